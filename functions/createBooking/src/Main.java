@@ -1,0 +1,26 @@
+package io.openruntimes.java.src;
+
+import id.pijat.booking.Caller;
+import id.pijat.booking.CreateBooking;
+import id.pijat.booking.NewBooking;
+import id.pijat.function.BookingInput;
+import id.pijat.function.BookingJson;
+import id.pijat.function.Edge;
+import id.pijat.function.JsonInput;
+import id.pijat.function.Reply;
+import io.openruntimes.java.RuntimeContext;
+import io.openruntimes.java.RuntimeOutput;
+
+/** createBooking: opens a booking in status searching at the server's price. */
+public class Main {
+  public RuntimeOutput main(RuntimeContext context) throws Exception {
+    return Edge.serve(context, (request, backend) -> {
+      JsonInput body = JsonInput.parse(request.body());
+      Caller caller = request.caller(body);
+      String idempotencyKey = request.idempotencyKey(body);
+      NewBooking booking = BookingInput.newBooking(body);
+      CreateBooking.Created created = backend.createBooking().create(caller, booking, idempotencyKey);
+      return Reply.created(BookingJson.created(created));
+    });
+  }
+}

@@ -1,0 +1,109 @@
+package id.pijat.booking;
+
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
+import id.pijat.store.Document;
+import id.pijat.store.DocumentTimes;
+import java.lang.reflect.Type;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Booking ↔ the attributes of a `bookings` document (and the snapshot kept with each version). */
+final class BookingDocuments {
+  private static final Gson GSON = new Gson();
+  private static final Type MAP = new TypeToken<Map<String, Object>>() {}.getType();
+
+  private BookingDocuments() {}
+
+  static Map<String, Object> toData(Booking booking) {
+    BookingRequest request = booking.request();
+    Map<String, Object> data = new HashMap<>();
+    data.put("userId", booking.owner().userId());
+    data.put("guestTokenHash", booking.owner().guestTokenHash());
+    data.put("customerName", request.customer().name());
+    data.put("customerWhatsApp", request.customer().whatsapp().value());
+    data.put("serviceDuration", request.duration().code());
+    data.put("price", request.price());
+    data.put("currency", PriceList.CURRENCY);
+    data.put("address", request.location().address());
+    data.put("lat", request.location().coordinates().lat());
+    data.put("lng", request.location().coordinates().lng());
+    data.put("mode", request.mode().code());
+    data.put("scheduledAt", DocumentTimes.format(request.scheduledAt()));
+    data.put("status", booking.status().code());
+    data.put("therapistId", booking.therapistId());
+    data.put("therapist", booking.therapist() == null ? null : GSON.toJson(booking.therapist()));
+    data.put("offerExpiresAt", DocumentTimes.format(booking.offerExpiresAt()));
+    SearchProgress search = booking.search();
+    data.put("searchId", search.searchId());
+    data.put("searchAttempts", (long) search.attempts());
+    data.put("lastSearchAt", DocumentTimes.format(search.lastSearchAt()));
+    data.put("nextRetryAt", DocumentTimes.format(search.nextRetryAt()));
+    data.put("passedOverTherapists", search.passedOver());
+    data.put("startsAt", DocumentTimes.format(booking.startsAt()));
+    data.put("endsAt", DocumentTimes.format(booking.endsAt()));
+    data.put("chatRoomId", booking.chat() == null ? null : booking.chat().chatRoomId());
+    data.put("chatSessionId", booking.chat() == null ? null : booking.chat().chatSessionId());
+    Cancellation cancellation = booking.cancellation();
+    data.put("cancellationReason", cancellation == null ? null : cancellation.reason());
+    data.put("cancelledBy", cancellation == null ? null : cancellation.cancelledBy());
+    data.put("cancelledAt", cancellation == null ? null : DocumentTimes.format(cancellation.cancelledAt()));
+    data.put("createdAt", DocumentTimes.format(booking.createdAt()));
+    data.put("updatedAt", DocumentTimes.format(booking.updatedAt()));
+    data.put("version", booking.version());
+    return data;
+  }
+
+  static Booking fromDocument(Document document) {
+    Owner owner = new Owner(document.string("userId"), document.string("guestTokenHash"));
+    String scheduledAt = document.string("scheduledAt");
+    BookingRequest request =
+        new BookingRequest(
+            new CustomerDetails(
+                document.string("customerName"), new WhatsAppNumber(document.string("customerWhatsApp"))),
+            ServiceDuration.parse(document.string("serviceDuration")),
+            document.longValue("price"),
+            new Location(
+                document.string("address"),
+                new Coordinates(document.doubleValue("lat"), document.doubleValue("lng"))),
+            DocumentTimes.parse(scheduledAt));
+    String therapist = document.string("therapist");
+    String chatRoomId = document.string("chatRoomId");
+    String reason = document.string("cancellationReason");
+    return new Booking(
+        document.id(),
+        owner,
+        request,
+        BookingStatus.fromCode(document.string("status")),
+        therapist == null ? null : GSON.fromJson(therapist, TherapistMatch.class),
+        document.instant("offerExpiresAt"),
+        new SearchProgress(
+            document.string("searchId"),
+            document.longValue("searchAttempts").intValue(),
+            document.instant("lastSearchAt"),
+            document.instant("nextRetryAt"),
+            document.strings("passedOverTherapists")),
+        document.instant("startsAt"),
+        chatRoomId == null ? null : new Booking.ChatRefs(chatRoomId, document.string("chatSessionId")),
+        reason == null
+            ? null
+            : new Cancellation(reason, document.string("cancelledBy"), document.instant("cancelledAt")),
+        document.instant("createdAt"),
+        document.instant("updatedAt"),
+        document.longValue("version"));
+  }
+
+  static String snapshot(Booking booking) {
+    return GSON.toJson(toData(booking));
+  }
+
+  static Booking fromSnapshot(String bookingId, String snapshot) {
+    Map<String, Object> data = GSON.fromJson(snapshot, MAP);
+    return fromDocument(new Document(bookingId, data));
+  }
+
+  static List<String> readers(Booking booking) {
+    return booking.owner().userId() == null ? List.of() : List.of(booking.owner().userId());
+  }
+}

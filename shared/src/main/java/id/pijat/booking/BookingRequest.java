@@ -1,0 +1,25 @@
+package id.pijat.booking;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** What the customer asked for, fixed when the booking is made; the price is the server's. */
+public record BookingRequest(
+    CustomerDetails customer,
+    ServiceDuration duration,
+    long price,
+    Location location,
+    Instant scheduledAt) {
+  public BookingRequest {
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(duration, "duration");
+    Objects.requireNonNull(location, "location");
+    if (price < PriceList.MIN_PRICE || price > PriceList.MAX_PRICE) {
+      throw new IllegalArgumentException("price out of bounds: " + price);
+    }
+  }
+
+  public BookingMode mode() {
+    return scheduledAt == null ? BookingMode.IMMEDIATE : BookingMode.SCHEDULED;
+  }
+}

@@ -1,0 +1,112 @@
+package id.pijat.booking;
+
+import id.pijat.store.Document;
+import id.pijat.store.DocumentExistsException;
+import id.pijat.store.DocumentNotFoundException;
+import id.pijat.store.DocumentStore;
+import id.pijat.store.DocumentTimes;
+import id.pijat.store.Query;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where bookings are kept, safely without transactions.
+ *
+ * <p>Each version of a booking after the first is claimed by creating the document {@code
+ * <bookingId>.<version>} in {@value #CHANGES}, holding the whole new state. Creating an ID that
+ * exists fails, so of two executions that both start from version n only one moves the booking to
+ * n+1; the other learns it lost ({@link ConcurrentChangeException}), re-reads and decides again.
+ * The {@value #COLLECTION} document is then brought up to date; it may lag behind or even be
+ * overwritten by a slower writer, so every read looks for newer claimed versions and rolls forward.
+ * A claim is the commit: a function that dies right after it loses nothing.
+ */
+public final class Bookings {
+  public static final String COLLECTION = "bookings";
+  public static final String CHANGES = "booking_changes";
+
+  private final DocumentStore store;
+  private final Clock clock;
+
+  public Bookings(DocumentStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** @throws DocumentExistsException when a booking with this ID exists already */
+  public void insert(Booking booking) {
+    store.create(
+        COLLECTION, booking.id(), BookingDocuments.toData(booking), new HashSet<>(BookingDocuments.readers(booking)));
+  }
+
+  public Optional<Booking> find(String bookingId) {
+    return store.find(COLLECTION, bookingId).map(this::rollForward);
+  }
+
+  /**
+   * Stores {@code next}, which must be the version after {@code current}.
+   *
+   * @throws ConcurrentChangeException when another execution changed the booking first
+   */
+  public Booking save(Booking current, Booking next) {
+    if (next.version() != current.version() + 1) {
+      throw new IllegalArgumentException("next version must follow " + current.version() + ": " + next.version());
+    }
+    try {
+      store.create(
+          CHANGES,
+          changeId(next.id(), next.version()),
+          Map.of(
+              "bookingId", next.id(),
+              "version", next.version(),
+              "snapshot", BookingDocuments.snapshot(next),
+              "createdAt", DocumentTimes.format(clock.instant())),
+          new HashSet<>(BookingDocuments.readers(next)));
+    } catch (DocumentExistsException lost) {
+      throw new ConcurrentChangeException(next.id(), next.version());
+    }
+    project(next);
+    return next;
+  }
+
+  /** Bookings in one status, oldest first by the given datetime attribute, for the scheduled cleanup. */
+  public List<Booking> listByStatus(
+      BookingStatus status, String timeAttribute, java.time.Instant before, String cursor, int limit) {
+    List<Query> queries = new java.util.ArrayList<>();
+    queries.add(Query.equal("status", status.code()));
+    queries.add(Query.lessThan(timeAttribute, DocumentTimes.format(before)));
+    queries.add(Query.orderAsc(timeAttribute));
+    if (cursor != null) {
+      queries.add(Query.cursorAfter(cursor));
+    }
+    queries.add(Query.limit(limit));
+    return store.list(COLLECTION, queries).stream().map(BookingDocuments::fromDocument).toList();
+  }
+
+  static String changeId(String bookingId, long version) {
+    return bookingId + "." + version;
+  }
+
+  private Booking rollForward(Document document) {
+    Booking booking = BookingDocuments.fromDocument(document);
+    Booking newest = booking;
+    Optional<Document> change;
+    while ((change = store.find(CHANGES, changeId(booking.id(), newest.version() + 1))).isPresent()) {
+      newest = BookingDocuments.fromSnapshot(booking.id(), change.get().string("snapshot"));
+    }
+    if (newest != booking) {
+      project(newest);
+    }
+    return newest;
+  }
+
+  private void project(Booking booking) {
+    try {
+      store.update(COLLECTION, booking.id(), BookingDocuments.toData(booking));
+    } catch (DocumentNotFoundException e) {
+      throw new IllegalStateException("a versioned booking lost its document: " + booking.id(), e);
+    }
+  }
+}

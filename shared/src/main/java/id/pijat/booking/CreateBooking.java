@@ -1,0 +1,81 @@
+package id.pijat.booking;
+
+import id.pijat.error.ErrorCode;
+import id.pijat.error.Rejection;
+import id.pijat.store.DocumentExistsException;
+import id.pijat.store.DocumentIds;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Opens a booking in status searching, at the server's price; a retry with the same key gets the same booking. */
+public final class CreateBooking {
+  /** How far ahead a scheduled booking may be made. */
+  public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(90);
+
+  private final Bookings bookings;
+  private final IdempotencyRecords idempotency;
+  private final PriceList prices;
+  private final Clock clock;
+
+  public CreateBooking(Bookings bookings, IdempotencyRecords idempotency, PriceList prices, Clock clock) {
+    this.bookings = bookings;
+    this.idempotency = idempotency;
+    this.prices = prices;
+    this.clock = clock;
+  }
+
+  /** The booking, and for a guest the token they must keep: it is not shown again. */
+  public record Created(Booking booking, BookingToken token) {}
+
+  /** @param idempotencyKey null when the client sent none */
+  public Created create(Caller caller, NewBooking request, String idempotencyKey) {
+    Instant now = clock.instant();
+    requireSchedulable(request, now);
+    BookingToken token = caller.isGuest() ? BookingToken.generate() : null;
+    IdempotencyRecords.Claim claim =
+        new IdempotencyRecords.Claim(DocumentIds.unique(), request.fingerprint(), token);
+    if (idempotencyKey != null) {
+      String scope = caller.isGuest() ? "guest" : "user:" + caller.userId();
+      claim = idempotency.claim(scope, idempotencyKey, claim, now);
+      if (!claim.fingerprint().equals(request.fingerprint())) {
+        throw new Rejection(
+            ErrorCode.IDEMPOTENCY_CONFLICT,
+            "This idempotency key was already used for a different booking request.");
+      }
+      var earlier = bookings.find(claim.bookingId());
+      if (earlier.isPresent()) {
+        return new Created(earlier.get(), claim.token());
+      }
+    }
+    Owner owner = caller.isGuest() ? Owner.guest(claim.token()) : Owner.user(caller.userId());
+    BookingRequest booked =
+        new BookingRequest(
+            request.customer(),
+            request.duration(),
+            prices.priceOf(request.duration()),
+            request.location(),
+            request.scheduledAt());
+    Booking booking = Booking.open(claim.bookingId(), owner, booked, now);
+    try {
+      bookings.insert(booking);
+      return new Created(booking, claim.token());
+    } catch (DocumentExistsException raced) {
+      // the first request with this key finished while we were here
+      return new Created(bookings.find(booking.id()).orElseThrow(), claim.token());
+    }
+  }
+
+  private static void requireSchedulable(NewBooking request, Instant now) {
+    Instant at = request.scheduledAt();
+    if (at == null) {
+      return;
+    }
+    if (!at.isAfter(now)) {
+      throw Rejection.invalidInput("scheduledAt", "must be in the future");
+    }
+    if (at.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
+      throw Rejection.invalidInput("scheduledAt", "must be within " + MAX_SCHEDULE_AHEAD.toDays() + " days");
+    }
+  }
+}

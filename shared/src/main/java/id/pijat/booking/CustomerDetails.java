@@ -1,0 +1,14 @@
+package id.pijat.booking;
+
+import java.util.Objects;
+
+/** Who the therapist meets and how to reach them. */
+public record CustomerDetails(String name, WhatsAppNumber whatsapp) {
+  public static final int MIN_NAME = 2;
+  public static final int MAX_NAME = 100;
+
+  public CustomerDetails {
+    name = Texts.trimmedWithin(name, "name", MIN_NAME, MAX_NAME);
+    Objects.requireNonNull(whatsapp, "whatsapp");
+  }
+}

@@ -1,0 +1,14 @@
+package id.pijat.booking;
+
+import java.util.Objects;
+
+/** Where the therapist goes: the address the customer typed and the point it stands for. */
+public record Location(String address, Coordinates coordinates) {
+  public static final int MIN_ADDRESS = 5;
+  public static final int MAX_ADDRESS = 500;
+
+  public Location {
+    address = Texts.trimmedWithin(address, "address", MIN_ADDRESS, MAX_ADDRESS);
+    Objects.requireNonNull(coordinates, "coordinates");
+  }
+}

@@ -1,0 +1,33 @@
+package id.pijat.booking;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How far the search for a therapist has gone: the attempts used (each offer or empty round is
+ * one), when the client may next get a new round, and the therapists this booking will not be
+ * offered again because they were declined or let time out.
+ */
+public record SearchProgress(
+    String searchId, int attempts, Instant lastSearchAt, Instant nextRetryAt, List<String> passedOver) {
+  public static final SearchProgress NOT_STARTED = new SearchProgress(null, 0, null, null, List.of());
+
+  public SearchProgress {
+    if (attempts < 0) {
+      throw new IllegalArgumentException("attempts must not be negative: " + attempts);
+    }
+    passedOver = List.copyOf(new LinkedHashSet<>(passedOver));
+  }
+
+  public SearchProgress nextAttempt(String searchId, Instant now, Instant nextRetryAt) {
+    return new SearchProgress(searchId, attempts + 1, now, nextRetryAt, passedOver);
+  }
+
+  public SearchProgress passOver(String therapistId) {
+    Set<String> more = new LinkedHashSet<>(passedOver);
+    more.add(therapistId);
+    return new SearchProgress(searchId, attempts, lastSearchAt, nextRetryAt, List.copyOf(more));
+  }
+}

@@ -1,0 +1,37 @@
+package id.pijat.function;
+
+import id.pijat.store.appwrite.AppwriteDocumentStore;
+import java.time.Clock;
+import java.util.function.Function;
+
+/**
+ * Chooses the backend of an execution. On Appwrite: the Databases API at
+ * APPWRITE_FUNCTION_API_ENDPOINT, with the execution's own short-lived x-appwrite-key. The local
+ * runner installs its embedded database instead.
+ */
+public final class Backends {
+  private static volatile Function<FunctionRequest, Backend> factory = Backends::appwrite;
+
+  private Backends() {}
+
+  public static Backend forRequest(FunctionRequest request) {
+    return factory.apply(request);
+  }
+
+  /** For the local runner and tests: every function in this JVM uses what the factory gives. */
+  public static void install(Function<FunctionRequest, Backend> replacement) {
+    factory = replacement;
+  }
+
+  private static Backend appwrite(FunctionRequest request) {
+    Settings settings = Settings.from(System.getenv());
+    AppwriteDocumentStore store =
+        AppwriteDocumentStore.connect(
+            System.getenv("APPWRITE_FUNCTION_API_ENDPOINT"),
+            System.getenv("APPWRITE_FUNCTION_PROJECT_ID"),
+            request.header(FunctionRequest.KEY),
+            settings.databaseId(),
+            settings.storeTimeout());
+    return new Backend(store, Clock.systemUTC(), settings);
+  }
+}

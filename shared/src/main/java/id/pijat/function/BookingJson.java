@@ -1,0 +1,93 @@
+package id.pijat.function;
+
+import id.pijat.booking.Booking;
+import id.pijat.booking.Cancellation;
+import id.pijat.booking.CreateBooking;
+import id.pijat.booking.TherapistMatch;
+import id.pijat.booking.PriceList;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The Booking and TherapistMatch shapes of contract section 3; absent values are left out. */
+public final class BookingJson {
+  private BookingJson() {}
+
+  public static Map<String, Object> created(CreateBooking.Created created) {
+    Map<String, Object> json = booking(created.booking());
+    if (created.token() != null) {
+      json.put("bookingToken", created.token().value());
+    }
+    return json;
+  }
+
+  public static Map<String, Object> booking(Booking booking) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", booking.id());
+    put(json, "userId", booking.owner().userId());
+    put(json, "therapistId", booking.therapistId());
+    json.put("status", booking.status().code());
+    json.put("serviceDuration", booking.request().duration().code());
+    json.put("price", booking.request().price());
+    json.put("currency", PriceList.CURRENCY);
+    json.put(
+        "location",
+        Map.of(
+            "address", booking.request().location().address(),
+            "coordinates",
+                Map.of(
+                    "lat", booking.request().location().coordinates().lat(),
+                    "lng", booking.request().location().coordinates().lng())));
+    json.put("mode", booking.mode().code());
+    put(json, "scheduledAt", time(booking.request().scheduledAt()));
+    put(json, "offerExpiresAt", time(booking.offerExpiresAt()));
+    if (booking.therapist() != null) {
+      json.put("therapist", therapist(booking.therapist()));
+    }
+    if (booking.chat() != null) {
+      json.put("chatRoomId", booking.chat().chatRoomId());
+      json.put("chatSessionId", booking.chat().chatSessionId());
+    }
+    put(json, "startsAt", time(booking.startsAt()));
+    put(json, "endsAt", time(booking.endsAt()));
+    json.put("createdAt", time(booking.createdAt()));
+    json.put("updatedAt", time(booking.updatedAt()));
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("searchAttempts", booking.search().attempts());
+    put(metadata, "lastSearchAt", time(booking.search().lastSearchAt()));
+    Cancellation cancellation = booking.cancellation();
+    if (cancellation != null) {
+      metadata.put("cancellationReason", cancellation.reason());
+      metadata.put("cancelledBy", cancellation.cancelledBy());
+      metadata.put("cancelledAt", time(cancellation.cancelledAt()));
+    }
+    json.put("metadata", metadata);
+    return json;
+  }
+
+  public static Map<String, Object> therapist(TherapistMatch match) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", match.id());
+    json.put("name", match.name());
+    json.put("photo", match.photo());
+    json.put("rating", match.rating());
+    json.put("distance", Math.round(match.distanceKm() * 10) / 10.0);
+    json.put("eta", match.etaMinutes());
+    json.put("specialties", match.specialties());
+    json.put("isAvailable", match.isAvailable());
+    if (match.location() != null) {
+      json.put("location", Map.of("lat", match.location().lat(), "lng", match.location().lng()));
+    }
+    return json;
+  }
+
+  static String time(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static void put(Map<String, Object> json, String name, Object value) {
+    if (value != null) {
+      json.put(name, value);
+    }
+  }
+}

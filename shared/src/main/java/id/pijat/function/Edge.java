@@ -1,0 +1,68 @@
+package id.pijat.function;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import id.pijat.booking.ConcurrentChangeException;
+import id.pijat.booking.IllegalTransitionException;
+import id.pijat.error.ErrorCode;
+import id.pijat.error.Rejection;
+import id.pijat.store.StoreUnavailableException;
+import io.openruntimes.java.RuntimeContext;
+import io.openruntimes.java.RuntimeOutput;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where an execution meets the domain: builds the request and backend, runs the handler, and
+ * answers the envelope. Whatever goes wrong, the client gets a code and a safe message; the detail
+ * goes to the execution's error log only.
+ */
+public final class Edge {
+  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+  /** The body of one function: request in, reply out. */
+  @FunctionalInterface
+  public interface Handler {
+    Reply handle(FunctionRequest request, Backend backend);
+  }
+
+  private Edge() {}
+
+  public static RuntimeOutput serve(RuntimeContext context, Handler handler) {
+    try {
+      FunctionRequest request = FunctionRequest.of(context.getReq());
+      Reply reply = handler.handle(request, Backends.forRequest(request));
+      return answer(context, reply.status(), reply.envelope());
+    } catch (Rejection rejection) {
+      return answer(context, rejection.code().httpStatus(), Envelope.failure(rejection));
+    } catch (IllegalTransitionException illegal) {
+      return refuse(context, new Rejection(ErrorCode.INVALID_STATE, "The booking's status does not allow this."));
+    } catch (StoreUnavailableException | ConcurrentChangeException busy) {
+      context.error("retryable: " + busy);
+      return refuse(
+          context,
+          new Rejection(ErrorCode.SERVICE_UNAVAILABLE, "The service is busy. Please try again in a moment."));
+    } catch (RuntimeException defect) {
+      context.error(stackTrace(defect));
+      return refuse(context, new Rejection(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
+    }
+  }
+
+  private static RuntimeOutput refuse(RuntimeContext context, Rejection rejection) {
+    return answer(context, rejection.code().httpStatus(), Envelope.failure(rejection));
+  }
+
+  private static RuntimeOutput answer(RuntimeContext context, int status, Map<String, Object> envelope) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("content-type", "application/json");
+    return context.getRes().text(GSON.toJson(envelope), status, headers);
+  }
+
+  private static String stackTrace(Throwable throwable) {
+    StringWriter text = new StringWriter();
+    throwable.printStackTrace(new PrintWriter(text));
+    return text.toString();
+  }
+}

@@ -1,0 +1,198 @@
+package id.pijat.function;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.internal.Streams;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import id.pijat.error.FieldProblem;
+import id.pijat.error.Rejection;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a request body field by field, collecting every problem under the field's path
+ * ("location.coordinates.lat") so the caller learns all of them at once. A value of the wrong type,
+ * a missing field and a value its parser refuses are all problems; {@link #finish} throws them as
+ * one INVALID_INPUT.
+ */
+public final class JsonInput {
+  /** Far more than any request of ours; a larger body is refused unread. */
+  public static final int MAX_BODY_BYTES = 16 * 1024;
+
+  private final JsonObject object;
+  private final String prefix;
+  private final List<FieldProblem> problems;
+
+  private JsonInput(JsonObject object, String prefix, List<FieldProblem> problems) {
+    this.object = object;
+    this.prefix = prefix;
+    this.problems = problems;
+  }
+
+  public static JsonInput parse(String body) {
+    if (body == null || body.isBlank()) {
+      throw Rejection.invalidInput("body", "must be a JSON object");
+    }
+    if (body.length() > MAX_BODY_BYTES) {
+      throw Rejection.invalidInput("body", "must be at most " + MAX_BODY_BYTES + " bytes");
+    }
+    try {
+      JsonReader reader = new JsonReader(new StringReader(body));
+      reader.setStrictness(Strictness.STRICT);
+      JsonElement element = Streams.parse(reader);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw Rejection.invalidInput("body", "must be a single JSON object");
+      }
+      if (!element.isJsonObject()) {
+        throw Rejection.invalidInput("body", "must be a JSON object");
+      }
+      return new JsonInput(element.getAsJsonObject(), "", new ArrayList<>());
+    } catch (JsonParseException | IOException | StackOverflowError e) {
+      throw Rejection.invalidInput("body", "is not valid JSON");
+    }
+  }
+
+  /** A nested object; absent (and not required) gives null. */
+  public JsonInput object(String name, boolean required) {
+    JsonElement element = element(name, required);
+    if (element == null) {
+      return null;
+    }
+    if (!element.isJsonObject()) {
+      problem(name, "must be an object");
+      return null;
+    }
+    return new JsonInput(element.getAsJsonObject(), path(name) + ".", problems);
+  }
+
+  public String string(String name, boolean required) {
+    JsonElement element = element(name, required);
+    if (element == null) {
+      return null;
+    }
+    if (!isString(element)) {
+      problem(name, "must be a string");
+      return null;
+    }
+    return element.getAsString();
+  }
+
+  /** A string the parser turns into a value; its IllegalArgumentException becomes the problem. */
+  public <T> T string(String name, boolean required, Function<String, T> parser) {
+    String text = string(name, required);
+    return text == null ? null : parsed(name, text, parser);
+  }
+
+  public Double number(String name, boolean required) {
+    JsonElement element = element(name, required);
+    if (element == null) {
+      return null;
+    }
+    if (!(element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber())) {
+      problem(name, "must be a number");
+      return null;
+    }
+    return element.getAsDouble();
+  }
+
+  public Boolean bool(String name, boolean required) {
+    JsonElement element = element(name, required);
+    if (element == null) {
+      return null;
+    }
+    if (!(element.isJsonPrimitive() && element.getAsJsonPrimitive().isBoolean())) {
+      problem(name, "must be true or false");
+      return null;
+    }
+    return element.getAsBoolean();
+  }
+
+  /** A string or a number, read as its text: "60" and 60 alike. */
+  public <T> T stringOrNumber(String name, boolean required, Function<String, T> parser) {
+    JsonElement element = element(name, required);
+    if (element == null) {
+      return null;
+    }
+    if (!(element.isJsonPrimitive() && (isString(element) || element.getAsJsonPrimitive().isNumber()))) {
+      problem(name, "must be a string or a number");
+      return null;
+    }
+    JsonPrimitive primitive = element.getAsJsonPrimitive();
+    String text = primitive.isNumber() ? primitive.getAsBigDecimal().stripTrailingZeros().toPlainString() : primitive.getAsString();
+    return parsed(name, text, parser);
+  }
+
+  /** Applies a rule to values read before; records its IllegalArgumentException under the field. */
+  public <T> T check(String name, java.util.function.Supplier<T> rule) {
+    try {
+      return rule.get();
+    } catch (IllegalArgumentException e) {
+      problem(name, e.getMessage());
+      return null;
+    }
+  }
+
+  /** Fields other than these are refused, so a misspelt field is not silently dropped. */
+  public void allowOnly(Set<String> names) {
+    for (String name : object.keySet()) {
+      if (!names.contains(name)) {
+        problem(name, "is not a known field");
+      }
+    }
+  }
+
+  public boolean has(String name) {
+    return object.has(name) && !object.get(name).isJsonNull();
+  }
+
+  public void problem(String name, String problem) {
+    problems.add(new FieldProblem(path(name), problem));
+  }
+
+  public boolean hasProblems() {
+    return !problems.isEmpty();
+  }
+
+  /** Throws every problem found so far as one INVALID_INPUT. */
+  public void finish() {
+    if (!problems.isEmpty()) {
+      throw Rejection.invalidInput(problems);
+    }
+  }
+
+  private JsonElement element(String name, boolean required) {
+    JsonElement element = object.get(name);
+    if (element == null || element.isJsonNull()) {
+      if (required) {
+        problem(name, "is required");
+      }
+      return null;
+    }
+    return element;
+  }
+
+  private <T> T parsed(String name, String text, Function<String, T> parser) {
+    try {
+      return parser.apply(text);
+    } catch (IllegalArgumentException e) {
+      problem(name, e.getMessage());
+      return null;
+    }
+  }
+
+  private static boolean isString(JsonElement element) {
+    return element.isJsonPrimitive() && element.getAsJsonPrimitive().isString();
+  }
+
+  private String path(String name) {
+    return prefix + name;
+  }
+}
