@@ -2,6 +2,7 @@ package id.pijat.function;
 
 import id.pijat.store.appwrite.AppwriteDocumentStore;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,6 @@ public final class Backends {
             request.header(FunctionRequest.KEY),
             settings.databaseId(),
             settings.storeTimeout());
-    return new Backend(store, Clock.systemUTC(), settings);
+    return new Backend(store, Clock.tickMillis(ZoneOffset.UTC), settings);
   }
 }

@@ -1,0 +1,342 @@
+package id.pijat.local.store;
+
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
+import id.pijat.local.project.CollectionSchema;
+import id.pijat.local.project.CollectionSchema.Attribute;
+import id.pijat.store.Document;
+import id.pijat.store.DocumentExistsException;
+import id.pijat.store.DocumentIds;
+import id.pijat.store.DocumentNotFoundException;
+import id.pijat.store.DocumentStore;
+import id.pijat.store.DocumentTimes;
+import id.pijat.store.Query;
+import id.pijat.store.StoreRejectedException;
+import id.pijat.store.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The store on an embedded H2 database, with Appwrite's semantics: a table per collection with a
+ * column per attribute and an index per index of appwrite.json; documents checked against the
+ * collection's attributes as Appwrite checks them; create with an existing ID fails; every statement
+ * commits alone, as each Appwrite call does. Queries may filter or order only on indexed attributes,
+ * which keeps the code honest about what Appwrite can answer fast.
+ *
+ * <p>H2 rather than SQLite: pure Java from Maven Central (no native library to match the machine),
+ * real concurrent writers through MVCC, and timestamps with time zones.
+ */
+public final class H2DocumentStore implements DocumentStore, AutoCloseable {
+  private static final Gson GSON = new Gson();
+  private static final int DUPLICATE_KEY = 23505;
+  private static final int DEFAULT_LIMIT = 25;
+
+  private final JdbcConnectionPool pool;
+  private final Map<String, CollectionSchema> collections;
+  private final Clock clock;
+  private final AtomicLong documentsRead = new AtomicLong();
+  private final AtomicLong calls = new AtomicLong();
+
+  private H2DocumentStore(JdbcConnectionPool pool, Map<String, CollectionSchema> collections, Clock clock) {
+    this.pool = pool;
+    this.collections = collections;
+    this.clock = clock;
+  }
+
+  /** @param jdbcUrl e.g. "jdbc:h2:file:./data/booking" or "jdbc:h2:mem:test" */
+  public static H2DocumentStore open(String jdbcUrl, Map<String, CollectionSchema> collections, Clock clock) {
+    JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl + ";DB_CLOSE_DELAY=-1", "sa", "");
+    pool.setMaxConnections(32);
+    H2DocumentStore store = new H2DocumentStore(pool, collections, clock);
+    store.createTables();
+    return store;
+  }
+
+  /** Documents returned by find and list since the store opened: what a search or cleanup costs. */
+  public long documentsRead() {
+    return documentsRead.get();
+  }
+
+  /** Calls made since the store opened, each standing for one Appwrite request. */
+  public long calls() {
+    return calls.get();
+  }
+
+  @Override
+  public Document create(String collection, String id, Map<String, Object> data, Set<String> readers) {
+    calls.incrementAndGet();
+    CollectionSchema schema = schema(collection);
+    if (!DocumentIds.isValid(id)) {
+      throw new StoreRejectedException("Invalid document ID: " + id);
+    }
+    Map<String, Object> row = DocumentCheck.forCreate(schema, data);
+    String now = DocumentTimes.format(clock.instant());
+    List<String> columns = new ArrayList<>(List.of("$id", "$createdAt", "$updatedAt", "$permissions"));
+    List<Object> values = new ArrayList<>(List.of(id, time(now), time(now), GSON.toJson(readers)));
+    Map<String, Attribute> attributes = schema.attributesByKey();
+    row.forEach((key, value) -> {
+      columns.add(key);
+      values.add(toColumn(attributes.get(key), value));
+    });
+    String sql =
+        "INSERT INTO " + table(collection) + " (" + String.join(", ", columns.stream().map(H2DocumentStore::quote).toList())
+            + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, values);
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      if (e.getErrorCode() == DUPLICATE_KEY) {
+        throw new DocumentExistsException(collection, id);
+      }
+      throw unavailable("create", e);
+    }
+    return new Document(id, row);
+  }
+
+  @Override
+  public Optional<Document> find(String collection, String id) {
+    calls.incrementAndGet();
+    schema(collection);
+    String sql = "SELECT * FROM " + table(collection) + " WHERE \"$id\" = ?";
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, id);
+      List<Document> found = read(collection, statement, true);
+      return found.stream().findFirst();
+    } catch (SQLException e) {
+      throw unavailable("find", e);
+    }
+  }
+
+  @Override
+  public Document update(String collection, String id, Map<String, Object> changes) {
+    calls.incrementAndGet();
+    CollectionSchema schema = schema(collection);
+    Map<String, Object> checked = DocumentCheck.forUpdate(schema, changes);
+    Map<String, Attribute> attributes = schema.attributesByKey();
+    List<String> assignments = new ArrayList<>(List.of(quote("$updatedAt") + " = ?"));
+    List<Object> values = new ArrayList<>(List.of(time(DocumentTimes.format(clock.instant()))));
+    checked.forEach((key, value) -> {
+      assignments.add(quote(key) + " = ?");
+      values.add(toColumn(attributes.get(key), value));
+    });
+    values.add(id);
+    String sql = "UPDATE " + table(collection) + " SET " + String.join(", ", assignments) + " WHERE \"$id\" = ?";
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, values);
+      if (statement.executeUpdate() == 0) {
+        throw new DocumentNotFoundException(collection, id);
+      }
+    } catch (SQLException e) {
+      if (e.getErrorCode() == DUPLICATE_KEY) {
+        throw new DocumentExistsException(collection, id);
+      }
+      throw unavailable("update", e);
+    }
+    // Appwrite answers an update with the document, in the same call: not counted as a read
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT * FROM " + table(collection) + " WHERE \"$id\" = ?")) {
+      statement.setString(1, id);
+      return read(collection, statement, false).stream()
+          .findFirst()
+          .orElseThrow(() -> new DocumentNotFoundException(collection, id));
+    } catch (SQLException e) {
+      throw unavailable("update", e);
+    }
+  }
+
+  @Override
+  public void delete(String collection, String id) {
+    calls.incrementAndGet();
+    schema(collection);
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("DELETE FROM " + table(collection) + " WHERE \"$id\" = ?")) {
+      statement.setString(1, id);
+      if (statement.executeUpdate() == 0) {
+        throw new DocumentNotFoundException(collection, id);
+      }
+    } catch (SQLException e) {
+      throw unavailable("delete", e);
+    }
+  }
+
+  @Override
+  public List<Document> list(String collection, List<Query> queries) {
+    calls.incrementAndGet();
+    CollectionSchema schema = schema(collection);
+    SqlQuery sql = SqlQuery.build(schema, table(collection), queries, DEFAULT_LIMIT, this::cursorRow);
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql.text())) {
+      bind(statement, sql.parameters().stream().map(p -> toColumn(p.attribute(), p.value())).toList());
+      return read(collection, statement, true);
+    } catch (SQLException e) {
+      throw unavailable("list", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.dispose();
+  }
+
+  /** The cursor document's sequence and order value, for cursorAfter. */
+  private Map<String, Object> cursorRow(String collection, String id, String orderAttribute) {
+    String sql =
+        "SELECT \"$seq\"" + (orderAttribute == null ? "" : ", " + quote(orderAttribute))
+            + " FROM " + table(collection) + " WHERE \"$id\" = ?";
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, id);
+      try (ResultSet result = statement.executeQuery()) {
+        if (!result.next()) {
+          throw new StoreRejectedException("Document '" + id + "' for the 'cursor' value not found.");
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("$seq", result.getLong(1));
+        if (orderAttribute != null) {
+          row.put(orderAttribute, result.getObject(2));
+        }
+        return row;
+      }
+    } catch (SQLException e) {
+      throw unavailable("cursor", e);
+    }
+  }
+
+  private List<Document> read(String collection, PreparedStatement statement, boolean counted) throws SQLException {
+    CollectionSchema schema = schema(collection);
+    List<Document> documents = new ArrayList<>();
+    try (ResultSet result = statement.executeQuery()) {
+      while (result.next()) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (Attribute attribute : schema.attributes()) {
+          data.put(attribute.key(), fromColumn(attribute, result.getObject(attribute.key())));
+        }
+        documents.add(new Document(result.getString("$id"), data));
+      }
+    }
+    if (counted) {
+      documentsRead.addAndGet(documents.size());
+    }
+    return documents;
+  }
+
+  private void createTables() {
+    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+      for (CollectionSchema schema : collections.values()) {
+        statement.execute(
+            "CREATE TABLE IF NOT EXISTS " + table(schema.id()) + " ("
+                + "\"$id\" VARCHAR(36) PRIMARY KEY, "
+                + "\"$seq\" BIGINT GENERATED BY DEFAULT AS IDENTITY UNIQUE, "
+                + "\"$createdAt\" TIMESTAMP(3) WITH TIME ZONE, "
+                + "\"$updatedAt\" TIMESTAMP(3) WITH TIME ZONE, "
+                + "\"$permissions\" VARCHAR(4000))");
+        for (Attribute attribute : schema.attributes()) {
+          statement.execute(
+              "ALTER TABLE " + table(schema.id()) + " ADD COLUMN IF NOT EXISTS " + quote(attribute.key()) + " " + sqlType(attribute));
+        }
+        for (CollectionSchema.Index index : schema.indexes()) {
+          String kind = "unique".equals(index.type()) ? "UNIQUE INDEX" : "INDEX";
+          statement.execute(
+              "CREATE " + kind + " IF NOT EXISTS " + quote(schema.id() + "_" + index.key()) + " ON " + table(schema.id())
+                  + " (" + String.join(", ", index.attributes().stream().map(H2DocumentStore::quote).toList()) + ")");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the embedded database's tables", e);
+    }
+  }
+
+  private static String sqlType(Attribute attribute) {
+    if (attribute.array()) {
+      return "CHARACTER LARGE OBJECT";
+    }
+    return switch (attribute.type()) {
+      case STRING -> attribute.size() > 16_384 ? "CHARACTER LARGE OBJECT" : "VARCHAR(" + attribute.size() + ")";
+      case INTEGER -> "BIGINT";
+      case DOUBLE -> "DOUBLE PRECISION";
+      case BOOLEAN -> "BOOLEAN";
+      case DATETIME -> "TIMESTAMP(3) WITH TIME ZONE";
+    };
+  }
+
+  static Object toColumn(Attribute attribute, Object value) {
+    if (value == null || attribute == null) {
+      return value;
+    }
+    if (attribute.array()) {
+      return GSON.toJson(value);
+    }
+    return switch (attribute.type()) {
+      case DATETIME -> time(value.toString());
+      case INTEGER -> ((Number) value).longValue();
+      case DOUBLE -> ((Number) value).doubleValue();
+      default -> value;
+    };
+  }
+
+  private static Object fromColumn(Attribute attribute, Object value) throws SQLException {
+    if (value == null) {
+      return null;
+    }
+    if (attribute.array()) {
+      String text = value instanceof java.sql.Clob clob ? clob.getSubString(1, (int) clob.length()) : value.toString();
+      return GSON.fromJson(text, new TypeToken<List<String>>() {}.getType());
+    }
+    if (value instanceof java.sql.Clob clob) {
+      return clob.getSubString(1, (int) clob.length());
+    }
+    if (value instanceof OffsetDateTime time) {
+      return DocumentTimes.format(time.toInstant());
+    }
+    return value;
+  }
+
+  private static OffsetDateTime time(String text) {
+    return OffsetDateTime.ofInstant(DocumentTimes.parse(text), ZoneOffset.UTC);
+  }
+
+  private static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      statement.setObject(i + 1, values.get(i));
+    }
+  }
+
+  private CollectionSchema schema(String collection) {
+    CollectionSchema schema = collections.get(collection);
+    if (schema == null) {
+      throw new StoreRejectedException("Collection with the requested ID could not be found: " + collection);
+    }
+    return schema;
+  }
+
+  static String table(String collection) {
+    return quote("c_" + collection);
+  }
+
+  static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  private static StoreUnavailableException unavailable(String what, SQLException e) {
+    return new StoreUnavailableException("embedded database " + what + " failed: " + e.getMessage(), e);
+  }
+}
