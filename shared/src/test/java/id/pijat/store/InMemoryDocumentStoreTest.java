@@ -1,0 +1,10 @@
+package id.pijat.store;
+
+class InMemoryDocumentStoreTest extends DocumentStoreContract {
+  private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+
+  @Override
+  protected DocumentStore store() {
+    return store;
+  }
+}
