@@ -1,0 +1,49 @@
+package id.pijat.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import id.pijat.store.InMemoryDocumentStore;
+import id.pijat.testing.MutableClock;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Versions claimed by create-with-ID: the fencing that stands in for transactions. */
+class BookingsTest {
+  private final MutableClock clock = MutableClock.at("2026-11-21T10:00:00Z");
+  private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+  private final Bookings bookings = new Bookings(store, clock);
+
+  private Booking opened() {
+    Booking booking = Booking.open("b1", Owner.user("u1"), new BookingRequest(
+        new CustomerDetails("Budi", WhatsAppNumber.parse("081234567890")), ServiceDuration.MINUTES_60, 200_000,
+        new Location("Jl. Sunset Road 88", new Coordinates(-8.68, 115.17)), null), clock.instant());
+    bookings.insert(booking);
+    return booking;
+  }
+
+  @Test
+  void ofTwoChangesFromOneVersionOnlyTheFirstIsKept() {
+    Booking v1 = opened();
+    Instant now = clock.instant();
+    bookings.save(v1, v1.cancel("changed my mind", "user:u1", now));
+
+    assertThrows(ConcurrentChangeException.class,
+        () -> bookings.save(v1, v1.keepSearching(v1.search().nextAttempt("s1", now, now), now)));
+
+    assertEquals(BookingStatus.CANCELLED, bookings.find("b1").orElseThrow().status());
+  }
+
+  @Test
+  void aStaleWriteToTheBookingDocumentIsRolledForwardOnRead() {
+    Booking v1 = opened();
+    Instant now = clock.instant();
+    Booking v2 = bookings.save(v1, v1.keepSearching(v1.search().nextAttempt("s1", now, now), now));
+    Booking v3 = bookings.save(v2, v2.cancel("changed my mind", "user:u1", now));
+    // a slow writer of version 2 lands after version 3
+    store.update(Bookings.COLLECTION, "b1", BookingDocuments.toData(v2));
+
+    assertEquals(v3, bookings.find("b1").orElseThrow());
+    assertEquals(3L, store.find(Bookings.COLLECTION, "b1").orElseThrow().longValue("version"), "the document is repaired");
+  }
+}

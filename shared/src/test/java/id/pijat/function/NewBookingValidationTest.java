@@ -1,0 +1,90 @@
+package id.pijat.function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import id.pijat.booking.NewBooking;
+import id.pijat.booking.ServiceDuration;
+import id.pijat.error.ErrorCode;
+import id.pijat.error.Rejection;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** createBooking's body, good and bad, as a table: every bad one names its field. */
+class NewBookingValidationTest {
+  private static final String ADDRESS = "\"location\":{\"address\":\"Jl. Sunset Road 88\",\"coordinates\":{\"lat\":-8.68,\"lng\":115.17}}";
+  private static final String CUSTOMER = "\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"081234567890\"}";
+
+  private static NewBooking parse(String body) {
+    return BookingInput.newBooking(JsonInput.parse(body));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "duration as string        | {\"serviceDuration\":\"90\"," + ADDRESS + "," + CUSTOMER + "}                       | 90  | +6281234567890",
+    "duration as number        | {\"serviceDuration\":120," + ADDRESS + "," + CUSTOMER + "}                          | 120 | +6281234567890",
+    "client price is ignored   | {\"serviceDuration\":60,\"price\":1," + ADDRESS + "," + CUSTOMER + "}                | 60  | +6281234567890",
+    "whatsapp +62 with spaces  | {\"serviceDuration\":60," + ADDRESS + ",\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"+62 812-3456-7890\"}} | 60 | +6281234567890",
+    "whatsapp 62 prefix        | {\"serviceDuration\":60," + ADDRESS + ",\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"62812345678\"}}       | 60 | +62812345678",
+  })
+  void acceptsAndNormalises(String name, String body, int minutes, String whatsapp) {
+    NewBooking booking = parse(body);
+
+    assertEquals(ServiceDuration.ofMinutes(minutes), booking.duration());
+    assertEquals(whatsapp, booking.customer().whatsapp().value());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "empty body                 | ''                                                        | body",
+    "not JSON                   | {serviceDuration: 60                                      | body",
+    "JSON array                 | [1,2]                                                     | body",
+    "trailing garbage           | {\"serviceDuration\":60} {}                               | body",
+    "deeply nested garbage      | " + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[" + "       | body",
+    "duration 45                | {\"serviceDuration\":45," + ADDRESS + "," + CUSTOMER + "}   | serviceDuration",
+    "duration as boolean        | {\"serviceDuration\":true," + ADDRESS + "," + CUSTOMER + "} | serviceDuration",
+    "duration missing           | {" + ADDRESS + "," + CUSTOMER + "}                         | serviceDuration",
+    "location not an object     | {\"serviceDuration\":60,\"location\":\"Kuta\"," + CUSTOMER + "} | location",
+    "address too short          | {\"serviceDuration\":60,\"location\":{\"address\":\"Kut\",\"coordinates\":{\"lat\":1,\"lng\":1}}," + CUSTOMER + "} | location.address",
+    "latitude out of range      | {\"serviceDuration\":60,\"location\":{\"address\":\"Jl. Kuta 1\",\"coordinates\":{\"lat\":91,\"lng\":1}}," + CUSTOMER + "} | location.coordinates.lat",
+    "longitude as string        | {\"serviceDuration\":60,\"location\":{\"address\":\"Jl. Kuta 1\",\"coordinates\":{\"lat\":1,\"lng\":\"1\"}}," + CUSTOMER + "} | location.coordinates.lng",
+    "name of one letter         | {\"serviceDuration\":60," + ADDRESS + ",\"customerDetails\":{\"name\":\" B \",\"whatsapp\":\"081234567890\"}} | customerDetails.name",
+    "whatsapp from abroad       | {\"serviceDuration\":60," + ADDRESS + ",\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"+4915112345678\"}} | customerDetails.whatsapp",
+    "whatsapp with letters      | {\"serviceDuration\":60," + ADDRESS + ",\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"0812abc\"}} | customerDetails.whatsapp",
+    "whatsapp landline          | {\"serviceDuration\":60," + ADDRESS + ",\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"0215551234\"}} | customerDetails.whatsapp",
+    "scheduledAt without offset | {\"serviceDuration\":60," + ADDRESS + "," + CUSTOMER + ",\"scheduledAt\":\"2026-12-01T10:00:00\"} | scheduledAt",
+    "unknown field              | {\"serviceDuration\":60," + ADDRESS + "," + CUSTOMER + ",\"tip\":5} | tip",
+  })
+  void refusesNamingTheField(String name, String body, String field) {
+    Rejection rejection = assertThrows(Rejection.class, () -> parse(body));
+
+    assertEquals(ErrorCode.INVALID_INPUT, rejection.code());
+    assertEquals(field, rejection.details().get(0).field());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMegabyteStringIsRefusedUnread() {
+    String body = "{\"serviceDuration\":60,\"customerDetails\":{\"name\":\"" + "x".repeat(1_000_000) + "\"}}";
+
+    Rejection rejection = assertThrows(Rejection.class, () -> parse(body));
+
+    assertEquals("body", rejection.details().get(0).field());
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyProblemIsReportedAtOnce() {
+    Rejection rejection = assertThrows(Rejection.class, () -> parse("{\"serviceDuration\":45,\"customerDetails\":{}}"));
+
+    assertEquals(
+        java.util.List.of("serviceDuration", "location", "customerDetails.name", "customerDetails.whatsapp"),
+        rejection.details().stream().map(id.pijat.error.FieldProblem::field).toList());
+  }
+
+  @org.junit.jupiter.api.Test
+  void scheduledAtKeepsTheInstantItsOffsetNames() {
+    NewBooking booking = parse("{\"serviceDuration\":60," + ADDRESS + "," + CUSTOMER + ",\"scheduledAt\":\"2026-12-01T10:00:00+08:00\"}");
+
+    assertEquals(Instant.parse("2026-12-01T02:00:00Z"), booking.scheduledAt());
+  }
+}
