@@ -24,12 +24,7 @@ public record FunctionRequest(String method, String path, Map<String, String> he
   }
 
   public static FunctionRequest of(RuntimeRequest request) {
-    byte[] body = request.getBodyBinary();
-    return new FunctionRequest(
-        request.getMethod(),
-        request.getPath(),
-        request.getHeaders(),
-        body.length > JsonInput.MAX_BODY_BYTES ? "x".repeat(JsonInput.MAX_BODY_BYTES + 1) : request.getBodyText());
+    return new FunctionRequest(request.getMethod(), request.getPath(), request.getHeaders(), request.getBodyText());
   }
 
   public String header(String name) {
