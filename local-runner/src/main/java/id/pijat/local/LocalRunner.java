@@ -31,11 +31,13 @@ public final class LocalRunner implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final H2DocumentStore store;
+  private final AppwriteProject project;
 
-  private LocalRunner(HttpServer server, ExecutorService executor, H2DocumentStore store) {
+  private LocalRunner(HttpServer server, ExecutorService executor, H2DocumentStore store, AppwriteProject project) {
     this.server = server;
     this.executor = executor;
     this.store = store;
+    this.project = project;
   }
 
   /**
@@ -67,7 +69,7 @@ public final class LocalRunner implements AutoCloseable {
       }
     });
     server.start();
-    return new LocalRunner(server, executor, store);
+    return new LocalRunner(server, executor, store, project);
   }
 
   public int port() {
@@ -96,7 +98,7 @@ public final class LocalRunner implements AutoCloseable {
       runner.close();
       System.out.println("stopped");
     }));
-    System.out.println("serving " + String.join(", ", AppwriteProject.read(root.resolve("appwrite.json")).functions().keySet())
+    System.out.println("serving " + String.join(", ", runner.project.functions().keySet())
         + " at http://127.0.0.1:" + runner.port() + "/v1 (data in " + data + ")");
   }
 }

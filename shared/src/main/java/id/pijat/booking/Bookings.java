@@ -5,10 +5,8 @@ import id.pijat.store.DocumentExistsException;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
-import id.pijat.store.Query;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,19 +69,6 @@ public final class Bookings {
     return next;
   }
 
-  /** Bookings in one status, oldest first by the given datetime attribute, for the scheduled cleanup. */
-  public List<Booking> listByStatus(
-      BookingStatus status, String timeAttribute, java.time.Instant before, String cursor, int limit) {
-    List<Query> queries = new java.util.ArrayList<>();
-    queries.add(Query.equal("status", status.code()));
-    queries.add(Query.lessThan(timeAttribute, DocumentTimes.format(before)));
-    queries.add(Query.orderAsc(timeAttribute));
-    if (cursor != null) {
-      queries.add(Query.cursorAfter(cursor));
-    }
-    queries.add(Query.limit(limit));
-    return store.list(COLLECTION, queries).stream().map(BookingDocuments::fromDocument).toList();
-  }
 
   static String changeId(String bookingId, long version) {
     return bookingId + "." + version;
