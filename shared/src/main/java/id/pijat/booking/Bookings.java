@@ -1,5 +1,7 @@
 package id.pijat.booking;
 
+import id.pijat.error.ErrorCode;
+import id.pijat.error.Rejection;
 import id.pijat.store.Document;
 import id.pijat.store.DocumentExistsException;
 import id.pijat.store.DocumentNotFoundException;
@@ -41,6 +43,15 @@ public final class Bookings {
 
   public Optional<Booking> find(String bookingId) {
     return store.find(COLLECTION, bookingId).map(this::rollForward);
+  }
+
+  /** The booking, if it exists and the caller owns it; otherwise BOOKING_NOT_FOUND or PERMISSION_DENIED. */
+  public Booking findOwned(String bookingId, Caller caller) {
+    Booking booking =
+        find(bookingId)
+            .orElseThrow(() -> new Rejection(ErrorCode.BOOKING_NOT_FOUND, "There is no booking with this ID."));
+    caller.requireOwns(booking);
+    return booking;
   }
 
   /**

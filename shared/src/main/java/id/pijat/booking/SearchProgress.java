@@ -21,8 +21,14 @@ public record SearchProgress(
     passedOver = List.copyOf(new LinkedHashSet<>(passedOver));
   }
 
-  public SearchProgress nextAttempt(String searchId, Instant now, Instant nextRetryAt) {
-    return new SearchProgress(searchId, attempts + 1, now, nextRetryAt, passedOver);
+  /** A new round of this search starts now. */
+  public SearchProgress nextAttempt(String searchId, Instant now) {
+    return new SearchProgress(searchId, attempts + 1, now, null, passedOver);
+  }
+
+  /** The round found nobody: the client should come back no sooner than this. */
+  public SearchProgress waitUntil(Instant nextRetryAt) {
+    return new SearchProgress(searchId, attempts, lastSearchAt, nextRetryAt, passedOver);
   }
 
   public SearchProgress passOver(String therapistId) {

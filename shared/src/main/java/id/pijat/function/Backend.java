@@ -1,8 +1,16 @@
 package id.pijat.function;
 
+import id.pijat.availability.ProviderAvailability;
+import id.pijat.booking.AcceptTherapist;
 import id.pijat.booking.Bookings;
+import id.pijat.booking.CancelBooking;
 import id.pijat.booking.CreateBooking;
 import id.pijat.booking.IdempotencyRecords;
+import id.pijat.chat.Chats;
+import id.pijat.hold.Holds;
+import id.pijat.hold.TherapistLocks;
+import id.pijat.matching.SearchTherapists;
+import id.pijat.matching.TherapistSearch;
 import id.pijat.store.DocumentStore;
 import java.time.Clock;
 
@@ -12,7 +20,24 @@ public record Backend(DocumentStore store, Clock clock, Settings settings) {
     return new Bookings(store, clock);
   }
 
+  public TherapistLocks locks() {
+    return new TherapistLocks(new Holds(store, clock));
+  }
+
   public CreateBooking createBooking() {
     return new CreateBooking(bookings(), new IdempotencyRecords(store), settings.prices(), clock);
+  }
+
+  public SearchTherapists searchTherapists() {
+    return new SearchTherapists(
+        bookings(), new TherapistSearch(store), new ProviderAvailability(store), locks(), settings.policy(), clock);
+  }
+
+  public AcceptTherapist acceptTherapist() {
+    return new AcceptTherapist(bookings(), locks(), new Chats(store), store, settings.policy(), clock);
+  }
+
+  public CancelBooking cancelBooking() {
+    return new CancelBooking(bookings(), locks(), new Chats(store), settings.policy(), clock);
   }
 }

@@ -1,11 +1,14 @@
 package id.pijat.function;
 
+import id.pijat.booking.CancelBooking;
 import id.pijat.booking.Coordinates;
 import id.pijat.booking.CustomerDetails;
 import id.pijat.booking.Location;
 import id.pijat.booking.NewBooking;
 import id.pijat.booking.ServiceDuration;
 import id.pijat.booking.WhatsAppNumber;
+import id.pijat.matching.SearchConfig;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -19,7 +22,98 @@ public final class BookingInput {
           "userId", "serviceDuration", "location", "customerDetails", "scheduledAt",
           "idempotencyKey", "bookingToken", "price", "currency");
 
+  private static final Set<String> SEARCH_CONFIG_FIELDS =
+      Set.of("maxRadius", "maxSearchTime", "retryAttempts", "serviceDuration", "userLocation");
+
+  /** searchTherapists' request. */
+  public record Search(String bookingId, SearchConfig config, String searchId, boolean declineCurrent) {}
+
+  /** acceptTherapist's request. */
+  public record Accept(String bookingId, String therapistId) {}
+
+  /** cancelBooking's request. */
+  public record Cancel(String bookingId, String reason) {}
+
   private BookingInput() {}
+
+  public static Search search(JsonInput body) {
+    body.allowOnly(Set.of("bookingId", "searchConfig", "searchId", "declineCurrent", "bookingToken", "userId"));
+    String bookingId = FunctionRequest.documentId(body, "bookingId");
+    SearchConfig config = searchConfig(body);
+    String searchId = body.has("searchId") ? FunctionRequest.documentId(body, "searchId") : null;
+    Boolean decline = body.bool("declineCurrent", false);
+    body.finish();
+    return new Search(bookingId, config, searchId, Boolean.TRUE.equals(decline));
+  }
+
+  public static Accept accept(JsonInput body) {
+    body.allowOnly(Set.of("bookingId", "therapistId", "bookingToken", "userId"));
+    String bookingId = FunctionRequest.documentId(body, "bookingId");
+    String therapistId = FunctionRequest.documentId(body, "therapistId");
+    body.finish();
+    return new Accept(bookingId, therapistId);
+  }
+
+  public static Cancel cancel(JsonInput body) {
+    body.allowOnly(Set.of("bookingId", "reason", "bookingToken", "userId"));
+    String bookingId = FunctionRequest.documentId(body, "bookingId");
+    String reason =
+        body.string(
+            "reason",
+            false,
+            text -> {
+              String trimmed = text.strip();
+              if (trimmed.isEmpty() || trimmed.length() > CancelBooking.MAX_REASON_LENGTH) {
+                throw new IllegalArgumentException("must be 1 to " + CancelBooking.MAX_REASON_LENGTH + " characters");
+              }
+              return trimmed;
+            });
+    body.finish();
+    return new Cancel(bookingId, reason);
+  }
+
+  private static SearchConfig searchConfig(JsonInput body) {
+    JsonInput config = body.object("searchConfig", false);
+    if (config == null) {
+      return SearchConfig.DEFAULT;
+    }
+    config.allowOnly(SEARCH_CONFIG_FIELDS);
+    Double radius = config.number("maxRadius", false);
+    Double window = config.number("maxSearchTime", false);
+    Double attempts = config.number("retryAttempts", false);
+    ServiceDuration duration = config.stringOrNumber("serviceDuration", false, ServiceDuration::parse);
+    JsonInput userLocation = config.object("userLocation", false);
+    if (userLocation != null) {
+      userLocation.allowOnly(Set.of("lat", "lng"));
+      Double lat = userLocation.number("lat", true);
+      Double lng = userLocation.number("lng", true);
+      if (lat != null && lng != null) {
+        userLocation.check("lat", () -> new Coordinates(lat, lng));
+      }
+    }
+    if (radius != null && !(radius > 0 && radius <= SearchConfig.MAX_RADIUS_KM)) {
+      config.problem("maxRadius", "must be more than 0 and at most " + (int) SearchConfig.MAX_RADIUS_KM + " km");
+    }
+    if (window != null
+        && !(window == Math.rint(window)
+            && window >= SearchConfig.MIN_OFFER_WINDOW.toSeconds()
+            && window <= SearchConfig.MAX_OFFER_WINDOW.toSeconds())) {
+      config.problem(
+          "maxSearchTime",
+          "must be whole seconds from " + SearchConfig.MIN_OFFER_WINDOW.toSeconds() + " to " + SearchConfig.MAX_OFFER_WINDOW.toSeconds());
+    }
+    if (attempts != null && !(attempts == Math.rint(attempts) && attempts >= 1 && attempts <= SearchConfig.MAX_ATTEMPTS)) {
+      config.problem("retryAttempts", "must be a whole number from 1 to " + SearchConfig.MAX_ATTEMPTS);
+    }
+    if (config.hasProblems()) {
+      return null;
+    }
+    return new SearchConfig(
+        radius != null ? radius : SearchConfig.DEFAULT_RADIUS_KM,
+        window != null ? Duration.ofSeconds(window.longValue()) : SearchConfig.DEFAULT_OFFER_WINDOW,
+        attempts != null ? attempts.intValue() : SearchConfig.MAX_ATTEMPTS,
+        duration);
+  }
 
   public static NewBooking newBooking(JsonInput body) {
     body.allowOnly(CREATE_FIELDS);

@@ -5,6 +5,7 @@ import id.pijat.booking.Cancellation;
 import id.pijat.booking.CreateBooking;
 import id.pijat.booking.TherapistMatch;
 import id.pijat.booking.PriceList;
+import id.pijat.matching.SearchTherapists;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,6 +63,23 @@ public final class BookingJson {
       metadata.put("cancelledAt", time(cancellation.cancelledAt()));
     }
     json.put("metadata", metadata);
+    return json;
+  }
+
+  /** searchTherapists' answer: where the search stands, and the offer if there is one. */
+  public static Map<String, Object> search(SearchTherapists.Outcome outcome) {
+    Booking booking = outcome.booking();
+    Map<String, Object> json = new LinkedHashMap<>();
+    put(json, "searchId", booking.search().searchId());
+    json.put("bookingId", booking.id());
+    json.put("status", booking.status().code());
+    json.put("attempt", booking.search().attempts());
+    json.put("maxAttempts", outcome.maxAttempts());
+    if (booking.therapist() != null) {
+      json.put("therapist", therapist(booking.therapist()));
+    }
+    put(json, "offerExpiresAt", time(booking.offerExpiresAt()));
+    put(json, "nextRetryAt", time(booking.search().nextRetryAt()));
     return json;
   }
 

@@ -1,23 +1,44 @@
 package id.pijat.function;
 
+import id.pijat.booking.BookingPolicy;
 import id.pijat.booking.PriceList;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * The functions' configuration, from environment variables (Appwrite function variables). Each
- * default is written here, where it is defined; the README lists them.
+ * default is written where it is defined (here, PriceList and BookingPolicy); the README lists them.
  */
-public record Settings(String databaseId, PriceList prices, Duration storeTimeout) {
+public record Settings(String databaseId, PriceList prices, Duration storeTimeout, BookingPolicy policy) {
   public static final String DEFAULT_DATABASE_ID = "marketplace";
   public static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(5);
 
   public static Settings from(Map<String, String> env) {
+    BookingPolicy defaults = BookingPolicy.DEFAULT;
     return new Settings(
         env.getOrDefault("APPWRITE_DATABASE_ID", DEFAULT_DATABASE_ID),
         env.containsKey("PRICE_LIST") ? PriceList.parse(env.get("PRICE_LIST")) : PriceList.DEFAULT,
-        env.containsKey("STORE_TIMEOUT_MS")
-            ? Duration.ofMillis(Long.parseLong(env.get("STORE_TIMEOUT_MS")))
-            : DEFAULT_STORE_TIMEOUT);
+        millis(env, "STORE_TIMEOUT_MS", DEFAULT_STORE_TIMEOUT),
+        new BookingPolicy(
+            minutes(env, "TRAVEL_BUFFER_MINUTES", defaults.travelBuffer()),
+            minutes(env, "COMPLETION_GRACE_MINUTES", defaults.completionGrace()),
+            defaults.emptyRoundWait(),
+            minutes(env, "CHAT_CLOSE_AFTER_END_MINUTES", defaults.chatCloseAfterEnd()),
+            minutes(env, "ABANDON_AFTER_MINUTES", defaults.abandonAfter())));
+  }
+
+  private static Duration millis(Map<String, String> env, String name, Duration fallback) {
+    return env.containsKey(name) ? Duration.ofMillis(Long.parseLong(env.get(name))) : fallback;
+  }
+
+  private static Duration minutes(Map<String, String> env, String name, Duration fallback) {
+    if (!env.containsKey(name)) {
+      return fallback;
+    }
+    long minutes = Long.parseLong(env.get(name));
+    if (minutes < 0) {
+      throw new IllegalArgumentException(name + " must not be negative: " + minutes);
+    }
+    return Duration.ofMinutes(minutes);
   }
 }

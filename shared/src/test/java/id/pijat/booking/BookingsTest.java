@@ -29,7 +29,7 @@ class BookingsTest {
     bookings.save(v1, v1.cancel("changed my mind", "user:u1", now));
 
     assertThrows(ConcurrentChangeException.class,
-        () -> bookings.save(v1, v1.keepSearching(v1.search().nextAttempt("s1", now, now), now)));
+        () -> bookings.save(v1, v1.keepSearching(v1.search().nextAttempt("s1", now).waitUntil(now), now)));
 
     assertEquals(BookingStatus.CANCELLED, bookings.find("b1").orElseThrow().status());
   }
@@ -38,7 +38,7 @@ class BookingsTest {
   void aStaleWriteToTheBookingDocumentIsRolledForwardOnRead() {
     Booking v1 = opened();
     Instant now = clock.instant();
-    Booking v2 = bookings.save(v1, v1.keepSearching(v1.search().nextAttempt("s1", now, now), now));
+    Booking v2 = bookings.save(v1, v1.keepSearching(v1.search().nextAttempt("s1", now).waitUntil(now), now));
     Booking v3 = bookings.save(v2, v2.cancel("changed my mind", "user:u1", now));
     // a slow writer of version 2 lands after version 3
     store.update(Bookings.COLLECTION, "b1", BookingDocuments.toData(v2));

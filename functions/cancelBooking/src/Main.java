@@ -1,0 +1,24 @@
+package io.openruntimes.java.src;
+
+import id.pijat.booking.Booking;
+import id.pijat.booking.Caller;
+import id.pijat.function.BookingInput;
+import id.pijat.function.BookingJson;
+import id.pijat.function.Edge;
+import id.pijat.function.JsonInput;
+import id.pijat.function.Reply;
+import io.openruntimes.java.RuntimeContext;
+import io.openruntimes.java.RuntimeOutput;
+
+/** cancelBooking: cancels the booking, frees its therapist and closes its chat. */
+public class Main {
+  public RuntimeOutput main(RuntimeContext context) throws Exception {
+    return Edge.serve(context, (request, backend) -> {
+      JsonInput body = JsonInput.parse(request.body());
+      Caller caller = request.caller(body);
+      BookingInput.Cancel cancel = BookingInput.cancel(body);
+      Booking booking = backend.cancelBooking().cancel(caller, cancel.bookingId(), cancel.reason());
+      return Reply.ok(BookingJson.booking(booking));
+    });
+  }
+}

@@ -1,0 +1,26 @@
+package io.openruntimes.java.src;
+
+import id.pijat.booking.Caller;
+import id.pijat.function.BookingInput;
+import id.pijat.function.BookingJson;
+import id.pijat.function.Edge;
+import id.pijat.function.JsonInput;
+import id.pijat.function.Reply;
+import id.pijat.matching.SearchTherapists;
+import io.openruntimes.java.RuntimeContext;
+import io.openruntimes.java.RuntimeOutput;
+
+/** searchTherapists: offers the nearest free therapist for a window, or says when to look again. */
+public class Main {
+  public RuntimeOutput main(RuntimeContext context) throws Exception {
+    return Edge.serve(context, (request, backend) -> {
+      JsonInput body = JsonInput.parse(request.body());
+      Caller caller = request.caller(body);
+      BookingInput.Search search = BookingInput.search(body);
+      SearchTherapists.Outcome outcome =
+          backend.searchTherapists().search(
+              caller, search.bookingId(), search.config(), search.searchId(), search.declineCurrent());
+      return Reply.ok(BookingJson.search(outcome));
+    });
+  }
+}

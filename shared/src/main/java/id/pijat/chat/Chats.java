@@ -1,0 +1,158 @@
+package id.pijat.chat;
+
+import id.pijat.booking.Booking;
+import id.pijat.matching.Therapist;
+import id.pijat.store.Document;
+import id.pijat.store.DocumentExistsException;
+import id.pijat.store.DocumentIds;
+import id.pijat.store.DocumentStore;
+import id.pijat.store.DocumentTimes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The chat a booking opens on acceptance: the customer's session with the provider (seed 000: one
+ * active session per customer and provider pair, expiring after {@link #SESSION_LIFETIME}), the
+ * booking's room, and the system messages in it (seed 001). Every ID is derived from the booking or
+ * the pair, so opening or closing twice, or two executions doing it at once, writes each thing once.
+ */
+public final class Chats {
+  public static final String SESSIONS = "chat_sessions";
+  public static final String ROOMS = "chat_rooms";
+  public static final String MESSAGES = "chat_messages";
+  public static final Duration SESSION_LIFETIME = Duration.ofHours(24);
+  public static final String CONFIRMED =
+      "Your booking is confirmed. The therapist will arrive within 1 hour or less.";
+  public static final String CLOSED_CANCELLED = "This booking was cancelled, so this chat is now closed.";
+  public static final String CLOSED_FINISHED = "This appointment has ended, so this chat is now closed.";
+  static final String SYSTEM = "system";
+
+  private final DocumentStore store;
+
+  public Chats(DocumentStore store) {
+    this.store = store;
+  }
+
+  /** The IDs the booking's chat has, known before anything is written. */
+  public static Booking.ChatRefs refsFor(Booking booking) {
+    return new Booking.ChatRefs(
+        DocumentIds.derived("room-", booking.id()),
+        DocumentIds.derived("cs-", customerId(booking) + "|" + booking.therapistId()));
+  }
+
+  /** A guest has no user ID; their side of the chat is the booking's. */
+  public static String customerId(Booking booking) {
+    return booking.owner().userId() != null ? booking.owner().userId() : "guest-" + booking.id();
+  }
+
+  /**
+   * Opens the chat of an accepted booking; repeating it changes nothing.
+   *
+   * @param closeAfter when the room closes by itself: six hours after the appointment's end
+   */
+  public void open(Booking booking, Therapist therapist, Instant closeAfter, Instant now) {
+    Booking.ChatRefs refs = booking.chat();
+    Set<String> readers = readers(booking);
+    Map<String, Object> room = new HashMap<>();
+    room.put("bookingId", booking.id());
+    room.put("customerId", customerId(booking));
+    room.put("therapistId", booking.therapistId());
+    room.put("status", "active");
+    room.put("createdBy", SYSTEM);
+    room.put("createdAt", DocumentTimes.format(now));
+    room.put("closeAfter", DocumentTimes.format(closeAfter));
+    createOnce(ROOMS, refs.chatRoomId(), room, readers);
+    message(booking, "confirmed", CONFIRMED, now);
+    openSession(booking, therapist, now, readers);
+  }
+
+  /** Closes the room with a system message and ends the session if it is this booking's; safe to repeat. */
+  public void close(Booking booking, String why, Instant now) {
+    Booking.ChatRefs refs = booking.chat();
+    if (refs == null) {
+      return;
+    }
+    Optional<Document> room = store.find(ROOMS, refs.chatRoomId());
+    if (room.isPresent() && !"closed".equals(room.get().string("status"))) {
+      message(booking, "closed", why, now);
+      store.update(ROOMS, refs.chatRoomId(), Map.of("status", "closed", "closedAt", DocumentTimes.format(now)));
+    }
+    Optional<Document> session = store.find(SESSIONS, refs.chatSessionId());
+    if (session.isPresent() && session.get().bool("isActive") && booking.id().equals(session.get().string("bookingId"))) {
+      store.update(SESSIONS, refs.chatSessionId(), Map.of("isActive", false, "updatedAt", DocumentTimes.format(now)));
+    }
+  }
+
+  private void openSession(Booking booking, Therapist therapist, Instant now, Set<String> readers) {
+    String sessionId = booking.chat().chatSessionId();
+    Map<String, Object> active = new HashMap<>();
+    active.put("bookingId", booking.id());
+    active.put("chatRoomId", booking.chat().chatRoomId());
+    active.put("isActive", true);
+    active.put("updatedAt", DocumentTimes.format(now));
+    active.put("expiresAt", DocumentTimes.format(now.plus(SESSION_LIFETIME)));
+    Optional<Document> existing = store.find(SESSIONS, sessionId);
+    if (existing.isPresent()) {
+      if (!booking.id().equals(existing.get().string("bookingId")) || !existing.get().bool("isActive")) {
+        store.update(SESSIONS, sessionId, active);
+      }
+      return;
+    }
+    Map<String, Object> session = new HashMap<>(active);
+    session.put("sessionId", sessionId);
+    session.put("customerId", customerId(booking));
+    session.put("customerName", booking.request().customer().name());
+    session.put("customerWhatsApp", booking.request().customer().whatsapp().value());
+    session.put("providerId", therapist.id());
+    session.put("providerName", therapist.name());
+    session.put("providerType", therapist.providerType());
+    session.put("providerStatus", therapist.status() == null ? "available" : therapist.status());
+    session.put("mode", booking.mode().code());
+    session.put("pricing60", therapist.pricing().price60());
+    session.put("pricing90", therapist.pricing().price90());
+    session.put("pricing120", therapist.pricing().price120());
+    session.put("discountPercentage", therapist.pricing().discountPercentage());
+    session.put("discountActive", therapist.pricing().discountActive());
+    session.put("profilePicture", therapist.photo());
+    session.put("providerRating", therapist.rating());
+    session.put("createdAt", DocumentTimes.format(now));
+    if (!createOnce(SESSIONS, sessionId, session, readers)) {
+      store.update(SESSIONS, sessionId, active);
+    }
+  }
+
+  private void message(Booking booking, String event, String text, Instant now) {
+    Map<String, Object> message = new HashMap<>();
+    message.put("roomId", booking.chat().chatRoomId());
+    message.put("bookingId", booking.id());
+    message.put("senderId", SYSTEM);
+    message.put("content", text);
+    message.put("messageType", SYSTEM);
+    message.put("isSystemMessage", true);
+    message.put("createdAt", DocumentTimes.format(now));
+    createOnce(MESSAGES, DocumentIds.derived("msg-" + event + "-", booking.id()), message, readers(booking));
+  }
+
+  /** @return false when the document was there already */
+  private boolean createOnce(String collection, String id, Map<String, Object> data, Set<String> readers) {
+    try {
+      store.create(collection, id, data, readers);
+      return true;
+    } catch (DocumentExistsException alreadyThere) {
+      return false;
+    }
+  }
+
+  private static Set<String> readers(Booking booking) {
+    Set<String> readers = new HashSet<>();
+    if (booking.owner().userId() != null) {
+      readers.add(booking.owner().userId());
+    }
+    return readers;
+  }
+}

@@ -1,0 +1,102 @@
+package id.pijat.hold;
+
+import id.pijat.booking.Booking;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a booking holds of a therapist. The therapist's own lock is held by one booking at a time:
+ * the open offer, or the immediate booking under way. A booking's time (start to end plus the travel
+ * buffer) is held as {@link #SLOT}-long slots, one lock each, so two bookings that overlap in time
+ * meet on at least one slot, and bookings that do not overlap never meet.
+ */
+public final class TherapistLocks {
+  /** The grain of time holds: a booking blocks the slots its span touches. */
+  public static final Duration SLOT = Duration.ofMinutes(15);
+  /** How long the therapist's lock stays engaged while a scheduled booking is being accepted. */
+  static final Duration ACCEPT_FENCE = Duration.ofMinutes(1);
+
+  private final Holds holds;
+
+  public TherapistLocks(Holds holds) {
+    this.holds = holds;
+  }
+
+  /** The result of trying to engage a therapist for an accepted booking. */
+  public enum Engagement { ENGAGED, OFFER_LOST, TIME_TAKEN }
+
+  public static String therapistKey(String therapistId) {
+    return therapistId;
+  }
+
+  /** The slot locks of a span: every slot from the one holding {@code from} to the one before {@code until}. */
+  public static List<String> slotKeys(String therapistId, Instant from, Instant until) {
+    long slotSeconds = SLOT.toSeconds();
+    long first = Math.floorDiv(from.getEpochSecond(), slotSeconds);
+    long last = Math.floorDiv(until.getEpochSecond() - 1, slotSeconds);
+    List<String> keys = new ArrayList<>();
+    for (long slot = first; slot <= last; slot++) {
+      keys.add(therapistId + "@" + slot);
+    }
+    return keys;
+  }
+
+  /** Whether the therapist is free for this span: no other booking holds a slot of it. */
+  public boolean isTimeFree(String therapistId, String bookingId, Instant from, Instant until) {
+    return !holds.anyHeldByOthers(slotKeys(therapistId, from, until), bookingId);
+  }
+
+  public boolean offer(String therapistId, String bookingId, Instant until) {
+    return holds.offer(therapistKey(therapistId), bookingId, until);
+  }
+
+  /**
+   * Turns the booking's offer into an engagement: the therapist's lock (for an immediate booking,
+   * until {@code holdUntil}; for a scheduled one, briefly, as a fence) and every slot of the span.
+   * On failure nothing stays held.
+   */
+  public Engagement engage(Booking booking, Instant spanStart, Instant spanEnd, Instant holdUntil, Instant now) {
+    String therapistId = booking.therapistId();
+    boolean immediate = booking.request().scheduledAt() == null;
+    Instant lockUntil = immediate ? holdUntil : now.plus(ACCEPT_FENCE);
+    if (!holds.engage(therapistKey(therapistId), booking.id(), lockUntil, true)) {
+      return Engagement.OFFER_LOST;
+    }
+    List<String> taken = new ArrayList<>();
+    for (String slot : slotKeys(therapistId, spanStart, spanEnd)) {
+      if (!holds.engage(slot, booking.id(), holdUntil, false)) {
+        taken.forEach(key -> holds.release(key, booking.id()));
+        holds.release(therapistKey(therapistId), booking.id());
+        return Engagement.TIME_TAKEN;
+      }
+      taken.add(slot);
+    }
+    return Engagement.ENGAGED;
+  }
+
+  /** After a scheduled booking is accepted its slots hold the time; the therapist is free for others. */
+  public void releaseFence(Booking booking) {
+    if (booking.request().scheduledAt() != null) {
+      holds.release(therapistKey(booking.therapistId()), booking.id());
+    }
+  }
+
+  /** Gives back everything the booking may hold of its therapist; safe to repeat. */
+  public void releaseAll(Booking booking, Instant spanStart, Instant spanEnd) {
+    if (booking.therapistId() == null) {
+      return;
+    }
+    if (spanStart != null) {
+      for (String slot : slotKeys(booking.therapistId(), spanStart, spanEnd)) {
+        holds.release(slot, booking.id());
+      }
+    }
+    holds.release(therapistKey(booking.therapistId()), booking.id());
+  }
+
+  public void releaseOffer(String therapistId, String bookingId) {
+    holds.release(therapistKey(therapistId), bookingId);
+  }
+}

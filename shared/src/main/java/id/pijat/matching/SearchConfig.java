@@ -1,0 +1,35 @@
+package id.pijat.matching;
+
+import id.pijat.booking.ServiceDuration;
+import java.time.Duration;
+
+/**
+ * How a search runs (contract section 4's searchConfig).
+ *
+ * @param maxRadiusKm how far from the customer a therapist may be
+ * @param offerWindow how long the customer has to accept an offer
+ * @param maxAttempts how many offers or empty rounds the search may use
+ * @param serviceDuration the duration the client believes it booked, or null; must be the booking's
+ */
+public record SearchConfig(double maxRadiusKm, Duration offerWindow, int maxAttempts, ServiceDuration serviceDuration) {
+  public static final double DEFAULT_RADIUS_KM = 25;
+  public static final double MAX_RADIUS_KM = 50;
+  public static final Duration DEFAULT_OFFER_WINDOW = Duration.ofSeconds(60);
+  public static final Duration MIN_OFFER_WINDOW = Duration.ofSeconds(15);
+  public static final Duration MAX_OFFER_WINDOW = Duration.ofMinutes(10);
+  public static final int MAX_ATTEMPTS = 5;
+  public static final SearchConfig DEFAULT = new SearchConfig(DEFAULT_RADIUS_KM, DEFAULT_OFFER_WINDOW, MAX_ATTEMPTS, null);
+
+  public SearchConfig {
+    if (!(maxRadiusKm > 0 && maxRadiusKm <= MAX_RADIUS_KM)) {
+      throw new IllegalArgumentException("maxRadius must be more than 0 and at most " + (int) MAX_RADIUS_KM + " km: " + maxRadiusKm);
+    }
+    if (offerWindow.compareTo(MIN_OFFER_WINDOW) < 0 || offerWindow.compareTo(MAX_OFFER_WINDOW) > 0) {
+      throw new IllegalArgumentException(
+          "maxSearchTime must be " + MIN_OFFER_WINDOW.toSeconds() + " to " + MAX_OFFER_WINDOW.toSeconds() + " seconds: " + offerWindow.toSeconds());
+    }
+    if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
+      throw new IllegalArgumentException("retryAttempts must be 1 to " + MAX_ATTEMPTS + ": " + maxAttempts);
+    }
+  }
+}

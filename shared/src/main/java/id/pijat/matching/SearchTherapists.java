@@ -1,0 +1,187 @@
+package id.pijat.matching;
+
+import id.pijat.availability.ProviderAvailability;
+import id.pijat.availability.WeeklyHours;
+import id.pijat.booking.Booking;
+import id.pijat.booking.BookingPolicy;
+import id.pijat.booking.BookingStatus;
+import id.pijat.booking.Bookings;
+import id.pijat.booking.Caller;
+import id.pijat.booking.Cancellation;
+import id.pijat.booking.ConcurrentChangeException;
+import id.pijat.booking.SearchProgress;
+import id.pijat.booking.TherapistMatch;
+import id.pijat.error.ErrorCode;
+import id.pijat.error.Rejection;
+import id.pijat.hold.TherapistLocks;
+import id.pijat.store.DocumentIds;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One call of the search (contract section 4): answers the open offer again while it lasts, and
+ * otherwise runs a round: passes over the therapist declined or let run out, offers the best one
+ * free, or answers an empty round. Each round uses an attempt; when they are used up the booking is
+ * cancelled and the call answers SEARCH_TIMEOUT.
+ */
+public final class SearchTherapists {
+  /** Candidates ranked per round; the round tries to hold them in order. */
+  static final int CANDIDATES_PER_ROUND = 10;
+
+  private final Bookings bookings;
+  private final TherapistSearch therapists;
+  private final ProviderAvailability availability;
+  private final TherapistLocks locks;
+  private final BookingPolicy policy;
+  private final Clock clock;
+
+  public SearchTherapists(
+      Bookings bookings,
+      TherapistSearch therapists,
+      ProviderAvailability availability,
+      TherapistLocks locks,
+      BookingPolicy policy,
+      Clock clock) {
+    this.bookings = bookings;
+    this.therapists = therapists;
+    this.availability = availability;
+    this.locks = locks;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /** Where the search stands after this call. */
+  public record Outcome(Booking booking, int maxAttempts) {
+    public SearchProgress progress() {
+      return booking.search();
+    }
+  }
+
+  /**
+   * @param searchId the search the client continues, or null
+   * @param declineCurrent the customer asked for another therapist
+   */
+  public Outcome search(Caller caller, String bookingId, SearchConfig config, String searchId, boolean declineCurrent) {
+    Booking booking = bookings.findOwned(bookingId, caller);
+    if (searchId != null && booking.search().searchId() != null && !searchId.equals(booking.search().searchId())) {
+      throw Rejection.invalidInput("searchId", "is not this booking's search");
+    }
+    if (config.serviceDuration() != null && config.serviceDuration() != booking.request().duration()) {
+      throw Rejection.invalidInput("searchConfig.serviceDuration", "must be the booking's, " + booking.request().duration().code());
+    }
+    try {
+      return round(booking, config, declineCurrent);
+    } catch (ConcurrentChangeException raced) {
+      // another call (a second tab, a double poll) moved the booking first: answer from where it is now
+      return round(bookings.findOwned(bookingId, caller), config, false);
+    }
+  }
+
+  private Outcome round(Booking booking, SearchConfig config, boolean declineCurrent) {
+    Instant now = clock.instant();
+    SearchProgress progress = booking.search();
+    switch (booking.status()) {
+      case CANCELLED -> throw cancelled(booking);
+      case ACTIVE, COMPLETED ->
+          throw new Rejection(ErrorCode.INVALID_STATE, "This booking already has its therapist.");
+      case PENDING_ACCEPT -> {
+        if (booking.isOfferOpen(now) && !declineCurrent) {
+          return new Outcome(booking, config.maxAttempts());
+        }
+        locks.releaseOffer(booking.therapistId(), booking.id());
+        progress = progress.passOver(booking.therapistId());
+      }
+      case SEARCHING -> {
+        if (progress.nextRetryAt() != null && now.isBefore(progress.nextRetryAt())) {
+          return new Outcome(booking, config.maxAttempts());
+        }
+      }
+    }
+    if (progress.attempts() >= config.maxAttempts()) {
+      Booking cancelled = bookings.save(booking, booking.cancel(Cancellation.NO_THERAPIST_AVAILABLE, Cancellation.BY_SYSTEM, now));
+      throw cancelled(cancelled);
+    }
+    String id = progress.searchId() != null ? progress.searchId() : DocumentIds.unique();
+    progress = progress.nextAttempt(id, now);
+    Instant offerEnds = now.plus(config.offerWindow());
+    TherapistMatch offered = holdBest(booking, config, progress.passedOver(), offerEnds, now);
+    Booking next;
+    if (offered != null) {
+      next = booking.offer(offered, offerEnds, progress, now);
+    } else if (progress.attempts() >= config.maxAttempts()) {
+      next = booking.cancel(Cancellation.NO_THERAPIST_AVAILABLE, Cancellation.BY_SYSTEM, now);
+    } else {
+      next = booking.keepSearching(progress.waitUntil(now.plus(policy.emptyRoundWait())), now);
+    }
+    try {
+      bookings.save(booking, next);
+    } catch (ConcurrentChangeException lost) {
+      if (offered != null) {
+        locks.releaseOffer(offered.id(), booking.id());
+      }
+      throw lost;
+    }
+    if (next.status() == BookingStatus.CANCELLED) {
+      throw cancelled(next);
+    }
+    return new Outcome(next, config.maxAttempts());
+  }
+
+  /** The best therapist who is open at the booking's time, free for its span, and whose lock we get. */
+  private TherapistMatch holdBest(Booking booking, SearchConfig config, List<String> passedOver, Instant offerEnds, Instant now) {
+    Set<String> excluded = new HashSet<>(passedOver);
+    List<TherapistSearch.Candidate> candidates =
+        therapists.nearest(
+            booking.request().location().coordinates(),
+            config.maxRadiusKm(),
+            booking.request().duration(),
+            excluded,
+            CANDIDATES_PER_ROUND);
+    Map<String, WeeklyHours> weeks =
+        availability.weeksOf(candidates.stream().map(c -> c.therapist().id()).toList());
+    Instant startsAt = booking.request().scheduledAt() != null ? booking.request().scheduledAt() : now;
+    for (TherapistSearch.Candidate candidate : candidates) {
+      String therapistId = candidate.therapist().id();
+      WeeklyHours week = weeks.get(therapistId);
+      if (week == null || !week.isOpenAt(startsAt)) {
+        continue;
+      }
+      Instant spanStart = booking.request().scheduledAt() != null ? startsAt : now;
+      Instant spanEnd =
+          policy.spanEnd(
+              booking.request().scheduledAt() != null ? startsAt : now.plusSeconds(candidate.etaMinutes() * 60L),
+              booking.request().duration());
+      if (locks.isTimeFree(therapistId, booking.id(), spanStart, spanEnd)
+          && locks.offer(therapistId, booking.id(), offerEnds)) {
+        return match(candidate);
+      }
+    }
+    return null;
+  }
+
+  static TherapistMatch match(TherapistSearch.Candidate candidate) {
+    Therapist therapist = candidate.therapist();
+    return new TherapistMatch(
+        therapist.id(),
+        therapist.name(),
+        therapist.photo(),
+        therapist.rating(),
+        candidate.distanceKm(),
+        candidate.etaMinutes(),
+        therapist.specialties(),
+        true,
+        therapist.location());
+  }
+
+  private static Rejection cancelled(Booking booking) {
+    if (Cancellation.NO_THERAPIST_AVAILABLE.equals(booking.cancellation().reason())) {
+      return new Rejection(
+          ErrorCode.SEARCH_TIMEOUT, "No therapist is available nearby right now. The booking has been cancelled.");
+    }
+    return new Rejection(ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.");
+  }
+}

@@ -1,0 +1,99 @@
+package id.pijat.hold;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.pijat.store.InMemoryDocumentStore;
+import id.pijat.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HoldsTest {
+  private final MutableClock clock = MutableClock.at("2026-11-21T10:00:00Z");
+  private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+  private final Holds holds = new Holds(store, clock);
+
+  private Instant in(int seconds) {
+    return clock.instant().plusSeconds(seconds);
+  }
+
+  @Test
+  void anOfferedLockIsNotOfferedToAnotherBookingUntilItExpires() {
+    assertTrue(holds.offer("t1", "b1", in(60)));
+    assertTrue(holds.offer("t1", "b1", in(60)), "offering again to the same booking is a no-op");
+    assertFalse(holds.offer("t1", "b2", in(60)));
+
+    clock.advance(Duration.ofSeconds(60));
+    assertTrue(holds.offer("t1", "b2", in(60)), "an expired offer is free");
+    assertEquals(2, holds.head("t1").orElseThrow().sequence());
+  }
+
+  @Test
+  void aStaleHolderCannotEngageAfterTakeover() {
+    holds.offer("t1", "b1", in(60));
+    clock.advance(Duration.ofSeconds(61));
+    holds.offer("t1", "b2", in(60));
+
+    assertFalse(holds.engage("t1", "b1", in(3600), true));
+    assertEquals("b2", holds.head("t1").orElseThrow().bookingId());
+  }
+
+  @Test
+  void engagingNeedsTheBookingsOwnLiveOffer() {
+    assertFalse(holds.engage("t1", "b1", in(3600), true), "never offered");
+    holds.offer("t1", "b1", in(60));
+    assertTrue(holds.engage("t1", "b1", in(3600), true));
+    assertTrue(holds.engage("t1", "b1", in(3600), true), "engaging twice is a no-op");
+    assertFalse(holds.offer("t1", "b2", in(60)), "an engaged therapist is not offered");
+    assertEquals(2, holds.head("t1").orElseThrow().sequence());
+  }
+
+  @Test
+  void releaseLeavesALockThatMovedOnAlone() {
+    holds.offer("t1", "b1", in(60));
+    clock.advance(Duration.ofSeconds(61));
+    holds.offer("t1", "b2", in(60));
+
+    holds.release("t1", "b1");
+
+    assertTrue(holds.head("t1").orElseThrow().isHeldBy("b2", clock.instant()));
+    holds.release("t1", "b2");
+    assertEquals(HoldEntry.Kind.RELEASED, holds.head("t1").orElseThrow().kind());
+    assertTrue(holds.offer("t1", "b3", in(60)));
+  }
+
+  @Test
+  void aLostRaceForTheNextEntryIsTakenNotAnError() {
+    holds.offer("t1", "b1", in(60));
+    clock.advance(Duration.ofSeconds(61));
+    // another execution read the same head and created entry 2 for b2 first
+    new Holds(store, clock).offer("t1", "b2", in(60));
+
+    assertFalse(holds.offer("t1", "b3", in(60)));
+  }
+
+  @Test
+  void timeSlotsHeldByOthersAreSeenOnlyWhileLive() {
+    TherapistLocks locks = new TherapistLocks(holds);
+    List<String> slots = TherapistLocks.slotKeys("t1", Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T11:30:00Z"));
+    assertEquals(6, slots.size());
+    holds.engage(slots.get(5), "b1", in(7200), false);
+
+    assertFalse(locks.isTimeFree("t1", "b2", Instant.parse("2026-11-22T11:00:00Z"), Instant.parse("2026-11-22T12:00:00Z")));
+    assertTrue(locks.isTimeFree("t1", "b1", Instant.parse("2026-11-22T11:00:00Z"), Instant.parse("2026-11-22T12:00:00Z")));
+    assertTrue(locks.isTimeFree("t1", "b2", Instant.parse("2026-11-22T11:30:00Z"), Instant.parse("2026-11-22T12:00:00Z")),
+        "touching at 11:30 is not overlapping");
+    holds.release(slots.get(5), "b1");
+    assertTrue(locks.isTimeFree("t1", "b2", Instant.parse("2026-11-22T11:00:00Z"), Instant.parse("2026-11-22T12:00:00Z")));
+  }
+
+  @Test
+  void entryIdsFitAppwritesLimitWhateverTheKey() {
+    String id = Holds.entryId("a-therapist-id-of-thirty-six-chars-x@2147483647", Integer.MAX_VALUE);
+    assertTrue(id.length() <= 36, id);
+    assertTrue(id.matches("[0-9a-f]{24}\\.2147483647"), id);
+  }
+}
