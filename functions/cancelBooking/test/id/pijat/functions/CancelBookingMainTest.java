@@ -1,0 +1,79 @@
+package id.pijat.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonObject;
+import id.pijat.booking.Booking;
+import id.pijat.booking.Caller;
+import id.pijat.booking.Coordinates;
+import id.pijat.booking.CreateBooking;
+import id.pijat.booking.CustomerDetails;
+import id.pijat.booking.Location;
+import id.pijat.booking.NewBooking;
+import id.pijat.booking.ServiceDuration;
+import id.pijat.booking.WhatsAppNumber;
+import id.pijat.function.Backend;
+import id.pijat.function.Backends;
+import id.pijat.function.Settings;
+import id.pijat.store.InMemoryDocumentStore;
+import id.pijat.testing.MutableClock;
+import id.pijat.testing.RuntimeCalls;
+import io.openruntimes.java.RuntimeOutput;
+import io.openruntimes.java.src.Main;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** cancelBooking as Appwrite's runtime calls it, by a guest with their booking token. */
+class CancelBookingMainTest {
+  private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+  private final Backend backend = new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of()));
+  private CreateBooking.Created created;
+
+  @BeforeEach
+  void aGuestBooking() {
+    Backends.install(request -> backend);
+    created = backend.createBooking().create(Caller.guest(null),
+        new NewBooking(new CustomerDetails("Budi", WhatsAppNumber.parse("081234567890")), ServiceDuration.MINUTES_60,
+            new Location("Jl. Legian 1, Kuta", new Coordinates(-8.718, 115.1686)), null), null);
+  }
+
+  private RuntimeOutput call(String body, Map<String, String> headers) throws Exception {
+    return new Main().main(RuntimeCalls.post(body, headers));
+  }
+
+  @Test
+  void theGuestCancelsWithTheTokenInTheHeader() throws Exception {
+    RuntimeOutput output = call("{\"bookingId\":\"" + created.booking().id() + "\",\"reason\":\"  plans changed \"}",
+        Map.of("x-booking-token", created.token().value()));
+
+    assertEquals(200, output.getStatusCode());
+    JsonObject data = RuntimeCalls.json(output).getAsJsonObject("data");
+    assertEquals("cancelled", data.get("status").getAsString());
+    JsonObject metadata = data.getAsJsonObject("metadata");
+    assertEquals("plans changed", metadata.get("cancellationReason").getAsString());
+    assertEquals("guest", metadata.get("cancelledBy").getAsString());
+    assertEquals("2026-11-23T03:00:00Z", metadata.get("cancelledAt").getAsString());
+  }
+
+  @Test
+  void withoutTheTokenItIsDeniedAndNothingChanges() throws Exception {
+    RuntimeOutput output = call("{\"bookingId\":\"" + created.booking().id() + "\"}", Map.of());
+
+    assertEquals(403, output.getStatusCode());
+    assertEquals("PERMISSION_DENIED", RuntimeCalls.json(output).getAsJsonObject("error").get("code").getAsString());
+    assertEquals(created.booking(), backend.bookings().find(created.booking().id()).orElseThrow());
+  }
+
+  @Test
+  void anOverlongReasonIsRefusedByName() throws Exception {
+    RuntimeOutput output = call("{\"bookingId\":\"" + created.booking().id() + "\",\"reason\":\"" + "x".repeat(201) + "\"}",
+        Map.of("x-booking-token", created.token().value()));
+
+    assertEquals(400, output.getStatusCode());
+    JsonObject error = RuntimeCalls.json(output).getAsJsonObject("error");
+    assertEquals("reason", error.getAsJsonArray("details").get(0).getAsJsonObject().get("field").getAsString());
+    Booking stored = backend.bookings().find(created.booking().id()).orElseThrow();
+    assertEquals(created.booking(), stored);
+  }
+}

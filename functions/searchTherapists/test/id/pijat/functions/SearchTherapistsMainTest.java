@@ -1,0 +1,105 @@
+package id.pijat.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import id.pijat.booking.Booking;
+import id.pijat.booking.Caller;
+import id.pijat.booking.Coordinates;
+import id.pijat.booking.CustomerDetails;
+import id.pijat.booking.Location;
+import id.pijat.booking.NewBooking;
+import id.pijat.booking.ServiceDuration;
+import id.pijat.booking.WhatsAppNumber;
+import id.pijat.function.Backend;
+import id.pijat.function.Backends;
+import id.pijat.function.Settings;
+import id.pijat.hold.Holds;
+import id.pijat.store.InMemoryDocumentStore;
+import id.pijat.store.Query;
+import id.pijat.testing.MutableClock;
+import id.pijat.testing.RuntimeCalls;
+import id.pijat.testing.TherapistFixtures;
+import io.openruntimes.java.RuntimeOutput;
+import io.openruntimes.java.src.Main;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** searchTherapists as Appwrite's runtime calls it. */
+class SearchTherapistsMainTest {
+  private static final Coordinates KUTA = new Coordinates(-8.718, 115.1686);
+  private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+  private final Backend backend = new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of()));
+  private Booking booking;
+
+  @BeforeEach
+  void aBookingAndATherapist() {
+    Backends.install(request -> backend);
+    new TherapistFixtures(store).add("ayu", TherapistFixtures.offset(KUTA, 1, 1), 4.8);
+    booking = backend.createBooking().create(Caller.user("u1"),
+        new NewBooking(new CustomerDetails("Budi", WhatsAppNumber.parse("081234567890")), ServiceDuration.MINUTES_60,
+            new Location("Jl. Legian 1, Kuta", KUTA), null), null).booking();
+  }
+
+  private RuntimeOutput call(String body) throws Exception {
+    return new Main().main(RuntimeCalls.post(body, Map.of("x-appwrite-user-id", "u1")));
+  }
+
+  @Test
+  void answersTheOfferInTheContractsShape() throws Exception {
+    RuntimeOutput output = call("{\"bookingId\":\"" + booking.id() + "\",\"searchConfig\":{\"maxRadius\":10,\"maxSearchTime\":90,\"retryAttempts\":3}}");
+
+    assertEquals(200, output.getStatusCode());
+    JsonObject data = RuntimeCalls.json(output).getAsJsonObject("data");
+    assertEquals(booking.id(), data.get("bookingId").getAsString());
+    assertEquals("pending_accept", data.get("status").getAsString());
+    assertEquals(1, data.get("attempt").getAsInt());
+    assertEquals(3, data.get("maxAttempts").getAsInt());
+    assertEquals("ayu", data.getAsJsonObject("therapist").get("id").getAsString());
+    assertEquals(1.4, data.getAsJsonObject("therapist").get("distance").getAsDouble());
+    assertEquals(5, data.getAsJsonObject("therapist").get("eta").getAsInt());
+    assertEquals("2026-11-23T03:01:30Z", data.get("offerExpiresAt").getAsString());
+    assertEquals(20, data.get("searchId").getAsString().length());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "{}                                                                  | bookingId",
+    "{\"bookingId\":\"0123456789012345678901234567890123456\"}          | bookingId",
+    "{\"bookingId\":\"../bookings\"}                                     | bookingId",
+    "{\"bookingId\":42}                                                  | bookingId",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"maxRadius\":51}}         | searchConfig.maxRadius",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"maxRadius\":0}}          | searchConfig.maxRadius",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"maxSearchTime\":5}}      | searchConfig.maxSearchTime",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"retryAttempts\":6}}      | searchConfig.retryAttempts",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"retryAttempts\":2.5}}    | searchConfig.retryAttempts",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"serviceDuration\":45}}   | searchConfig.serviceDuration",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"userLocation\":{\"lat\":91,\"lng\":0}}} | searchConfig.userLocation.lat",
+    "{\"bookingId\":\"BID\",\"searchConfig\":\"wide\"}                   | searchConfig",
+    "{\"bookingId\":\"BID\",\"declineCurrent\":\"yes\"}                  | declineCurrent",
+    "{\"bookingId\":\"BID\",\"radius\":5}                                | radius",
+  })
+  void badInputNamesTheFieldAndChangesNothing(String body, String field) throws Exception {
+    RuntimeOutput output = call(body.replace("BID", booking.id()));
+
+    assertEquals(400, output.getStatusCode());
+    JsonObject error = RuntimeCalls.json(output).getAsJsonObject("error");
+    assertEquals("INVALID_INPUT", error.get("code").getAsString());
+    assertEquals(field, error.getAsJsonArray("details").get(0).getAsJsonObject().get("field").getAsString());
+    assertEquals(booking, backend.bookings().find(booking.id()).orElseThrow());
+    assertTrue(store.list(Holds.COLLECTION, List.of(Query.limit(100))).isEmpty());
+  }
+
+  @Test
+  void anUnknownBookingIsNotFound() throws Exception {
+    RuntimeOutput output = call("{\"bookingId\":\"nosuchbooking\"}");
+
+    assertEquals(404, output.getStatusCode());
+    assertEquals("BOOKING_NOT_FOUND", RuntimeCalls.json(output).getAsJsonObject("error").get("code").getAsString());
+  }
+}
