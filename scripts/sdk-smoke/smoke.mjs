@@ -35,3 +35,27 @@ expect(bad.status === 400 && bad.body.error.details[0].field === 'serviceDuratio
 
 const retry = await call('createBooking', booking);
 expect(retry.body.data.id === created.body.data.id, 'a retry with the same idempotency key answers the same booking');
+
+// The chat window's flow (seed 003): Confirm & Search, Find Another, Accept, then Cancel.
+const guest = { bookingId: created.body.data.id, bookingToken: created.body.data.bookingToken };
+const offer = await call('searchTherapists', guest);
+expect(offer.status === 200 && offer.body.data.status === 'pending_accept' && offer.body.data.therapist,
+  `search offers a therapist (${offer.body.data.therapist?.name}, ${offer.body.data.therapist?.distance} km)`);
+
+const poll = await call('searchTherapists', { ...guest, searchId: offer.body.data.searchId });
+expect(poll.body.data.therapist.id === offer.body.data.therapist.id, 'polling returns the same offer');
+
+const another = await call('searchTherapists', { ...guest, declineCurrent: true });
+expect(another.body.data.therapist.id !== offer.body.data.therapist.id && another.body.data.attempt === 2,
+  'Find Another offers someone else and counts the attempt');
+
+const accepted = await call('acceptTherapist', { ...guest, therapistId: another.body.data.therapist.id });
+expect(accepted.status === 200 && accepted.body.data.status === 'active' && accepted.body.data.chatRoomId,
+  'accepting makes the booking active and opens its chat');
+
+const stranger = await call('cancelBooking', { bookingId: guest.bookingId });
+expect(stranger.status === 403 && stranger.body.error.code === 'PERMISSION_DENIED', 'without the token a cancel is denied');
+
+const cancelled = await call('cancelBooking', { ...guest, reason: 'smoke test' });
+expect(cancelled.status === 200 && cancelled.body.data.status === 'cancelled'
+  && cancelled.body.data.metadata.cancellationReason === 'smoke test', 'the owner cancels, with the reason recorded');

@@ -31,9 +31,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Builds the package of createBooking the way Appwrite's java-17.0 runtime does, without Gradle:
+ * Builds the function packages the way Appwrite's java-17.0 runtime does, without Gradle:
  * every .java under the folder compiled together with a copy of the runtime stand-ins kept outside
  * it, against the jars its deps.gradle names; then io.openruntimes.java.src.Main is loaded in a new
  * JVM, with the environment Appwrite gives, and called with requests.
@@ -81,17 +83,7 @@ class PackagedFunctionsBuildTest {
   @Test
   void itCompilesAndAnswersRequestsAsTheRuntimeRunsIt() throws Exception {
     List<String> jars = dependencyJars();
-    Path classes = Files.createDirectories(work.resolve("classes"));
-    List<String> sources = new ArrayList<>();
-    javaFiles(PACKAGE).forEach(p -> sources.add(p.toString()));
-    javaFiles(ROOT.resolve("runtime-standin/src/main/java")).forEach(p -> sources.add(p.toString()));
-    Path harness = work.resolve("Harness.java");
-    Files.writeString(harness, HARNESS);
-    sources.add(harness.toString());
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp", String.join(File.pathSeparator, jars), "-nowarn"));
-    arguments.addAll(sources);
-    assertEquals(0, javac.run(null, null, null, arguments.toArray(String[]::new)), "the package compiles");
+    Path classes = compile(PACKAGE, jars);
 
     List<String> bad = run(classes, jars, "{\"serviceDuration\":45}");
     assertEquals("400", bad.get(0));
@@ -103,6 +95,34 @@ class PackagedFunctionsBuildTest {
     appwrite.verify(1, postRequestedFor(urlPathEqualTo("/v1/databases/marketplace/collections/bookings/documents"))
         .withHeader("X-Appwrite-Project", equalTo("proj"))
         .withHeader("X-Appwrite-Key", equalTo("exec-key")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"searchTherapists", "acceptTherapist", "cancelBooking"})
+  void everyBookingFlowPackageCompilesAndRefusesBadInputByName(String functionId) throws Exception {
+    List<String> jars = dependencyJars();
+    Path classes = compile(ROOT.resolve("build/functions/" + functionId), jars);
+
+    List<String> bad = run(classes, jars, "{\"bookingId\":\"not/an id\"}");
+
+    assertEquals("400", bad.get(0), String.join("\n", bad));
+    assertTrue(bad.get(1).contains("\"field\":\"bookingId\""), bad.get(1));
+  }
+
+  /** Every .java of the package with the stand-ins and the harness, as the runtime's Gradle build would. */
+  private static Path compile(Path functionPackage, List<String> jars) throws IOException {
+    Path classes = Files.createDirectories(work.resolve("classes-" + functionPackage.getFileName()));
+    List<String> sources = new ArrayList<>();
+    javaFiles(functionPackage).forEach(p -> sources.add(p.toString()));
+    javaFiles(ROOT.resolve("runtime-standin/src/main/java")).forEach(p -> sources.add(p.toString()));
+    Path harness = work.resolve("Harness.java");
+    Files.writeString(harness, HARNESS);
+    sources.add(harness.toString());
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp", String.join(File.pathSeparator, jars), "-nowarn"));
+    arguments.addAll(sources);
+    assertEquals(0, javac.run(null, null, null, arguments.toArray(String[]::new)), functionPackage + " compiles");
+    return classes;
   }
 
   /** The jars deps.gradle names, at its versions, and what they need (as Gradle would resolve). */
