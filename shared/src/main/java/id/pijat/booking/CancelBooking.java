@@ -20,14 +20,12 @@ public final class CancelBooking {
   private final Bookings bookings;
   private final TherapistLocks locks;
   private final Chats chats;
-  private final BookingPolicy policy;
   private final Clock clock;
 
-  public CancelBooking(Bookings bookings, TherapistLocks locks, Chats chats, BookingPolicy policy, Clock clock) {
+  public CancelBooking(Bookings bookings, TherapistLocks locks, Chats chats, Clock clock) {
     this.bookings = bookings;
     this.locks = locks;
     this.chats = chats;
-    this.policy = policy;
     this.clock = clock;
   }
 
@@ -55,10 +53,12 @@ public final class CancelBooking {
     return bookings.save(booking, booking.cancel(reason == null ? DEFAULT_REASON : reason, caller.describe(), now));
   }
 
-  /** Frees the therapist and closes the chat of a booking that is over; safe to repeat. */
-  public void letGo(Booking over, String closingMessage) {
-    Instant spanEnd = over.startsAt() == null ? null : policy.spanEnd(over.startsAt(), over.request().duration());
-    locks.releaseAll(over, over.startsAt(), spanEnd);
-    chats.close(over, closingMessage, clock.instant());
+  /**
+   * Closes the chat and frees the therapist of a cancelled booking; safe to repeat. The chat goes
+   * first: a booking whose holds are released has its chat closed, which is what cleanup relies on.
+   */
+  public void letGo(Booking cancelled, String closingMessage) {
+    chats.close(cancelled, closingMessage, clock.instant());
+    locks.releaseAll(cancelled.id());
   }
 }

@@ -31,6 +31,8 @@ public final class Chats {
   public static final String CLOSED_CANCELLED = "This booking was cancelled, so this chat is now closed.";
   public static final String CLOSED_FINISHED = "This appointment has ended, so this chat is now closed.";
   static final String SYSTEM = "system";
+  /** A guest has no user ID: their side of a chat is named after the booking. */
+  static final String GUEST_PREFIX = "guest-";
 
   private final DocumentStore store;
 
@@ -47,7 +49,7 @@ public final class Chats {
 
   /** A guest has no user ID; their side of the chat is the booking's. */
   public static String customerId(Booking booking) {
-    return booking.owner().userId() != null ? booking.owner().userId() : "guest-" + booking.id();
+    return booking.owner().userId() != null ? booking.owner().userId() : GUEST_PREFIX + booking.id();
   }
 
   /**
@@ -78,14 +80,45 @@ public final class Chats {
       return;
     }
     Optional<Document> room = store.find(ROOMS, refs.chatRoomId());
-    if (room.isPresent() && !"closed".equals(room.get().string("status"))) {
-      message(booking, "closed", why, now);
-      store.update(ROOMS, refs.chatRoomId(), Map.of("status", "closed", "closedAt", DocumentTimes.format(now)));
+    if (room.isPresent() && "active".equals(room.get().string("status"))) {
+      closeRoom(room.get(), why, now);
     }
     Optional<Document> session = store.find(SESSIONS, refs.chatSessionId());
     if (session.isPresent() && session.get().bool("isActive") && booking.id().equals(session.get().string("bookingId"))) {
       store.update(SESSIONS, refs.chatSessionId(), Map.of("isActive", false, "updatedAt", DocumentTimes.format(now)));
     }
+  }
+
+  /**
+   * Writes the closing message and marks the room closed. Of several executions closing one room,
+   * exactly one writes the message (its ID is derived from the booking).
+   *
+   * @return true when this call wrote the closing message
+   */
+  public boolean closeRoom(Document room, String why, Instant now) {
+    String bookingId = room.string("bookingId");
+    String customerId = room.string("customerId");
+    Set<String> readers = customerId.startsWith(GUEST_PREFIX) ? Set.of() : Set.of(customerId);
+    boolean first =
+        createOnce(MESSAGES, DocumentIds.derived("msg-closed-", bookingId), systemMessage(room.id(), bookingId, why, now), readers);
+    store.update(ROOMS, room.id(), Map.of("status", "closed", "closedAt", DocumentTimes.format(now)));
+    return first;
+  }
+
+  /**
+   * Ends a session past its expiry. Should the pair's next booking reactivate it meanwhile (a new
+   * expiry in the future), the session is switched back on: the customer's change wins.
+   *
+   * @return true when the session stays ended
+   */
+  public boolean endExpiredSession(String sessionId, Instant now) {
+    Document ended = store.update(SESSIONS, sessionId, Map.of("isActive", false, "updatedAt", DocumentTimes.format(now)));
+    Instant expiresAt = ended.instant("expiresAt");
+    if (expiresAt != null && expiresAt.isAfter(now)) {
+      store.update(SESSIONS, sessionId, Map.of("isActive", true));
+      return false;
+    }
+    return true;
   }
 
   private void openSession(Booking booking, Therapist therapist, Instant now, Set<String> readers) {
@@ -127,15 +160,23 @@ public final class Chats {
   }
 
   private void message(Booking booking, String event, String text, Instant now) {
+    createOnce(
+        MESSAGES,
+        DocumentIds.derived("msg-" + event + "-", booking.id()),
+        systemMessage(booking.chat().chatRoomId(), booking.id(), text, now),
+        readers(booking));
+  }
+
+  private static Map<String, Object> systemMessage(String roomId, String bookingId, String text, Instant now) {
     Map<String, Object> message = new HashMap<>();
-    message.put("roomId", booking.chat().chatRoomId());
-    message.put("bookingId", booking.id());
+    message.put("roomId", roomId);
+    message.put("bookingId", bookingId);
     message.put("senderId", SYSTEM);
     message.put("content", text);
     message.put("messageType", SYSTEM);
     message.put("isSystemMessage", true);
     message.put("createdAt", DocumentTimes.format(now));
-    createOnce(MESSAGES, DocumentIds.derived("msg-" + event + "-", booking.id()), message, readers(booking));
+    return message;
   }
 
   /** @return false when the document was there already */

@@ -7,6 +7,7 @@ import id.pijat.booking.CancelBooking;
 import id.pijat.booking.CreateBooking;
 import id.pijat.booking.IdempotencyRecords;
 import id.pijat.chat.Chats;
+import id.pijat.cleanup.CleanupSessions;
 import id.pijat.hold.Holds;
 import id.pijat.hold.TherapistLocks;
 import id.pijat.matching.SearchTherapists;
@@ -34,10 +35,18 @@ public record Backend(DocumentStore store, Clock clock, Settings settings) {
   }
 
   public AcceptTherapist acceptTherapist() {
-    return new AcceptTherapist(bookings(), locks(), new Chats(store), store, settings.policy(), clock);
+    return new AcceptTherapist(bookings(), locks(), chats(), store, settings.policy(), clock);
+  }
+
+  public Chats chats() {
+    return new Chats(store);
+  }
+
+  public CleanupSessions cleanupSessions() {
+    return new CleanupSessions(store, bookings(), locks(), chats(), settings.policy(), clock);
   }
 
   public CancelBooking cancelBooking() {
-    return new CancelBooking(bookings(), locks(), new Chats(store), settings.policy(), clock);
+    return new CancelBooking(bookings(), locks(), chats(), clock);
   }
 }

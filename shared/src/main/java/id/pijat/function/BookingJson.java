@@ -5,6 +5,7 @@ import id.pijat.booking.Cancellation;
 import id.pijat.booking.CreateBooking;
 import id.pijat.booking.TherapistMatch;
 import id.pijat.booking.PriceList;
+import id.pijat.cleanup.CleanupSessions;
 import id.pijat.matching.SearchTherapists;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -80,6 +81,14 @@ public final class BookingJson {
     }
     put(json, "offerExpiresAt", time(booking.offerExpiresAt()));
     put(json, "nextRetryAt", time(booking.search().nextRetryAt()));
+    return json;
+  }
+
+  /** cleanupSessions' answer: the count of each duty, and whether the next run has more to do. */
+  public static Map<String, Object> cleanup(CleanupSessions.Report report) {
+    Map<String, Object> json = new LinkedHashMap<>(report.done());
+    json.put("more", report.more());
+    json.put("unfinished", report.unfinished());
     return json;
   }
 

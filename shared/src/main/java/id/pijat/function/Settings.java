@@ -9,9 +9,11 @@ import java.util.Map;
  * The functions' configuration, from environment variables (Appwrite function variables). Each
  * default is written where it is defined (here, PriceList and BookingPolicy); the README lists them.
  */
-public record Settings(String databaseId, PriceList prices, Duration storeTimeout, BookingPolicy policy) {
+public record Settings(String databaseId, PriceList prices, Duration storeTimeout, BookingPolicy policy, Duration cleanupBudget) {
   public static final String DEFAULT_DATABASE_ID = "marketplace";
   public static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(5);
+  /** Well inside cleanupSessions' timeout of 120 s in appwrite.json, leaving time for the last page. */
+  public static final Duration DEFAULT_CLEANUP_BUDGET = Duration.ofSeconds(90);
 
   public static Settings from(Map<String, String> env) {
     BookingPolicy defaults = BookingPolicy.DEFAULT;
@@ -24,7 +26,8 @@ public record Settings(String databaseId, PriceList prices, Duration storeTimeou
             minutes(env, "COMPLETION_GRACE_MINUTES", defaults.completionGrace()),
             defaults.emptyRoundWait(),
             minutes(env, "CHAT_CLOSE_AFTER_END_MINUTES", defaults.chatCloseAfterEnd()),
-            minutes(env, "ABANDON_AFTER_MINUTES", defaults.abandonAfter())));
+            minutes(env, "ABANDON_AFTER_MINUTES", defaults.abandonAfter())),
+        millis(env, "CLEANUP_BUDGET_MS", DEFAULT_CLEANUP_BUDGET));
   }
 
   private static Duration millis(Map<String, String> env, String name, Duration fallback) {

@@ -99,19 +99,43 @@ public final class Holds {
         fromOffer ? Set.of(HoldEntry.Kind.OFFER) : Set.of());
   }
 
-  /** Gives the lock back if this booking holds it; a lock moved on to someone else is left alone. */
-  public void release(String lockKey, String bookingId) {
+  /**
+   * Gives the lock back if this booking holds it; a lock moved on to someone else is left alone.
+   *
+   * @return true when this call released it
+   */
+  public boolean release(String lockKey, String bookingId) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<HoldEntry> head = head(lockKey);
       if (head.isEmpty()
           || head.get().kind() == HoldEntry.Kind.RELEASED
           || !head.get().bookingId().equals(bookingId)) {
-        return;
+        return false;
       }
       if (create(lockKey, head.get().sequence() + 1, HoldEntry.Kind.RELEASED, bookingId, null)) {
-        return;
+        return true;
       }
     }
+    return false;
+  }
+
+  /**
+   * Gives back every lock this booking may still hold, found through its entries (the hold_booking
+   * index), so nothing about the booking's time needs to be known; safe to repeat.
+   *
+   * @return how many locks were given back
+   */
+  public int releaseAllOf(String bookingId) {
+    Set<String> lockKeys = new java.util.TreeSet<>();
+    store.list(COLLECTION, List.of(Query.equal("bookingId", bookingId), Query.limit(Query.MAX_LIMIT)))
+        .forEach(entry -> lockKeys.add(entry.string("lockKey")));
+    int released = 0;
+    for (String lockKey : lockKeys) {
+      if (release(lockKey, bookingId)) {
+        released++;
+      }
+    }
+    return released;
   }
 
   /**

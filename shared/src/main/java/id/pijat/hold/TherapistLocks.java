@@ -83,17 +83,14 @@ public final class TherapistLocks {
     }
   }
 
-  /** Gives back everything the booking may hold of its therapist; safe to repeat. */
-  public void releaseAll(Booking booking, Instant spanStart, Instant spanEnd) {
-    if (booking.therapistId() == null) {
-      return;
-    }
-    if (spanStart != null) {
-      for (String slot : slotKeys(booking.therapistId(), spanStart, spanEnd)) {
-        holds.release(slot, booking.id());
-      }
-    }
-    holds.release(therapistKey(booking.therapistId()), booking.id());
+  /**
+   * Gives back everything the booking may hold: its offer, its engagement and its time; safe to
+   * repeat.
+   *
+   * @return how many locks were given back
+   */
+  public int releaseAll(String bookingId) {
+    return holds.releaseAllOf(bookingId);
   }
 
   public void releaseOffer(String therapistId, String bookingId) {

@@ -168,4 +168,19 @@ public abstract class DocumentStoreContract {
 
     assertEquals(List.of("p.7", "p.6", "p.5", "p.4", "p.3", "p.2", "p.1"), seen);
   }
+
+  @Test
+  void aCursorStillCountsAfterItsDocumentStopsMatching() {
+    for (int i = 1; i <= 4; i++) {
+      store().create(HOLDS, "q." + i, hold("q", i, "2026-11-21T10:00:00.000+00:00"), Set.of());
+    }
+    List<Document> first = store().list(HOLDS, List.of(Query.equal("kind", "offer"), Query.limit(2)));
+    first.forEach(d -> store().update(HOLDS, d.id(), Map.of("kind", "released")));
+
+    List<Document> next = store().list(HOLDS,
+        List.of(Query.equal("kind", "offer"), Query.cursorAfter(first.get(1).id()), Query.limit(2)));
+
+    assertEquals(List.of("q.1", "q.2"), first.stream().map(Document::id).toList());
+    assertEquals(List.of("q.3", "q.4"), next.stream().map(Document::id).toList());
+  }
 }

@@ -97,17 +97,14 @@ public final class InMemoryDocumentStore implements DocumentStore {
     }
     matching.sort(order);
     if (cursor != null) {
-      String cursorId = cursor;
-      int at = -1;
-      for (int i = 0; i < matching.size(); i++) {
-        if (matching.get(i).getKey().equals(cursorId)) {
-          at = i;
-        }
+      // as in Appwrite: after the cursor document's place in the order, whether or not it still matches
+      Row at = rows(collection).get(cursor);
+      if (at == null) {
+        throw new StoreRejectedException("Document '" + cursor + "' for the 'cursor' value not found.");
       }
-      if (at < 0 && !rows(collection).containsKey(cursorId)) {
-        throw new StoreRejectedException("Document '" + cursorId + "' for the 'cursor' value not found.");
-      }
-      matching = matching.subList(at + 1, matching.size());
+      Map.Entry<String, Row> cursorEntry = Map.entry(cursor, at);
+      Comparator<Map.Entry<String, Row>> sorted = order;
+      matching.removeIf(e -> sorted.compare(e, cursorEntry) <= 0);
     }
     return matching.stream().limit(limit).map(e -> new Document(e.getKey(), e.getValue().data())).toList();
   }

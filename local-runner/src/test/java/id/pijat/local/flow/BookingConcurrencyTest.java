@@ -82,7 +82,7 @@ class BookingConcurrencyTest {
 
   private static Backend backend(H2DocumentStore store) {
     Settings defaults = Settings.from(Map.of());
-    return new Backend(store, Clock.tickMillis(java.time.ZoneOffset.UTC), new Settings(defaults.databaseId(), defaults.prices(), defaults.storeTimeout(), NO_WAIT));
+    return new Backend(store, Clock.tickMillis(java.time.ZoneOffset.UTC), new Settings(defaults.databaseId(), defaults.prices(), defaults.storeTimeout(), NO_WAIT, defaults.cleanupBudget()));
   }
 
   private static Booking book(Backend backend, Caller caller, Instant scheduledAt) {

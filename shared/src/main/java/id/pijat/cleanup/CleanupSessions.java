@@ -1,0 +1,189 @@
+package id.pijat.cleanup;
+
+import id.pijat.booking.Booking;
+import id.pijat.booking.BookingPolicy;
+import id.pijat.booking.BookingStatus;
+import id.pijat.booking.Bookings;
+import id.pijat.booking.Cancellation;
+import id.pijat.booking.ConcurrentChangeException;
+import id.pijat.booking.IdempotencyRecords;
+import id.pijat.chat.Chats;
+import id.pijat.hold.TherapistLocks;
+import id.pijat.store.Document;
+import id.pijat.store.DocumentNotFoundException;
+import id.pijat.store.DocumentStore;
+import id.pijat.store.DocumentTimes;
+import id.pijat.store.Query;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The scheduled run (contract section 4). Each duty finds what is due with an indexed query and
+ * changes it only if it is still due when re-read: a booking through its next version (a customer
+ * who acted a moment before wins, and of two runs only one moves it), everything else through
+ * derived IDs and checks, so two runs at once do each thing once and a run after a gap catches up.
+ */
+public final class CleanupSessions {
+  /** How far back cancellations are re-settled, for a cancel that died before it let go. */
+  static final Duration SETTLE_LOOKBACK = Duration.ofHours(1);
+
+  private final DocumentStore store;
+  private final Bookings bookings;
+  private final TherapistLocks locks;
+  private final Chats chats;
+  private final BookingPolicy policy;
+  private final Clock clock;
+
+  public CleanupSessions(
+      DocumentStore store, Bookings bookings, TherapistLocks locks, Chats chats, BookingPolicy policy, Clock clock) {
+    this.store = store;
+    this.bookings = bookings;
+    this.locks = locks;
+    this.chats = chats;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /** What one run did, duty by duty, and which duties have more left for the next run. */
+  public record Report(Map<String, Integer> done, List<String> unfinished) {
+    public boolean more() {
+      return !unfinished.isEmpty();
+    }
+  }
+
+  private record Duty(String name, Function<Budget, Sweep.Outcome> sweep) {}
+
+  public Report run(Budget budget) {
+    Instant now = clock.instant();
+    List<Duty> duties =
+        List.of(
+            new Duty("offersExpired", b -> bookingsDue(b, BookingStatus.PENDING_ACCEPT, "offerExpiresAt", now, this::expireOffer)),
+            new Duty("bookingsCompleted", b -> bookingsDue(b, BookingStatus.ACTIVE, "endsAt", now.minus(policy.completionGrace()), this::complete)),
+            new Duty("searchesAbandoned", b -> bookingsDue(b, BookingStatus.SEARCHING, "updatedAt", now.minus(policy.abandonAfter()), this::abandon)),
+            new Duty("holdsReleased", b -> settleCancellations(b, now)),
+            new Duty("roomsClosed", b -> closeRooms(b, now)),
+            new Duty("sessionsDeactivated", b -> endSessions(b, now)),
+            new Duty("idempotencyRecordsPurged", b -> purgeIdempotencyRecords(b, now)));
+    Map<String, Integer> done = new LinkedHashMap<>();
+    List<String> unfinished = new ArrayList<>();
+    for (Duty duty : duties) {
+      Sweep.Outcome outcome = budget.isSpent() ? new Sweep.Outcome(0, true) : duty.sweep().apply(budget);
+      done.put(duty.name(), outcome.handled());
+      if (outcome.more()) {
+        unfinished.add(duty.name());
+      }
+    }
+    return new Report(done, unfinished);
+  }
+
+  /** The cleanup's decision on one booking it re-read: the next version, or empty when nothing is due any more. */
+  @FunctionalInterface
+  private interface BookingRule {
+    Optional<Booking> next(Booking current, Instant now);
+  }
+
+  private Sweep.Outcome bookingsDue(Budget budget, BookingStatus status, String dueAttribute, Instant dueBy, BookingRule rule) {
+    List<Query> due = List.of(Query.equal("status", status.code()), Query.lessThanEqual(dueAttribute, DocumentTimes.format(dueBy)));
+    Predicate<Document> handle = document -> {
+      Optional<Booking> current = bookings.find(document.id());
+      Optional<Booking> next = current.flatMap(booking -> rule.next(booking, clock.instant()));
+      if (next.isEmpty()) {
+        return false;
+      }
+      try {
+        bookings.save(current.get(), next.get());
+      } catch (ConcurrentChangeException customerFirst) {
+        return false;
+      }
+      locks.releaseAll(next.get().id());
+      return true;
+    };
+    return Sweep.updating(store, Bookings.COLLECTION, due, budget, handle);
+  }
+
+  /** An offer past its window: back to searching, the therapist passed over and free again. */
+  private Optional<Booking> expireOffer(Booking booking, Instant now) {
+    if (booking.status() != BookingStatus.PENDING_ACCEPT || booking.isOfferOpen(now)) {
+      return Optional.empty();
+    }
+    return Optional.of(booking.keepSearching(booking.search().passOver(booking.therapistId()), now));
+  }
+
+  /** An active booking past its end and the grace: completed, the therapist free. */
+  private Optional<Booking> complete(Booking booking, Instant now) {
+    if (booking.status() != BookingStatus.ACTIVE || now.isBefore(policy.completesAt(booking))) {
+      return Optional.empty();
+    }
+    return Optional.of(booking.complete(now));
+  }
+
+  /** A booking left searching with no call for the abandonment time: cancelled. */
+  private Optional<Booking> abandon(Booking booking, Instant now) {
+    if (booking.status() != BookingStatus.SEARCHING || now.isBefore(booking.updatedAt().plus(policy.abandonAfter()))) {
+      return Optional.empty();
+    }
+    return Optional.of(booking.cancel(Cancellation.ABANDONED, Cancellation.BY_SYSTEM, now));
+  }
+
+  /**
+   * Recent cancellations let go again: a cancel that died after its commit left its holds (and maybe
+   * its chat); counted are the locks this run released.
+   */
+  private Sweep.Outcome settleCancellations(Budget budget, Instant now) {
+    List<Query> recent =
+        List.of(
+            Query.equal("status", BookingStatus.CANCELLED.code()),
+            Query.greaterThan("updatedAt", DocumentTimes.format(now.minus(SETTLE_LOOKBACK))));
+    int[] released = {0};
+    Sweep.Outcome outcome =
+        Sweep.updating(store, Bookings.COLLECTION, recent, budget, document -> {
+          Optional<Booking> cancelled = bookings.find(document.id()).filter(b -> b.status() == BookingStatus.CANCELLED);
+          if (cancelled.isEmpty()) {
+            return false;
+          }
+          chats.close(cancelled.get(), Chats.CLOSED_CANCELLED, now);
+          int count = locks.releaseAll(cancelled.get().id());
+          released[0] += count;
+          return count > 0;
+        });
+    return new Sweep.Outcome(released[0], outcome.more());
+  }
+
+  /** Rooms six hours past their appointment's end: closed with a system message. */
+  private Sweep.Outcome closeRooms(Budget budget, Instant now) {
+    List<Query> due = List.of(Query.equal("status", "active"), Query.lessThanEqual("closeAfter", DocumentTimes.format(now)));
+    return Sweep.updating(store, Chats.ROOMS, due, budget, room -> chats.closeRoom(room, Chats.CLOSED_FINISHED, now));
+  }
+
+  /** Sessions past their 24 hours: no longer active. */
+  private Sweep.Outcome endSessions(Budget budget, Instant now) {
+    List<Query> due = List.of(Query.equal("isActive", true), Query.lessThanEqual("expiresAt", DocumentTimes.format(now)));
+    return Sweep.updating(store, Chats.SESSIONS, due, budget, session -> {
+      try {
+        return chats.endExpiredSession(session.id(), now);
+      } catch (DocumentNotFoundException gone) {
+        return false;
+      }
+    });
+  }
+
+  private Sweep.Outcome purgeIdempotencyRecords(Budget budget, Instant now) {
+    List<Query> due = List.of(Query.lessThanEqual("expiresAt", DocumentTimes.format(now)));
+    return Sweep.deleting(store, IdempotencyRecords.COLLECTION, due, budget, record -> {
+      try {
+        store.delete(IdempotencyRecords.COLLECTION, record.id());
+        return true;
+      } catch (DocumentNotFoundException anotherRunFirst) {
+        return false;
+      }
+    });
+  }
+}
