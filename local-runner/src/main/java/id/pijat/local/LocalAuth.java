@@ -17,6 +17,9 @@ final class LocalAuth {
 
   /** A caller: a user ID, or null for a guest; server calls bypass execute lists as in Appwrite. */
   record Identity(String userId, boolean server) {
+    /** Appwrite itself, as when its scheduler runs a function. */
+    static final Identity SERVER = new Identity(null, true);
+
     boolean mayExecute(List<String> execute) {
       if (server || execute.contains("any")) {
         return true;

@@ -4,7 +4,10 @@ import com.sun.net.httpserver.HttpServer;
 import id.pijat.function.Backend;
 import id.pijat.function.Backends;
 import id.pijat.function.Settings;
+import com.google.gson.JsonObject;
 import id.pijat.local.project.AppwriteProject;
+import id.pijat.local.schedule.CronSchedule;
+import id.pijat.local.schedule.Scheduler;
 import id.pijat.local.store.H2DocumentStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,7 +22,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The whole system on one machine: every function of appwrite.json served at Appwrite's executions
- * endpoint, on an embedded database in the data folder.
+ * endpoint, on an embedded database in the data folder, and the scheduled ones run on their cron
+ * schedule from appwrite.json.
  *
  * <p>Configuration (environment): PORT (default 8787), DATA_DIR (default ./data), APPWRITE_API_KEY
  * (optional; a request with this X-Appwrite-Key may execute any function), and the functions' own
@@ -32,12 +36,15 @@ public final class LocalRunner implements AutoCloseable {
   private final ExecutorService executor;
   private final H2DocumentStore store;
   private final AppwriteProject project;
+  private final Scheduler scheduler;
 
-  private LocalRunner(HttpServer server, ExecutorService executor, H2DocumentStore store, AppwriteProject project) {
+  private LocalRunner(
+      HttpServer server, ExecutorService executor, H2DocumentStore store, AppwriteProject project, Scheduler scheduler) {
     this.server = server;
     this.executor = executor;
     this.store = store;
     this.project = project;
+    this.scheduler = scheduler;
   }
 
   /**
@@ -62,14 +69,21 @@ public final class LocalRunner implements AutoCloseable {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     ExecutorService executor = Executors.newFixedThreadPool(16);
     server.setExecutor(executor);
-    server.createContext("/v1/functions/", new ExecutionsEndpoint(project.functions(), hosts, auth, clock));
+    ExecutionsEndpoint executions = new ExecutionsEndpoint(project.functions(), hosts, auth, clock);
+    server.createContext("/v1/functions/", executions);
     server.createContext("/", exchange -> {
       try (exchange) {
         ExecutionsEndpoint.send(exchange, 404, ExecutionsEndpoint.appwriteError("Route not found", 404, "general_route_not_found"));
       }
     });
     server.start();
-    return new LocalRunner(server, executor, store, project);
+    Map<String, CronSchedule> schedules = new LinkedHashMap<>();
+    project.functions().values().stream()
+        .filter(function -> !function.schedule().isBlank())
+        .forEach(function -> schedules.put(function.id(), CronSchedule.parse(function.schedule())));
+    Scheduler scheduler = new Scheduler(schedules, clock, functionId -> executions.execute(
+        hosts.get(functionId), LocalAuth.Identity.SERVER, "schedule", new JsonObject())).start();
+    return new LocalRunner(server, executor, store, project, scheduler);
   }
 
   public int port() {
@@ -80,8 +94,14 @@ public final class LocalRunner implements AutoCloseable {
     return store;
   }
 
+  /** Runs the functions with a cron schedule in appwrite.json; tests tick it after moving the clock. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
   @Override
   public void close() {
+    scheduler.close();
     server.stop(0);
     executor.shutdownNow();
     store.close();

@@ -1,0 +1,112 @@
+package id.pijat.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import id.pijat.booking.Booking;
+import id.pijat.booking.BookingStatus;
+import id.pijat.booking.Bookings;
+import id.pijat.booking.Cancellation;
+import id.pijat.chat.Chats;
+import id.pijat.testing.MutableClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * cleanupSessions in the runner: run by the scheduler on appwrite.json's cron after the clock moves,
+ * each duty done once, and at once by a server call; no customer may run it.
+ */
+class CleanupOverHttpTest {
+  private static final Gson GSON = new Gson();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String BOOKING =
+      "{\"serviceDuration\":\"60\",\"location\":{\"address\":\"Jl. Gajah Mada 1, Denpasar\",\"coordinates\":{\"lat\":-8.6705,\"lng\":115.2126}},"
+          + "\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"0812 3456 7890\"}}";
+  private final MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
+  private LocalRunner runner;
+
+  @BeforeEach
+  void start() throws Exception {
+    runner = LocalRunner.start(Path.of(".."), "jdbc:h2:mem:" + UUID.randomUUID(), 0, Map.of("APPWRITE_API_KEY", "server-secret"), clock);
+  }
+
+  @AfterEach
+  void stop() {
+    runner.close();
+  }
+
+  private JsonObject execute(String functionId, String body, Map<String, String> headers) throws Exception {
+    String payload = GSON.toJson(Map.of("body", body, "async", false, "path", "/", "method", "POST", "headers", Map.of()));
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + runner.port() + "/v1/functions/" + functionId + "/executions"))
+        .header("Content-Type", "application/json").header("X-Appwrite-Project", "pijat-booking")
+        .POST(HttpRequest.BodyPublishers.ofString(payload));
+    headers.forEach(request::header);
+    return JsonParser.parseString(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body()).getAsJsonObject();
+  }
+
+  private JsonObject data(JsonObject execution) {
+    return JsonParser.parseString(execution.get("responseBody").getAsString()).getAsJsonObject().getAsJsonObject("data");
+  }
+
+  private Booking stored(String id) {
+    return new Bookings(runner.store(), clock).find(id).orElseThrow();
+  }
+
+  /** The clock at the next five-minute mark at or after this time, where "*&#47;5 * * * *" fires. */
+  private void moveTo(Instant time) {
+    Instant minute = time.truncatedTo(ChronoUnit.MINUTES);
+    long past = minute.getEpochSecond() / 60 % 5;
+    clock.set(past == 0 && minute.equals(time) ? minute : minute.plus(Duration.ofMinutes(5 - past)));
+  }
+
+  @Test
+  void theScheduleRunsEachDutyOnceAndAServerCallRunsItAtOnce() throws Exception {
+    Map<String, String> alice = Map.of("X-Appwrite-JWT", "local:alice");
+    String active = data(execute("createBooking", BOOKING, alice)).get("id").getAsString();
+    JsonObject offer = data(execute("searchTherapists", "{\"bookingId\":\"" + active + "\"}", alice));
+    execute("acceptTherapist", "{\"bookingId\":\"" + active + "\",\"therapistId\":\"" + offer.getAsJsonObject("therapist").get("id").getAsString() + "\"}", alice);
+    String left = data(execute("createBooking", BOOKING, alice)).get("id").getAsString();
+    Booking accepted = stored(active);
+
+    moveTo(accepted.endsAt().plus(Duration.ofHours(6)));
+    runner.scheduler().tick();
+
+    Booking completed = stored(active);
+    assertEquals(BookingStatus.COMPLETED, completed.status());
+    assertEquals("closed", runner.store().find(Chats.ROOMS, completed.chat().chatRoomId()).orElseThrow().string("status"));
+    assertEquals(Cancellation.ABANDONED, stored(left).cancellation().reason());
+
+    moveTo(accepted.updatedAt().plus(Duration.ofHours(24)));
+    JsonObject serverRun = execute("cleanupSessions", "", Map.of("X-Appwrite-Key", "server-secret"));
+    JsonObject report = data(serverRun);
+    assertEquals(200, serverRun.get("responseStatusCode").getAsInt());
+    assertEquals(1, report.get("sessionsDeactivated").getAsInt());
+    assertEquals(0, report.get("bookingsCompleted").getAsInt(), "done once, by the scheduled run");
+    assertEquals(0, report.get("roomsClosed").getAsInt());
+    assertFalse(report.get("more").getAsBoolean());
+  }
+
+  @Test
+  void noCustomerCanRunIt() throws Exception {
+    JsonObject guest = execute("cleanupSessions", "", Map.of());
+    JsonObject user = execute("cleanupSessions", "", Map.of("X-Appwrite-JWT", "local:alice"));
+
+    assertEquals("user_unauthorized", guest.get("type").getAsString());
+    assertEquals("user_unauthorized", user.get("type").getAsString());
+  }
+}
