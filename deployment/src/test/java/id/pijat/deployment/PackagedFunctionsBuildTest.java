@@ -109,6 +109,18 @@ class PackagedFunctionsBuildTest {
     assertTrue(bad.get(1).contains("\"field\":\"bookingId\""), bad.get(1));
   }
 
+  @Test
+  void theCleanupPackageCompilesAndReportsWhatItDid() throws Exception {
+    List<String> jars = dependencyJars();
+    Path classes = compile(ROOT.resolve("build/functions/cleanupSessions"), jars);
+
+    List<String> run = run(classes, jars, "");
+
+    assertEquals("200", run.get(0), String.join("\n", run));
+    assertTrue(run.get(1).contains("\"sessionsDeactivated\":0"), run.get(1));
+    assertTrue(run.get(1).contains("\"more\":false"), run.get(1));
+  }
+
   /** Every .java of the package with the stand-ins and the harness, as the runtime's Gradle build would. */
   private static Path compile(Path functionPackage, List<String> jars) throws IOException {
     Path classes = Files.createDirectories(work.resolve("classes-" + functionPackage.getFileName()));

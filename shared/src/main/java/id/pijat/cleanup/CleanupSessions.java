@@ -106,7 +106,7 @@ public final class CleanupSessions {
       locks.releaseAll(next.get().id());
       return true;
     };
-    return Sweep.updating(store, Bookings.COLLECTION, due, budget, handle);
+    return Sweep.updating(store, Bookings.COLLECTION, due, dueAttribute, budget, handle);
   }
 
   /** An offer past its window: back to searching, the therapist passed over and free again. */
@@ -144,7 +144,7 @@ public final class CleanupSessions {
             Query.greaterThan("updatedAt", DocumentTimes.format(now.minus(SETTLE_LOOKBACK))));
     int[] released = {0};
     Sweep.Outcome outcome =
-        Sweep.updating(store, Bookings.COLLECTION, recent, budget, document -> {
+        Sweep.updating(store, Bookings.COLLECTION, recent, "updatedAt", budget, document -> {
           Optional<Booking> cancelled = bookings.find(document.id()).filter(b -> b.status() == BookingStatus.CANCELLED);
           if (cancelled.isEmpty()) {
             return false;
@@ -160,13 +160,13 @@ public final class CleanupSessions {
   /** Rooms six hours past their appointment's end: closed with a system message. */
   private Sweep.Outcome closeRooms(Budget budget, Instant now) {
     List<Query> due = List.of(Query.equal("status", "active"), Query.lessThanEqual("closeAfter", DocumentTimes.format(now)));
-    return Sweep.updating(store, Chats.ROOMS, due, budget, room -> chats.closeRoom(room, Chats.CLOSED_FINISHED, now));
+    return Sweep.updating(store, Chats.ROOMS, due, "closeAfter", budget, room -> chats.closeRoom(room, Chats.CLOSED_FINISHED, now));
   }
 
   /** Sessions past their 24 hours: no longer active. */
   private Sweep.Outcome endSessions(Budget budget, Instant now) {
     List<Query> due = List.of(Query.equal("isActive", true), Query.lessThanEqual("expiresAt", DocumentTimes.format(now)));
-    return Sweep.updating(store, Chats.SESSIONS, due, budget, session -> {
+    return Sweep.updating(store, Chats.SESSIONS, due, "expiresAt", budget, session -> {
       try {
         return chats.endExpiredSession(session.id(), now);
       } catch (DocumentNotFoundException gone) {
@@ -177,7 +177,7 @@ public final class CleanupSessions {
 
   private Sweep.Outcome purgeIdempotencyRecords(Budget budget, Instant now) {
     List<Query> due = List.of(Query.lessThanEqual("expiresAt", DocumentTimes.format(now)));
-    return Sweep.deleting(store, IdempotencyRecords.COLLECTION, due, budget, record -> {
+    return Sweep.deleting(store, IdempotencyRecords.COLLECTION, due, "expiresAt", budget, record -> {
       try {
         store.delete(IdempotencyRecords.COLLECTION, record.id());
         return true;

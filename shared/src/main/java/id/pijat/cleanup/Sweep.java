@@ -4,14 +4,17 @@ import id.pijat.store.Document;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.Query;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Pages through the documents a duty is due for, a hundred at a time, until none are left or the
- * budget is spent. Pages follow the cursor of the last document seen, in the store's natural
- * order, which an update never changes; a duty that deletes what it handles starts each page from
- * the top instead, since a deleted cursor document cannot be followed.
+ * Works through the documents a duty is due for, a page of a hundred at a time in the order of the
+ * attribute that makes them due (so the database walks its index), until none are left or the
+ * budget is spent. What a duty handles leaves the query's result, so the next page is again the
+ * first; only when a whole page was left as it was (another run or a customer got there first) does
+ * the sweep step past it with a cursor. Never an offset.
  */
 final class Sweep {
   static final int PAGE = Query.MAX_LIMIT;
@@ -21,42 +24,61 @@ final class Sweep {
 
   private Sweep() {}
 
-  /** @param handle acts on one document; true when it changed something */
-  static Outcome updating(DocumentStore store, String collection, List<Query> due, Budget budget, Predicate<Document> handle) {
-    return run(store, collection, due, budget, handle, true);
+  /** @param handle acts on one document; true when it changed it */
+  static Outcome updating(
+      DocumentStore store, String collection, List<Query> due, String orderAttribute, Budget budget, Predicate<Document> handle) {
+    return run(store, collection, due, orderAttribute, budget, handle, true);
   }
 
-  static Outcome deleting(DocumentStore store, String collection, List<Query> due, Budget budget, Predicate<Document> handle) {
-    return run(store, collection, due, budget, handle, false);
+  /** For a duty that deletes what it handles: a deleted document cannot serve as a cursor. */
+  static Outcome deleting(
+      DocumentStore store, String collection, List<Query> due, String orderAttribute, Budget budget, Predicate<Document> handle) {
+    return run(store, collection, due, orderAttribute, budget, handle, false);
   }
 
   private static Outcome run(
-      DocumentStore store, String collection, List<Query> due, Budget budget, Predicate<Document> handle, boolean followCursor) {
+      DocumentStore store,
+      String collection,
+      List<Query> due,
+      String orderAttribute,
+      Budget budget,
+      Predicate<Document> handle,
+      boolean mayStepPast) {
     int handled = 0;
     String cursor = null;
+    Set<String> seen = new HashSet<>();
     while (true) {
       if (budget.isSpent()) {
         return new Outcome(handled, true);
       }
       List<Query> queries = new ArrayList<>(due);
+      queries.add(Query.orderAsc(orderAttribute));
       if (cursor != null) {
         queries.add(Query.cursorAfter(cursor));
       }
       queries.add(Query.limit(PAGE));
       List<Document> page = store.list(collection, queries);
-      int changed = 0;
+      boolean progressed = false;
       for (Document document : page) {
+        if (!seen.add(document.id())) {
+          continue;
+        }
         if (budget.isSpent()) {
           return new Outcome(handled, true);
         }
         if (handle.test(document)) {
           handled++;
-          changed++;
+          progressed = true;
         }
-        cursor = followCursor ? document.id() : null;
       }
-      if (page.size() < PAGE || (!followCursor && changed == 0)) {
+      if (page.size() < PAGE) {
         return new Outcome(handled, false);
+      }
+      if (!progressed) {
+        if (!mayStepPast) {
+          return new Outcome(handled, true);
+        }
+        cursor = page.get(page.size() - 1).id();
       }
     }
   }

@@ -254,10 +254,16 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
               "ALTER TABLE " + table(schema.id()) + " ADD COLUMN IF NOT EXISTS " + quote(attribute.key()) + " " + sqlType(attribute));
         }
         for (CollectionSchema.Index index : schema.indexes()) {
-          String kind = "unique".equals(index.type()) ? "UNIQUE INDEX" : "INDEX";
+          boolean unique = "unique".equals(index.type());
+          List<String> columns = new ArrayList<>(index.attributes().stream().map(H2DocumentStore::quote).toList());
+          if (!unique) {
+            // as in MariaDB, where Appwrite's secondary indexes end in the row's sequence: pages ordered
+            // by an indexed attribute, ties by sequence, are read straight off the index
+            columns.add("\"$seq\"");
+          }
           statement.execute(
-              "CREATE " + kind + " IF NOT EXISTS " + quote(schema.id() + "_" + index.key()) + " ON " + table(schema.id())
-                  + " (" + String.join(", ", index.attributes().stream().map(H2DocumentStore::quote).toList()) + ")");
+              "CREATE " + (unique ? "UNIQUE INDEX" : "INDEX") + " IF NOT EXISTS " + quote(schema.id() + "_" + index.key())
+                  + " ON " + table(schema.id()) + " (" + String.join(", ", columns) + ")");
         }
       }
     } catch (SQLException e) {
