@@ -6,16 +6,12 @@ import com.google.gson.JsonObject;
 import id.pijat.booking.Booking;
 import id.pijat.booking.Caller;
 import id.pijat.booking.Coordinates;
-import id.pijat.booking.CustomerDetails;
-import id.pijat.booking.Location;
-import id.pijat.booking.NewBooking;
-import id.pijat.booking.ServiceDuration;
-import id.pijat.booking.WhatsAppNumber;
 import id.pijat.function.Backend;
 import id.pijat.function.Backends;
 import id.pijat.function.Settings;
 import id.pijat.matching.SearchConfig;
 import id.pijat.store.InMemoryDocumentStore;
+import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.RuntimeCalls;
 import id.pijat.testing.TherapistFixtures;
@@ -39,8 +35,7 @@ class AcceptTherapistMainTest {
     Backends.install(request -> backend);
     new TherapistFixtures(store).add("ayu", TherapistFixtures.offset(KUTA, 1, 1), 4.8);
     Booking booking = backend.createBooking().create(Caller.user("u1"),
-        new NewBooking(new CustomerDetails("Budi", WhatsAppNumber.parse("081234567890")), ServiceDuration.MINUTES_60,
-            new Location("Jl. Legian 1, Kuta", KUTA), null), null).booking();
+        BookingRequests.at(KUTA), null).booking();
     offered = backend.searchTherapists().search(Caller.user("u1"), booking.id(), SearchConfig.DEFAULT, null, false).booking();
   }
 

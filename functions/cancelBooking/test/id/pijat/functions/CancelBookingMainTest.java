@@ -7,15 +7,11 @@ import id.pijat.booking.Booking;
 import id.pijat.booking.Caller;
 import id.pijat.booking.Coordinates;
 import id.pijat.booking.CreateBooking;
-import id.pijat.booking.CustomerDetails;
-import id.pijat.booking.Location;
-import id.pijat.booking.NewBooking;
-import id.pijat.booking.ServiceDuration;
-import id.pijat.booking.WhatsAppNumber;
 import id.pijat.function.Backend;
 import id.pijat.function.Backends;
 import id.pijat.function.Settings;
 import id.pijat.store.InMemoryDocumentStore;
+import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.RuntimeCalls;
 import io.openruntimes.java.RuntimeOutput;
@@ -34,8 +30,7 @@ class CancelBookingMainTest {
   void aGuestBooking() {
     Backends.install(request -> backend);
     created = backend.createBooking().create(Caller.guest(null),
-        new NewBooking(new CustomerDetails("Budi", WhatsAppNumber.parse("081234567890")), ServiceDuration.MINUTES_60,
-            new Location("Jl. Legian 1, Kuta", new Coordinates(-8.718, 115.1686)), null), null);
+        BookingRequests.at(new Coordinates(-8.718, 115.1686)), null);
   }
 
   private RuntimeOutput call(String body, Map<String, String> headers) throws Exception {

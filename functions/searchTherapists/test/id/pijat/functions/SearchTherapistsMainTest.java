@@ -7,17 +7,13 @@ import com.google.gson.JsonObject;
 import id.pijat.booking.Booking;
 import id.pijat.booking.Caller;
 import id.pijat.booking.Coordinates;
-import id.pijat.booking.CustomerDetails;
-import id.pijat.booking.Location;
-import id.pijat.booking.NewBooking;
-import id.pijat.booking.ServiceDuration;
-import id.pijat.booking.WhatsAppNumber;
 import id.pijat.function.Backend;
 import id.pijat.function.Backends;
 import id.pijat.function.Settings;
 import id.pijat.hold.Holds;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
+import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.RuntimeCalls;
 import id.pijat.testing.TherapistFixtures;
@@ -42,8 +38,7 @@ class SearchTherapistsMainTest {
     Backends.install(request -> backend);
     new TherapistFixtures(store).add("ayu", TherapistFixtures.offset(KUTA, 1, 1), 4.8);
     booking = backend.createBooking().create(Caller.user("u1"),
-        new NewBooking(new CustomerDetails("Budi", WhatsAppNumber.parse("081234567890")), ServiceDuration.MINUTES_60,
-            new Location("Jl. Legian 1, Kuta", KUTA), null), null).booking();
+        BookingRequests.at(KUTA), null).booking();
   }
 
   private RuntimeOutput call(String body) throws Exception {

@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import id.pijat.chat.Chats;
 import id.pijat.store.Document;
 import id.pijat.testing.MutableClock;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,8 +22,6 @@ import org.junit.jupiter.api.Test;
  * test's, so offer windows pass without waiting.
  */
 class BookingFlowOverHttpTest {
-  private static final Gson GSON = new Gson();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String BOOKING =
       "{\"serviceDuration\":\"60\",\"location\":{\"address\":\"Jl. Gajah Mada 1, Denpasar\",\"coordinates\":{\"lat\":-8.6705,\"lng\":115.2126}},"
           + "\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"0812 3456 7890\"}}";
@@ -60,19 +52,8 @@ class BookingFlowOverHttpTest {
   }
 
   private Answer call(String functionId, String body, String jwt) throws Exception {
-    String payload = GSON.toJson(Map.of("body", body, "async", false, "path", "/", "method", "POST", "headers", Map.of()));
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + runner.port() + "/v1/functions/" + functionId + "/executions"))
-        .header("Content-Type", "application/json")
-        .header("X-Appwrite-Project", "pijat-booking")
-        .POST(HttpRequest.BodyPublishers.ofString(payload));
-    if (jwt != null) {
-      request.header("X-Appwrite-JWT", jwt);
-    }
-    JsonObject execution = JsonParser.parseString(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body()).getAsJsonObject();
-    return new Answer(
-        execution.get("responseStatusCode").getAsInt(),
-        JsonParser.parseString(execution.get("responseBody").getAsString()).getAsJsonObject());
+    JsonObject execution = new RunnerClient(runner).execute(functionId, body, jwt == null ? Map.of() : Map.of("X-Appwrite-JWT", jwt));
+    return new Answer(execution.get("responseStatusCode").getAsInt(), RunnerClient.envelope(execution));
   }
 
   /** A guest's booking: its ID and the token the guest shows on every call. */

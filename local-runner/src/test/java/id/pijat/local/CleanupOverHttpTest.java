@@ -3,19 +3,13 @@ package id.pijat.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import id.pijat.booking.Booking;
 import id.pijat.booking.BookingStatus;
 import id.pijat.booking.Bookings;
 import id.pijat.booking.Cancellation;
 import id.pijat.chat.Chats;
 import id.pijat.testing.MutableClock;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +25,6 @@ import org.junit.jupiter.api.Test;
  * each duty done once, and at once by a server call; no customer may run it.
  */
 class CleanupOverHttpTest {
-  private static final Gson GSON = new Gson();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String BOOKING =
       "{\"serviceDuration\":\"60\",\"location\":{\"address\":\"Jl. Gajah Mada 1, Denpasar\",\"coordinates\":{\"lat\":-8.6705,\"lng\":115.2126}},"
           + "\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"0812 3456 7890\"}}";
@@ -50,17 +42,11 @@ class CleanupOverHttpTest {
   }
 
   private JsonObject execute(String functionId, String body, Map<String, String> headers) throws Exception {
-    String payload = GSON.toJson(Map.of("body", body, "async", false, "path", "/", "method", "POST", "headers", Map.of()));
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + runner.port() + "/v1/functions/" + functionId + "/executions"))
-        .header("Content-Type", "application/json").header("X-Appwrite-Project", "pijat-booking")
-        .POST(HttpRequest.BodyPublishers.ofString(payload));
-    headers.forEach(request::header);
-    return JsonParser.parseString(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body()).getAsJsonObject();
+    return new RunnerClient(runner).execute(functionId, body, headers);
   }
 
-  private JsonObject data(JsonObject execution) {
-    return JsonParser.parseString(execution.get("responseBody").getAsString()).getAsJsonObject().getAsJsonObject("data");
+  private static JsonObject data(JsonObject execution) {
+    return RunnerClient.envelope(execution).getAsJsonObject("data");
   }
 
   private Booking stored(String id) {

@@ -3,7 +3,6 @@ package id.pijat.booking;
 import static id.pijat.testing.TherapistFixtures.offset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +17,7 @@ import id.pijat.matching.SearchTherapists;
 import id.pijat.store.Document;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
+import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
 import java.time.Duration;
@@ -51,13 +51,7 @@ class BookingFlowTest {
   }
 
   private Booking book(Caller caller, Instant scheduledAt) {
-    NewBooking request =
-        new NewBooking(
-            new CustomerDetails("Budi Santoso", WhatsAppNumber.parse("081234567890")),
-            ServiceDuration.MINUTES_60,
-            new Location("Jl. Kayu Aya 9, Seminyak", SEMINYAK),
-            scheduledAt);
-    return backend.createBooking().create(caller, request, null).booking();
+    return backend.createBooking().create(caller, BookingRequests.at(SEMINYAK, scheduledAt), null).booking();
   }
 
   private SearchTherapists.Outcome search(Caller caller, Booking booking) {
@@ -277,7 +271,7 @@ class BookingFlowTest {
   @Test
   void onlyTheOwnerActsOnABooking() {
     Booking booking = book(BUDI);
-    Booking guests = backend.createBooking().create(Caller.guest(null), request(), null).booking();
+    Booking guests = backend.createBooking().create(Caller.guest(null), BookingRequests.at(SEMINYAK), null).booking();
 
     assertRejected(ErrorCode.PERMISSION_DENIED, () -> search(SITI, booking));
     assertRejected(ErrorCode.PERMISSION_DENIED, () -> accept(SITI, booking, "ayu"));
@@ -322,14 +316,6 @@ class BookingFlowTest {
     Rejection rejection = assertThrows(Rejection.class, () -> backend.searchTherapists().search(BUDI, booking.id(), wrong, null, false));
     assertEquals("searchConfig.serviceDuration", rejection.details().get(0).field());
     assertEquals(0, stored(booking).search().attempts());
-  }
-
-  private static NewBooking request() {
-    return new NewBooking(
-        new CustomerDetails("Tamu", WhatsAppNumber.parse("081234567890")),
-        ServiceDuration.MINUTES_60,
-        new Location("Jl. Kayu Aya 9, Seminyak", SEMINYAK),
-        null);
   }
 
   private List<String> messages(Booking booking) {

@@ -10,18 +10,14 @@ import id.pijat.booking.BookingStatus;
 import id.pijat.booking.Caller;
 import id.pijat.booking.Cancellation;
 import id.pijat.booking.Coordinates;
-import id.pijat.booking.CustomerDetails;
 import id.pijat.booking.IdempotencyRecords;
-import id.pijat.booking.Location;
-import id.pijat.booking.NewBooking;
-import id.pijat.booking.ServiceDuration;
-import id.pijat.booking.WhatsAppNumber;
 import id.pijat.chat.Chats;
 import id.pijat.function.Backend;
 import id.pijat.function.Settings;
 import id.pijat.matching.SearchConfig;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
+import id.pijat.testing.BookingRequests;
 import id.pijat.testing.ChatFixtures;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
@@ -56,8 +52,7 @@ class CleanupSessionsTest {
 
   private Booking book() {
     return backend.createBooking().create(BUDI,
-        new NewBooking(new CustomerDetails("Budi", WhatsAppNumber.parse("081234567890")), ServiceDuration.MINUTES_60,
-            new Location("Jl. Raya Ubud 1", UBUD), null), null).booking();
+        BookingRequests.at(UBUD), null).booking();
   }
 
   private Booking offered() {
@@ -178,8 +173,7 @@ class CleanupSessionsTest {
   @Test
   void idempotencyRecordsArePurgedAfterTheirLifetime() {
     backend.createBooking().create(BUDI,
-        new NewBooking(new CustomerDetails("Budi", WhatsAppNumber.parse("081234567890")), ServiceDuration.MINUTES_60,
-            new Location("Jl. Raya Ubud 1", UBUD), null), "tap-1");
+        BookingRequests.at(UBUD), "tap-1");
     Instant expiresAt = clock.instant().plus(IdempotencyRecords.LIFETIME);
 
     clock.set(expiresAt.minus(MILLI));

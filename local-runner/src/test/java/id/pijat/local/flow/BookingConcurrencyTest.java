@@ -11,11 +11,6 @@ import id.pijat.booking.BookingStatus;
 import id.pijat.booking.Caller;
 import id.pijat.booking.ConcurrentChangeException;
 import id.pijat.booking.Coordinates;
-import id.pijat.booking.CustomerDetails;
-import id.pijat.booking.Location;
-import id.pijat.booking.NewBooking;
-import id.pijat.booking.ServiceDuration;
-import id.pijat.booking.WhatsAppNumber;
 import id.pijat.chat.Chats;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
@@ -26,6 +21,7 @@ import id.pijat.local.store.H2DocumentStore;
 import id.pijat.matching.SearchConfig;
 import id.pijat.matching.SearchTherapists;
 import id.pijat.store.Query;
+import id.pijat.testing.BookingRequests;
 import id.pijat.testing.TherapistFixtures;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,8 +83,7 @@ class BookingConcurrencyTest {
 
   private static Booking book(Backend backend, Caller caller, Instant scheduledAt) {
     return backend.createBooking().create(caller,
-        new NewBooking(new CustomerDetails("Customer", WhatsAppNumber.parse("081234567890")), ServiceDuration.MINUTES_60,
-            new Location("Jl. Danau Tamblingan 1, Sanur", SANUR), scheduledAt), null).booking();
+        BookingRequests.at(SANUR, scheduledAt), null).booking();
   }
 
   /** When a booking held its therapist, as the customer saw it: from accept's return to the cancel call. */

@@ -10,11 +10,6 @@ import id.pijat.booking.Bookings;
 import id.pijat.booking.Caller;
 import id.pijat.booking.Cancellation;
 import id.pijat.booking.Coordinates;
-import id.pijat.booking.CustomerDetails;
-import id.pijat.booking.Location;
-import id.pijat.booking.NewBooking;
-import id.pijat.booking.ServiceDuration;
-import id.pijat.booking.WhatsAppNumber;
 import id.pijat.chat.Chats;
 import id.pijat.cleanup.Budget;
 import id.pijat.cleanup.CleanupSessions;
@@ -26,6 +21,7 @@ import id.pijat.local.store.H2DocumentStore;
 import id.pijat.matching.SearchConfig;
 import id.pijat.store.Document;
 import id.pijat.store.Query;
+import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
 import java.nio.file.Path;
@@ -34,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -66,8 +61,7 @@ class CleanupConcurrencyTest {
 
   private static Booking book(Backend backend, Caller caller) {
     return backend.createBooking().create(caller,
-        new NewBooking(new CustomerDetails("Customer", WhatsAppNumber.parse("081234567890")), ServiceDuration.MINUTES_60,
-            new Location("Jl. Batu Bolong 1, Canggu", CANGGU), null), null).booking();
+        BookingRequests.at(CANGGU), null).booking();
   }
 
   @Test

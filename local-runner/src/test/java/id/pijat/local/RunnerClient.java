@@ -1,0 +1,41 @@
+package id.pijat.local;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/**
+ * Calls the runner as the appwrite web SDK's functions.createExecution(id, body, false, '/', 'POST')
+ * does: a POST of {body, async, path, method} to the executions endpoint with the project header.
+ */
+final class RunnerClient {
+  private static final Gson GSON = new Gson();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private final LocalRunner runner;
+
+  RunnerClient(LocalRunner runner) {
+    this.runner = runner;
+  }
+
+  /** The Execution object the runner answers. */
+  JsonObject execute(String functionId, String body, Map<String, String> headers) throws Exception {
+    String payload = GSON.toJson(Map.of("body", body, "async", false, "path", "/", "method", "POST", "headers", Map.of()));
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + runner.port() + "/v1/functions/" + functionId + "/executions"))
+        .header("Content-Type", "application/json")
+        .header("X-Appwrite-Project", "pijat-booking")
+        .POST(HttpRequest.BodyPublishers.ofString(payload));
+    headers.forEach(request::header);
+    return JsonParser.parseString(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body()).getAsJsonObject();
+  }
+
+  /** The function's own answer inside an Execution: the envelope. */
+  static JsonObject envelope(JsonObject execution) {
+    return JsonParser.parseString(execution.get("responseBody").getAsString()).getAsJsonObject();
+  }
+}
