@@ -13,17 +13,17 @@ import java.util.Map;
  * Calls the runner as the appwrite web SDK's functions.createExecution(id, body, false, '/', 'POST')
  * does: a POST of {body, async, path, method} to the executions endpoint with the project header.
  */
-final class RunnerClient {
+public final class RunnerClient {
   private static final Gson GSON = new Gson();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private final LocalRunner runner;
 
-  RunnerClient(LocalRunner runner) {
+  public RunnerClient(LocalRunner runner) {
     this.runner = runner;
   }
 
   /** The Execution object the runner answers. */
-  JsonObject execute(String functionId, String body, Map<String, String> headers) throws Exception {
+  public JsonObject execute(String functionId, String body, Map<String, String> headers) throws Exception {
     String payload = GSON.toJson(Map.of("body", body, "async", false, "path", "/", "method", "POST", "headers", Map.of()));
     HttpRequest.Builder request = HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + runner.port() + "/v1/functions/" + functionId + "/executions"))
@@ -35,7 +35,7 @@ final class RunnerClient {
   }
 
   /** The function's own answer inside an Execution: the envelope. */
-  static JsonObject envelope(JsonObject execution) {
+  public static JsonObject envelope(JsonObject execution) {
     return JsonParser.parseString(execution.get("responseBody").getAsString()).getAsJsonObject();
   }
 }
