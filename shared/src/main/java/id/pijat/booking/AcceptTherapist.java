@@ -68,7 +68,7 @@ public final class AcceptTherapist {
       if (current.status() == BookingStatus.ACTIVE && therapistId.equals(current.therapistId())) {
         return openChat(current, now);
       }
-      locks.releaseAll(booking.id());
+      locks.disengage(booking, startsAt, spanEnd);
       throw current.status() == BookingStatus.CANCELLED
           ? new Rejection(ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.")
           : raced;

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -105,11 +106,19 @@ public final class Holds {
    * @return true when this call released it
    */
   public boolean release(String lockKey, String bookingId) {
+    return release(lockKey, bookingId, EnumSet.of(HoldEntry.Kind.OFFER, HoldEntry.Kind.ENGAGED));
+  }
+
+  /**
+   * Gives the lock back only if this booking holds it as one of these kinds: a search that moved on
+   * from an offer must not undo the engagement a racing acceptance of the same booking just made.
+   *
+   * @return true when this call released it
+   */
+  public boolean release(String lockKey, String bookingId, Set<HoldEntry.Kind> kinds) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<HoldEntry> head = head(lockKey);
-      if (head.isEmpty()
-          || head.get().kind() == HoldEntry.Kind.RELEASED
-          || !head.get().bookingId().equals(bookingId)) {
+      if (head.isEmpty() || !kinds.contains(head.get().kind()) || !head.get().bookingId().equals(bookingId)) {
         return false;
       }
       if (create(lockKey, head.get().sequence() + 1, HoldEntry.Kind.RELEASED, bookingId, null)) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a booking holds of a therapist. The therapist's own lock is held by one booking at a time:
@@ -17,6 +18,7 @@ public final class TherapistLocks {
   public static final Duration SLOT = Duration.ofMinutes(15);
   /** How long the therapist's lock stays engaged while a scheduled booking is being accepted. */
   static final Duration ACCEPT_FENCE = Duration.ofMinutes(1);
+  private static final Set<HoldEntry.Kind> ENGAGED = Set.of(HoldEntry.Kind.ENGAGED);
 
   private final Holds holds;
 
@@ -68,7 +70,7 @@ public final class TherapistLocks {
     for (String slot : slotKeys(therapistId, spanStart, spanEnd)) {
       if (!holds.engage(slot, booking.id(), holdUntil, false)) {
         taken.forEach(key -> holds.release(key, booking.id()));
-        holds.release(therapistKey(therapistId), booking.id());
+        holds.release(therapistKey(therapistId), booking.id(), ENGAGED);
         return Engagement.TIME_TAKEN;
       }
       taken.add(slot);
@@ -76,10 +78,21 @@ public final class TherapistLocks {
     return Engagement.ENGAGED;
   }
 
+  /**
+   * Undoes {@link #engage} after the booking moved on without this acceptance: the engagement and
+   * the slots, but not an offer the booking may hold by now.
+   */
+  public void disengage(Booking booking, Instant spanStart, Instant spanEnd) {
+    for (String slot : slotKeys(booking.therapistId(), spanStart, spanEnd)) {
+      holds.release(slot, booking.id());
+    }
+    holds.release(therapistKey(booking.therapistId()), booking.id(), ENGAGED);
+  }
+
   /** After a scheduled booking is accepted its slots hold the time; the therapist is free for others. */
   public void releaseFence(Booking booking) {
     if (booking.request().scheduledAt() != null) {
-      holds.release(therapistKey(booking.therapistId()), booking.id());
+      holds.release(therapistKey(booking.therapistId()), booking.id(), ENGAGED);
     }
   }
 
@@ -93,7 +106,8 @@ public final class TherapistLocks {
     return holds.releaseAllOf(bookingId);
   }
 
+  /** Gives back the therapist's lock if the booking holds it as an offer, and only then. */
   public void releaseOffer(String therapistId, String bookingId) {
-    holds.release(therapistKey(therapistId), bookingId);
+    holds.release(therapistKey(therapistId), bookingId, Set.of(HoldEntry.Kind.OFFER));
   }
 }

@@ -92,7 +92,6 @@ public final class SearchTherapists {
         if (booking.isOfferOpen(now) && !declineCurrent) {
           return new Outcome(booking, config.maxAttempts());
         }
-        locks.releaseOffer(booking.therapistId(), booking.id());
         progress = progress.passOver(booking.therapistId());
       }
       case SEARCHING -> {
@@ -103,6 +102,7 @@ public final class SearchTherapists {
     }
     if (progress.attempts() >= config.maxAttempts()) {
       Booking cancelled = bookings.save(booking, booking.cancel(Cancellation.NO_THERAPIST_AVAILABLE, Cancellation.BY_SYSTEM, now));
+      letGoOfPreviousOffer(booking);
       throw cancelled(cancelled);
     }
     String id = progress.searchId() != null ? progress.searchId() : DocumentIds.unique();
@@ -125,10 +125,21 @@ public final class SearchTherapists {
       }
       throw lost;
     }
+    letGoOfPreviousOffer(booking);
     if (next.status() == BookingStatus.CANCELLED) {
       throw cancelled(next);
     }
     return new Outcome(next, config.maxAttempts());
+  }
+
+  /**
+   * Once the booking's next version is claimed, the therapist it no longer offers is free again.
+   * Not before: should a racing acceptance of the same booking win, its engagement stays.
+   */
+  private void letGoOfPreviousOffer(Booking before) {
+    if (before.status() == BookingStatus.PENDING_ACCEPT) {
+      locks.releaseOffer(before.therapistId(), before.id());
+    }
   }
 
   /** The best therapist who is open at the booking's time, free for its span, and whose lock we get. */

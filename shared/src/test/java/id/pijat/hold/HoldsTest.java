@@ -96,4 +96,14 @@ class HoldsTest {
     assertTrue(id.length() <= 36, id);
     assertTrue(id.matches("[0-9a-f]{24}\\.2147483647"), id);
   }
+
+  @Test
+  void releasingAnOfferLeavesAnEngagementAlone() {
+    holds.offer("t1", "b1", in(60));
+    holds.engage("t1", "b1", in(3600), true);
+
+    new TherapistLocks(holds).releaseOffer("t1", "b1");
+
+    assertEquals(HoldEntry.Kind.ENGAGED, holds.head("t1").orElseThrow().kind());
+  }
 }

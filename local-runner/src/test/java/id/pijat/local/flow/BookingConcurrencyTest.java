@@ -16,6 +16,7 @@ import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
 import id.pijat.function.Backend;
 import id.pijat.function.Settings;
+import id.pijat.hold.Holds;
 import id.pijat.local.project.AppwriteProject;
 import id.pijat.local.store.H2DocumentStore;
 import id.pijat.matching.SearchConfig;
@@ -239,6 +240,54 @@ class BookingConcurrencyTest {
         assertEquals(stored, first, "both callers get the booking as stored");
         assertEquals(stored, second);
         assertEquals(1, store.list(Chats.MESSAGES, List.of(Query.equal("bookingId", booking.id()), Query.limit(10))).size());
+      }
+    }
+  }
+
+  @Test
+  void findAnotherRacingAcceptNeverUndoesTheAcceptance() throws Exception {
+    for (int round = 0; round < ROUNDS * 2; round++) {
+      try (H2DocumentStore store = freshStore()) {
+        Backend backend = backend(store);
+        Caller caller = Caller.user("budi");
+        Booking booking = book(backend, caller, null);
+        Booking offered = backend.searchTherapists().search(caller, booking.id(), SearchConfig.DEFAULT, null, false).booking();
+        CountDownLatch start = new CountDownLatch(1);
+        Future<?> accept = executors.submit(() -> {
+          start.await();
+          return backend.acceptTherapist().accept(caller, booking.id(), offered.therapistId());
+        });
+        Future<?> findAnother = executors.submit(() -> {
+          start.await();
+          return backend.searchTherapists().search(caller, booking.id(), SearchConfig.DEFAULT, null, true);
+        });
+        start.countDown();
+        settle(accept);
+        settle(findAnother);
+
+        Booking settled = backend.bookings().find(booking.id()).orElseThrow();
+        Holds holds = new Holds(store, Clock.tickMillis(java.time.ZoneOffset.UTC));
+        if (settled.status() == BookingStatus.ACTIVE) {
+          assertTrue(holds.head(settled.therapistId()).orElseThrow().isHeldBy(booking.id(), java.time.Instant.now()),
+              "the accepted therapist stays engaged");
+        } else {
+          assertEquals(BookingStatus.PENDING_ACCEPT, settled.status());
+          assertTrue(holds.head(settled.therapistId()).orElseThrow().isHeldBy(booking.id(), java.time.Instant.now()),
+              "the new offer is held");
+          assertTrue(holds.head(offered.therapistId()).map(h -> !h.isLive(java.time.Instant.now())).orElse(true),
+              "the declined therapist is free");
+        }
+      }
+    }
+  }
+
+  /** Waits for a call that may lose its race with a refusal or a retryable conflict. */
+  private static void settle(Future<?> call) throws Exception {
+    try {
+      call.get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException lost) {
+      if (!(lost.getCause() instanceof Rejection) && !(lost.getCause() instanceof ConcurrentChangeException)) {
+        throw lost;
       }
     }
   }
