@@ -103,7 +103,12 @@ public final class CleanupSessions {
       } catch (ConcurrentChangeException customerFirst) {
         return false;
       }
-      locks.releaseAll(next.get().id());
+      if (next.get().status().isFinal()) {
+        locks.releaseAll(next.get().id());
+      } else {
+        // back to searching: only the lapsed offer goes; a newer round may already hold the next one
+        locks.releaseOffer(current.get().therapistId(), current.get().id());
+      }
       return true;
     };
     return Sweep.updating(store, Bookings.COLLECTION, due, dueAttribute, budget, handle);
