@@ -16,11 +16,11 @@ import id.pijat.error.Rejection;
 import id.pijat.hold.TherapistLocks;
 import id.pijat.store.DocumentIds;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One call of the search (contract section 4): answers the open offer again while it lasts, and
@@ -142,30 +142,31 @@ public final class SearchTherapists {
     }
   }
 
-  /** The best therapist who is open at the booking's time, free for its span, and whose lock we get. */
+  /**
+   * The best therapist who is open at the booking's time, free for its span, and whose lock we get.
+   * The span starts now for an immediate booking (the therapist is on the way from acceptance) and
+   * at scheduledAt for a scheduled one; it ends after the massage and the travel buffer.
+   */
   private TherapistMatch holdBest(Booking booking, SearchConfig config, List<String> passedOver, Instant offerEnds, Instant now) {
-    Set<String> excluded = new HashSet<>(passedOver);
     List<TherapistSearch.Candidate> candidates =
         therapists.nearest(
             booking.request().location().coordinates(),
             config.maxRadiusKm(),
             booking.request().duration(),
-            excluded,
+            new HashSet<>(passedOver),
             CANDIDATES_PER_ROUND);
     Map<String, WeeklyHours> weeks =
         availability.weeksOf(candidates.stream().map(c -> c.therapist().id()).toList());
-    Instant startsAt = booking.request().scheduledAt() != null ? booking.request().scheduledAt() : now;
+    Instant scheduledAt = booking.request().scheduledAt();
+    Instant spanStart = scheduledAt != null ? scheduledAt : now;
     for (TherapistSearch.Candidate candidate : candidates) {
       String therapistId = candidate.therapist().id();
       WeeklyHours week = weeks.get(therapistId);
-      if (week == null || !week.isOpenAt(startsAt)) {
+      if (week == null || !week.isOpenAt(spanStart)) {
         continue;
       }
-      Instant spanStart = booking.request().scheduledAt() != null ? startsAt : now;
-      Instant spanEnd =
-          policy.spanEnd(
-              booking.request().scheduledAt() != null ? startsAt : now.plusSeconds(candidate.etaMinutes() * 60L),
-              booking.request().duration());
+      Instant startsAt = scheduledAt != null ? scheduledAt : now.plus(Duration.ofMinutes(candidate.etaMinutes()));
+      Instant spanEnd = policy.spanEnd(startsAt, booking.request().duration());
       if (locks.isTimeFree(therapistId, booking.id(), spanStart, spanEnd)
           && locks.offer(therapistId, booking.id(), offerEnds)) {
         return match(candidate);
