@@ -1,5 +1,6 @@
 package id.pijat.hold;
 
+import id.pijat.store.Document;
 import id.pijat.store.DocumentExistsException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
@@ -9,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Locks on therapists without transactions. Each lock is an append-only log in {@value #COLLECTION}:
@@ -29,6 +32,7 @@ public final class Holds {
   public static final String COLLECTION = "therapist_holds";
   /** How often a change is retried when others keep moving the lock in between. */
   private static final int ATTEMPTS = 4;
+  private static final Set<HoldEntry.Kind> HELD = EnumSet.of(HoldEntry.Kind.OFFER, HoldEntry.Kind.ENGAGED);
 
   private final DocumentStore store;
   private final Clock clock;
@@ -36,6 +40,10 @@ public final class Holds {
   public Holds(DocumentStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
+  }
+
+  Instant now() {
+    return clock.instant();
   }
 
   public Optional<HoldEntry> head(String lockKey) {
@@ -47,33 +55,45 @@ public final class Holds {
   }
 
   /**
-   * Whether any of these locks is held by another booking now. One read when none is (the usual
-   * case); a head read for each lock that has an unexpired entry, to see whether it was released.
+   * The heads of several locks in one read: their entries newest first, the first of each lock being
+   * its head. Should the page fill up before every lock showed, the rest are read one by one.
    */
-  public boolean anyHeldByOthers(List<String> lockKeys, String bookingId) {
-    Instant now = clock.instant();
-    Set<String> suspects = new java.util.TreeSet<>();
+  public Map<String, HoldEntry> heads(List<String> lockKeys) {
+    Map<String, HoldEntry> heads = new HashMap<>();
     for (int from = 0; from < lockKeys.size(); from += Query.MAX_LIMIT) {
       List<String> batch = lockKeys.subList(from, Math.min(lockKeys.size(), from + Query.MAX_LIMIT));
-      store
-          .list(
+      List<Document> entries =
+          store.list(
               COLLECTION,
-              List.of(
-                  Query.equalAny("lockKey", batch),
-                  Query.greaterThan("expiresAt", DocumentTimes.format(now)),
-                  Query.limit(Query.MAX_LIMIT)))
-          .stream()
-          .map(HoldEntry::fromDocument)
-          .filter(entry -> !entry.bookingId().equals(bookingId))
-          .forEach(entry -> suspects.add(entry.lockKey()));
-    }
-    for (String lockKey : suspects) {
-      Optional<HoldEntry> head = head(lockKey);
-      if (head.isPresent() && head.get().isLive(now) && !head.get().bookingId().equals(bookingId)) {
-        return true;
+              List.of(Query.equalAny("lockKey", batch), Query.orderDesc("sequence"), Query.limit(Query.MAX_LIMIT)));
+      entries.stream().map(HoldEntry::fromDocument).forEach(entry -> heads.putIfAbsent(entry.lockKey(), entry));
+      if (entries.size() == Query.MAX_LIMIT) {
+        batch.stream().filter(key -> !heads.containsKey(key)).forEach(key -> head(key).ifPresent(entry -> heads.put(key, entry)));
       }
     }
-    return false;
+    return heads;
+  }
+
+  /**
+   * Engages these locks for the booking in the order given, each only if free (or already the
+   * booking's), stopping at the first held by another: one read for all the heads, then one create
+   * each.
+   *
+   * @return the locks this booking now holds, all of them on success
+   */
+  public List<String> engageInOrder(List<String> lockKeys, String bookingId, Instant until) {
+    return engageInOrder(lockKeys, bookingId, until, heads(lockKeys));
+  }
+
+  List<String> engageInOrder(List<String> lockKeys, String bookingId, Instant until, Map<String, HoldEntry> heads) {
+    List<String> engaged = new ArrayList<>();
+    for (String lockKey : lockKeys) {
+      if (!append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(), Optional.ofNullable(heads.get(lockKey)))) {
+        break;
+      }
+      engaged.add(lockKey);
+    }
+    return engaged;
   }
 
   /**
@@ -85,6 +105,11 @@ public final class Holds {
     return append(lockKey, HoldEntry.Kind.OFFER, bookingId, until, Set.of());
   }
 
+  /** As {@link #offer}, with the head read a moment before (by {@link #heads}). */
+  boolean offer(String lockKey, String bookingId, Instant until, Optional<HoldEntry> readHead) {
+    return append(lockKey, HoldEntry.Kind.OFFER, bookingId, until, Set.of(), readHead);
+  }
+
   /**
    * Engages the lock for a booking that holds its offer, or (for a time slot) that finds it free.
    *
@@ -92,12 +117,18 @@ public final class Holds {
    * @return false when the lock is not this booking's to take
    */
   public boolean engage(String lockKey, String bookingId, Instant until, boolean fromOffer) {
+    return engage(lockKey, bookingId, until, fromOffer, head(lockKey));
+  }
+
+  /** As {@link #engage}, with the head read a moment before (by {@link #heads}). */
+  boolean engage(String lockKey, String bookingId, Instant until, boolean fromOffer, Optional<HoldEntry> readHead) {
     return append(
         lockKey,
         HoldEntry.Kind.ENGAGED,
         bookingId,
         until,
-        fromOffer ? Set.of(HoldEntry.Kind.OFFER) : Set.of());
+        fromOffer ? Set.of(HoldEntry.Kind.OFFER) : Set.of(),
+        readHead);
   }
 
   /**
@@ -106,7 +137,7 @@ public final class Holds {
    * @return true when this call released it
    */
   public boolean release(String lockKey, String bookingId) {
-    return release(lockKey, bookingId, EnumSet.of(HoldEntry.Kind.OFFER, HoldEntry.Kind.ENGAGED));
+    return release(lockKey, bookingId, HELD);
   }
 
   /**
@@ -116,8 +147,29 @@ public final class Holds {
    * @return true when this call released it
    */
   public boolean release(String lockKey, String bookingId, Set<HoldEntry.Kind> kinds) {
+    return release(lockKey, bookingId, kinds, head(lockKey));
+  }
+
+  /**
+   * Gives back each of these locks this booking holds: one read for all the heads, then one create
+   * each.
+   *
+   * @return how many were given back
+   */
+  public int releaseEach(List<String> lockKeys, String bookingId, Set<HoldEntry.Kind> kinds) {
+    Map<String, HoldEntry> heads = heads(lockKeys);
+    int released = 0;
+    for (String lockKey : lockKeys) {
+      if (heads.containsKey(lockKey) && release(lockKey, bookingId, kinds, Optional.of(heads.get(lockKey)))) {
+        released++;
+      }
+    }
+    return released;
+  }
+
+  private boolean release(String lockKey, String bookingId, Set<HoldEntry.Kind> kinds, Optional<HoldEntry> readHead) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Optional<HoldEntry> head = head(lockKey);
+      Optional<HoldEntry> head = attempt == 0 ? readHead : head(lockKey);
       if (head.isEmpty() || !kinds.contains(head.get().kind()) || !head.get().bookingId().equals(bookingId)) {
         return false;
       }
@@ -135,16 +187,10 @@ public final class Holds {
    * @return how many locks were given back
    */
   public int releaseAllOf(String bookingId) {
-    Set<String> lockKeys = new java.util.TreeSet<>();
+    Set<String> lockKeys = new TreeSet<>();
     store.list(COLLECTION, List.of(Query.equal("bookingId", bookingId), Query.limit(Query.MAX_LIMIT)))
         .forEach(entry -> lockKeys.add(entry.string("lockKey")));
-    int released = 0;
-    for (String lockKey : lockKeys) {
-      if (release(lockKey, bookingId)) {
-        released++;
-      }
-    }
-    return released;
+    return releaseEach(List.copyOf(lockKeys), bookingId, HELD);
   }
 
   /**
@@ -153,9 +199,20 @@ public final class Holds {
    */
   private boolean append(
       String lockKey, HoldEntry.Kind kind, String bookingId, Instant until, Set<HoldEntry.Kind> mustFollow) {
+    return append(lockKey, kind, bookingId, until, mustFollow, head(lockKey));
+  }
+
+  /** @param readHead the head as read just before; later attempts read it again */
+  private boolean append(
+      String lockKey,
+      HoldEntry.Kind kind,
+      String bookingId,
+      Instant until,
+      Set<HoldEntry.Kind> mustFollow,
+      Optional<HoldEntry> readHead) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Instant now = clock.instant();
-      Optional<HoldEntry> head = head(lockKey);
+      Optional<HoldEntry> head = attempt == 0 ? readHead : head(lockKey);
       boolean mine = head.isPresent() && head.get().isHeldBy(bookingId, now);
       if (mine && head.get().kind() == kind) {
         return true;

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,13 +47,21 @@ public final class TherapistLocks {
     return keys;
   }
 
-  /** Whether the therapist is free for this span: no other booking holds a slot of it. */
-  public boolean isTimeFree(String therapistId, String bookingId, Instant from, Instant until) {
-    return !holds.anyHeldByOthers(slotKeys(therapistId, from, until), bookingId);
-  }
-
-  public boolean offer(String therapistId, String bookingId, Instant until) {
-    return holds.offer(therapistKey(therapistId), bookingId, until);
+  /**
+   * Offers the therapist to the booking if no other booking holds them or any slot of the span the
+   * booking would take: one read for all those heads, one create for the offer.
+   *
+   * @return false when the therapist or their time is taken
+   */
+  public boolean offerIfFree(String therapistId, String bookingId, Instant spanStart, Instant spanEnd, Instant offerEnds) {
+    List<String> slots = slotKeys(therapistId, spanStart, spanEnd);
+    List<String> locks = new ArrayList<>(slots);
+    locks.add(therapistKey(therapistId));
+    Map<String, HoldEntry> heads = holds.heads(locks);
+    Instant now = holds.now();
+    boolean timeTaken =
+        slots.stream().map(heads::get).anyMatch(head -> head != null && head.isLive(now) && !head.bookingId().equals(bookingId));
+    return !timeTaken && holds.offer(therapistKey(therapistId), bookingId, offerEnds, Optional.ofNullable(heads.get(therapistKey(therapistId))));
   }
 
   /**
@@ -63,17 +73,18 @@ public final class TherapistLocks {
     String therapistId = booking.therapistId();
     boolean immediate = booking.request().scheduledAt() == null;
     Instant lockUntil = immediate ? holdUntil : now.plus(ACCEPT_FENCE);
-    if (!holds.engage(therapistKey(therapistId), booking.id(), lockUntil, true)) {
+    List<String> slots = slotKeys(therapistId, spanStart, spanEnd);
+    List<String> locks = new ArrayList<>(slots);
+    locks.add(therapistKey(therapistId));
+    Map<String, HoldEntry> heads = holds.heads(locks);
+    if (!holds.engage(therapistKey(therapistId), booking.id(), lockUntil, true, Optional.ofNullable(heads.get(therapistKey(therapistId))))) {
       return Engagement.OFFER_LOST;
     }
-    List<String> taken = new ArrayList<>();
-    for (String slot : slotKeys(therapistId, spanStart, spanEnd)) {
-      if (!holds.engage(slot, booking.id(), holdUntil, false)) {
-        taken.forEach(key -> holds.release(key, booking.id()));
-        holds.release(therapistKey(therapistId), booking.id(), ENGAGED);
-        return Engagement.TIME_TAKEN;
-      }
-      taken.add(slot);
+    List<String> taken = holds.engageInOrder(slots, booking.id(), holdUntil, heads);
+    if (taken.size() < slots.size()) {
+      holds.releaseEach(taken, booking.id(), ENGAGED);
+      holds.release(therapistKey(therapistId), booking.id(), ENGAGED);
+      return Engagement.TIME_TAKEN;
     }
     return Engagement.ENGAGED;
   }
@@ -83,10 +94,9 @@ public final class TherapistLocks {
    * the slots, but not an offer the booking may hold by now.
    */
   public void disengage(Booking booking, Instant spanStart, Instant spanEnd) {
-    for (String slot : slotKeys(booking.therapistId(), spanStart, spanEnd)) {
-      holds.release(slot, booking.id());
-    }
-    holds.release(therapistKey(booking.therapistId()), booking.id(), ENGAGED);
+    List<String> locks = new ArrayList<>(slotKeys(booking.therapistId(), spanStart, spanEnd));
+    locks.add(therapistKey(booking.therapistId()));
+    holds.releaseEach(locks, booking.id(), ENGAGED);
   }
 
   /** After a scheduled booking is accepted its slots hold the time; the therapist is free for others. */

@@ -167,8 +167,7 @@ public final class SearchTherapists {
       }
       Instant startsAt = scheduledAt != null ? scheduledAt : now.plus(Duration.ofMinutes(candidate.etaMinutes()));
       Instant spanEnd = policy.spanEnd(startsAt, booking.request().duration());
-      if (locks.isTimeFree(therapistId, booking.id(), spanStart, spanEnd)
-          && locks.offer(therapistId, booking.id(), offerEnds)) {
+      if (locks.offerIfFree(therapistId, booking.id(), spanStart, spanEnd, offerEnds)) {
         return match(candidate);
       }
     }

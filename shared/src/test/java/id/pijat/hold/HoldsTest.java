@@ -76,18 +76,23 @@ class HoldsTest {
   }
 
   @Test
-  void timeSlotsHeldByOthersAreSeenOnlyWhileLive() {
+  void aTherapistIsOfferedOnlyWhenNoOtherBookingHoldsASlotOfTheSpan() {
     TherapistLocks locks = new TherapistLocks(holds);
-    List<String> slots = TherapistLocks.slotKeys("t1", Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T11:30:00Z"));
+    Instant ten = Instant.parse("2026-11-22T10:00:00Z");
+    List<String> slots = TherapistLocks.slotKeys("t1", ten, ten.plus(Duration.ofMinutes(90)));
     assertEquals(6, slots.size());
     holds.engage(slots.get(5), "b1", in(7200), false);
+    Instant eleven = ten.plus(Duration.ofHours(1));
+    Instant noon = ten.plus(Duration.ofHours(2));
 
-    assertFalse(locks.isTimeFree("t1", "b2", Instant.parse("2026-11-22T11:00:00Z"), Instant.parse("2026-11-22T12:00:00Z")));
-    assertTrue(locks.isTimeFree("t1", "b1", Instant.parse("2026-11-22T11:00:00Z"), Instant.parse("2026-11-22T12:00:00Z")));
-    assertTrue(locks.isTimeFree("t1", "b2", Instant.parse("2026-11-22T11:30:00Z"), Instant.parse("2026-11-22T12:00:00Z")),
-        "touching at 11:30 is not overlapping");
+    assertFalse(locks.offerIfFree("t1", "b2", eleven, noon, in(60)), "11:15 to 11:30 is b1's");
+    assertTrue(holds.head("t1").isEmpty(), "nothing offered");
+    assertTrue(locks.offerIfFree("t1", "b1", eleven, noon, in(60)), "its own slot does not stop b1");
+    locks.releaseOffer("t1", "b1");
+    assertTrue(locks.offerIfFree("t1", "b2", eleven.plus(Duration.ofMinutes(30)), noon, in(60)), "touching at 11:30 is not overlapping");
+    locks.releaseOffer("t1", "b2");
     holds.release(slots.get(5), "b1");
-    assertTrue(locks.isTimeFree("t1", "b2", Instant.parse("2026-11-22T11:00:00Z"), Instant.parse("2026-11-22T12:00:00Z")));
+    assertTrue(locks.offerIfFree("t1", "b3", eleven, noon, in(60)), "a released slot is free");
   }
 
   @Test
