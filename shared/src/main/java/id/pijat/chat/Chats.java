@@ -48,7 +48,7 @@ public final class Chats {
   }
 
   /** A guest has no user ID; their side of the chat is the booking's. */
-  public static String customerId(Booking booking) {
+  private static String customerId(Booking booking) {
     return booking.owner().userId() != null ? booking.owner().userId() : GUEST_PREFIX + booking.id();
   }
 
