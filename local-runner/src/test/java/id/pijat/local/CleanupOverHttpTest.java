@@ -61,7 +61,7 @@ class CleanupOverHttpTest {
   }
 
   @Test
-  void theScheduleRunsEachDutyOnceAndAServerCallRunsItAtOnce() throws Exception {
+  void theScheduleFromAppwriteJsonRunsItAfterTheClockMoves() throws Exception {
     Map<String, String> alice = Map.of("X-Appwrite-JWT", "local:alice");
     String active = data(execute("createBooking", BOOKING, alice)).get("id").getAsString();
     JsonObject offer = data(execute("searchTherapists", "{\"bookingId\":\"" + active + "\"}", alice));
@@ -76,15 +76,37 @@ class CleanupOverHttpTest {
     assertEquals(BookingStatus.COMPLETED, completed.status());
     assertEquals("closed", runner.store().find(Chats.ROOMS, completed.chat().chatRoomId()).orElseThrow().string("status"));
     assertEquals(Cancellation.ABANDONED, stored(left).cancellation().reason());
+  }
 
-    moveTo(accepted.updatedAt().plus(Duration.ofHours(24)));
-    JsonObject serverRun = execute("cleanupSessions", "", Map.of("X-Appwrite-Key", "server-secret"));
-    JsonObject report = data(serverRun);
-    assertEquals(200, serverRun.get("responseStatusCode").getAsInt());
-    assertEquals(1, report.get("sessionsDeactivated").getAsInt());
-    assertEquals(0, report.get("bookingsCompleted").getAsInt(), "done once, by the scheduled run");
-    assertEquals(0, report.get("roomsClosed").getAsInt());
-    assertFalse(report.get("more").getAsBoolean());
+  @Test
+  void aServerCallReportsEachDutyDoneOnceAndASecondCallFindsNothing() throws Exception {
+    Map<String, String> alice = Map.of("X-Appwrite-JWT", "local:alice");
+    String active = data(execute("createBooking", BOOKING, alice)).get("id").getAsString();
+    JsonObject offer = data(execute("searchTherapists", "{\"bookingId\":\"" + active + "\"}", alice));
+    execute("acceptTherapist", "{\"bookingId\":\"" + active + "\",\"therapistId\":\""
+        + offer.getAsJsonObject("therapist").get("id").getAsString() + "\"}", alice);
+    String pending = data(execute("createBooking", BOOKING, alice)).get("id").getAsString();
+    execute("searchTherapists", "{\"bookingId\":\"" + pending + "\"}", alice);
+    execute("createBooking", BOOKING.replace("{\"serviceDuration\"", "{\"idempotencyKey\":\"tap-1\",\"serviceDuration\""),
+        Map.of("X-Appwrite-JWT", "local:bob"));
+    Map<String, String> server = Map.of("X-Appwrite-Key", "server-secret");
+
+    // a minute the schedule does not match, so only these calls run it
+    clock.advance(Duration.ofHours(24).plusMinutes(1));
+    JsonObject first = data(execute("cleanupSessions", "", server));
+    JsonObject second = data(execute("cleanupSessions", "", server));
+
+    assertEquals(1, first.get("offersExpired").getAsInt(), first.toString());
+    assertEquals(1, first.get("bookingsCompleted").getAsInt());
+    assertEquals(1, first.get("searchesAbandoned").getAsInt(), "bob's booking; alice's expired offer went back to searching just now");
+    assertEquals(1, first.get("roomsClosed").getAsInt());
+    assertEquals(1, first.get("sessionsDeactivated").getAsInt());
+    assertEquals(1, first.get("idempotencyRecordsPurged").getAsInt());
+    for (String duty : first.keySet()) {
+      if (first.get(duty).isJsonPrimitive() && first.get(duty).getAsJsonPrimitive().isNumber()) {
+        assertEquals(0, second.get(duty).getAsInt(), duty + " is done once");
+      }
+    }
   }
 
   @Test
