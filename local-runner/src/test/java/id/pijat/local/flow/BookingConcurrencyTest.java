@@ -59,6 +59,8 @@ class BookingConcurrencyTest {
   private static final BookingPolicy NO_WAIT =
       new BookingPolicy(Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ZERO, Duration.ofHours(6), Duration.ofMinutes(30));
 
+  private static final Caller BUDI = Caller.user("budi");
+
   private final ExecutorService executors = Executors.newFixedThreadPool(8);
   private final AtomicLong logicalTime = new AtomicLong();
 
@@ -219,27 +221,22 @@ class BookingConcurrencyTest {
     for (int round = 0; round < ROUNDS * 2; round++) {
       try (H2DocumentStore store = freshStore()) {
         Backend backend = backend(store);
-        Caller caller = Caller.user("budi");
-        Booking booking = book(backend, caller, null);
-        Booking offered = backend.searchTherapists().search(caller, booking.id(), SearchConfig.DEFAULT, null, false).booking();
+        Booking offered = offered(backend);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Booking>> accepts = new ArrayList<>();
         for (int n = 0; n < 2; n++) {
-          accepts.add(executors.submit(() -> {
-            start.await();
-            return backend.acceptTherapist().accept(caller, booking.id(), offered.therapistId());
-          }));
+          accepts.add(onStart(start, () -> backend.acceptTherapist().accept(BUDI, offered.id(), offered.therapistId())));
         }
         start.countDown();
         Booking first = accepts.get(0).get(30, TimeUnit.SECONDS);
         Booking second = accepts.get(1).get(30, TimeUnit.SECONDS);
 
-        Booking stored = backend.bookings().find(booking.id()).orElseThrow();
+        Booking stored = backend.bookings().find(offered.id()).orElseThrow();
         assertEquals(BookingStatus.ACTIVE, stored.status());
         assertEquals(offered.version() + 1, stored.version(), "one acceptance, one version");
         assertEquals(stored, first, "both callers get the booking as stored");
         assertEquals(stored, second);
-        assertEquals(1, store.list(Chats.MESSAGES, List.of(Query.equal("bookingId", booking.id()), Query.limit(10))).size());
+        assertEquals(1, store.list(Chats.MESSAGES, List.of(Query.equal("bookingId", offered.id()), Query.limit(10))).size());
       }
     }
   }
@@ -249,36 +246,43 @@ class BookingConcurrencyTest {
     for (int round = 0; round < ROUNDS * 2; round++) {
       try (H2DocumentStore store = freshStore()) {
         Backend backend = backend(store);
-        Caller caller = Caller.user("budi");
-        Booking booking = book(backend, caller, null);
-        Booking offered = backend.searchTherapists().search(caller, booking.id(), SearchConfig.DEFAULT, null, false).booking();
+        Booking offered = offered(backend);
         CountDownLatch start = new CountDownLatch(1);
-        Future<?> accept = executors.submit(() -> {
-          start.await();
-          return backend.acceptTherapist().accept(caller, booking.id(), offered.therapistId());
-        });
-        Future<?> findAnother = executors.submit(() -> {
-          start.await();
-          return backend.searchTherapists().search(caller, booking.id(), SearchConfig.DEFAULT, null, true);
-        });
+        Future<?> accept = onStart(start, () -> backend.acceptTherapist().accept(BUDI, offered.id(), offered.therapistId()));
+        Future<?> findAnother =
+            onStart(start, () -> backend.searchTherapists().search(BUDI, offered.id(), SearchConfig.DEFAULT, null, true));
         start.countDown();
         settle(accept);
         settle(findAnother);
 
-        Booking settled = backend.bookings().find(booking.id()).orElseThrow();
+        Booking settled = backend.bookings().find(offered.id()).orElseThrow();
         Holds holds = new Holds(store, Clock.tickMillis(java.time.ZoneOffset.UTC));
         if (settled.status() == BookingStatus.ACTIVE) {
-          assertTrue(holds.head(settled.therapistId()).orElseThrow().isHeldBy(booking.id(), java.time.Instant.now()),
+          assertTrue(holds.head(settled.therapistId()).orElseThrow().isHeldBy(offered.id(), java.time.Instant.now()),
               "the accepted therapist stays engaged");
         } else {
           assertEquals(BookingStatus.PENDING_ACCEPT, settled.status());
-          assertTrue(holds.head(settled.therapistId()).orElseThrow().isHeldBy(booking.id(), java.time.Instant.now()),
+          assertTrue(holds.head(settled.therapistId()).orElseThrow().isHeldBy(offered.id(), java.time.Instant.now()),
               "the new offer is held");
           assertTrue(holds.head(offered.therapistId()).map(h -> !h.isLive(java.time.Instant.now())).orElse(true),
               "the declined therapist is free");
         }
       }
     }
+  }
+
+  /** Budi's booking, with a therapist offered. */
+  private static Booking offered(Backend backend) {
+    Booking booking = book(backend, BUDI, null);
+    return backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false).booking();
+  }
+
+  /** A call on another thread that starts when the latch opens, so two calls race as closely as threads allow. */
+  private <T> Future<T> onStart(CountDownLatch start, java.util.concurrent.Callable<T> call) {
+    return executors.submit(() -> {
+      start.await();
+      return call.call();
+    });
   }
 
   /** Waits for a call that may lose its race with a refusal or a retryable conflict. */
