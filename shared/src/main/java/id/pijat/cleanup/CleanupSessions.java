@@ -106,8 +106,8 @@ public final class CleanupSessions {
       if (next.get().status().isFinal()) {
         locks.releaseAll(next.get().id());
       } else {
-        // back to searching: only the lapsed offer goes; a newer round may already hold the next one
-        locks.releaseOffer(current.get().therapistId(), current.get().id());
+        // back to searching: the lapsed therapist goes; a newer round may already hold the next one
+        locks.releaseTherapist(current.get().id(), current.get().therapistId());
       }
       return true;
     };

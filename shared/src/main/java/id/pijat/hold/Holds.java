@@ -156,6 +156,10 @@ public final class Holds {
    *
    * @return how many were given back
    */
+  public int releaseEach(List<String> lockKeys, String bookingId) {
+    return releaseEach(lockKeys, bookingId, HELD);
+  }
+
   public int releaseEach(List<String> lockKeys, String bookingId, Set<HoldEntry.Kind> kinds) {
     Map<String, HoldEntry> heads = heads(lockKeys);
     int released = 0;
@@ -187,10 +191,15 @@ public final class Holds {
    * @return how many locks were given back
    */
   public int releaseAllOf(String bookingId) {
+    return releaseEach(lockKeysOf(bookingId), bookingId, HELD);
+  }
+
+  /** Every lock this booking has ever had an entry in, from the hold_booking index. */
+  public List<String> lockKeysOf(String bookingId) {
     Set<String> lockKeys = new TreeSet<>();
     store.list(COLLECTION, List.of(Query.equal("bookingId", bookingId), Query.limit(Query.MAX_LIMIT)))
         .forEach(entry -> lockKeys.add(entry.string("lockKey")));
-    return releaseEach(List.copyOf(lockKeys), bookingId, HELD);
+    return List.copyOf(lockKeys);
   }
 
   /**

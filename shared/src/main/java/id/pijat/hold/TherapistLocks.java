@@ -20,6 +20,7 @@ public final class TherapistLocks {
   public static final Duration SLOT = Duration.ofMinutes(15);
   /** How long the therapist's lock stays engaged while a scheduled booking is being accepted. */
   static final Duration ACCEPT_FENCE = Duration.ofMinutes(1);
+  private static final String SLOT_SEPARATOR = "@";
   private static final Set<HoldEntry.Kind> ENGAGED = Set.of(HoldEntry.Kind.ENGAGED);
 
   private final Holds holds;
@@ -42,7 +43,7 @@ public final class TherapistLocks {
     long last = Math.floorDiv(until.getEpochSecond() - 1, slotSeconds);
     List<String> keys = new ArrayList<>();
     for (long slot = first; slot <= last; slot++) {
-      keys.add(therapistId + "@" + slot);
+      keys.add(therapistId + SLOT_SEPARATOR + slot);
     }
     return keys;
   }
@@ -116,8 +117,17 @@ public final class TherapistLocks {
     return holds.releaseAllOf(bookingId);
   }
 
-  /** Gives back the therapist's lock if the booking holds it as an offer, and only then. */
-  public void releaseOffer(String therapistId, String bookingId) {
-    holds.release(therapistKey(therapistId), bookingId, Set.of(HoldEntry.Kind.OFFER));
+  /**
+   * Gives back everything the booking holds of one therapist: the offer, and an engagement with its
+   * slots left by an acceptance that died before its commit. Call it only once the booking's next
+   * version, in which this therapist is passed over, is claimed: from then on no acceptance of this
+   * therapist can commit, and no newer round can hold them for this booking.
+   */
+  public void releaseTherapist(String bookingId, String therapistId) {
+    List<String> ofTherapist =
+        holds.lockKeysOf(bookingId).stream()
+            .filter(key -> key.equals(therapistKey(therapistId)) || key.startsWith(therapistId + SLOT_SEPARATOR))
+            .toList();
+    holds.releaseEach(ofTherapist, bookingId);
   }
 }

@@ -121,7 +121,7 @@ public final class SearchTherapists {
       bookings.save(booking, next);
     } catch (ConcurrentChangeException lost) {
       if (offered != null) {
-        locks.releaseOffer(offered.id(), booking.id());
+        locks.releaseTherapist(booking.id(), offered.id());
       }
       throw lost;
     }
@@ -133,12 +133,13 @@ public final class SearchTherapists {
   }
 
   /**
-   * Once the booking's next version is claimed, the therapist it no longer offers is free again.
-   * Not before: should a racing acceptance of the same booking win, its engagement stays.
+   * Once the booking's next version is claimed, the therapist it no longer offers is free again,
+   * with anything an acceptance that died half-way left of theirs. Not before: should a racing
+   * acceptance of the same booking win, its engagement stays.
    */
   private void letGoOfPreviousOffer(Booking before) {
     if (before.status() == BookingStatus.PENDING_ACCEPT) {
-      locks.releaseOffer(before.therapistId(), before.id());
+      locks.releaseTherapist(before.id(), before.therapistId());
     }
   }
 

@@ -104,6 +104,19 @@ class BookingFlowTest {
   }
 
   @Test
+  void findAnotherAfterAnAcceptanceThatDiedHalfWayFreesTheTherapistAndTheirTime() {
+    Booking booking = book(BUDI);
+    Booking offer = search(BUDI, booking).booking();
+    Instant startsAt = clock.instant().plus(offer.travelTime());
+    Instant spanEnd = BookingPolicy.DEFAULT.spanEnd(startsAt, offer.request().duration());
+    backend.locks().engage(offer, startsAt, spanEnd, spanEnd.plus(Duration.ofMinutes(30)), clock.instant());
+
+    decline(BUDI, booking);
+
+    assertEquals("ayu", search(SITI, book(SITI)).booking().therapistId());
+  }
+
+  @Test
   void anOfferedTherapistIsNotOfferedToAnotherBooking() {
     search(BUDI, book(BUDI));
 

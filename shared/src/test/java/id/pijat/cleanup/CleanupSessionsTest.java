@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pijat.booking.Booking;
+import id.pijat.booking.BookingPolicy;
 import id.pijat.booking.BookingStatus;
 import id.pijat.booking.Caller;
 import id.pijat.booking.Cancellation;
@@ -85,6 +86,19 @@ class CleanupSessionsTest {
     assertEquals(BookingStatus.SEARCHING, searching.status());
     assertEquals(List.of("ayu"), searching.search().passedOver());
     assertEquals("ayu", offeredTherapistOfANewBooking(), "ayu is free again");
+  }
+
+  @Test
+  void anAcceptanceThatDiedBeforeItsCommitLeavesNothingHeldOnceTheOfferExpires() {
+    Booking offer = offered();
+    Instant startsAt = clock.instant().plus(offer.travelTime());
+    Instant spanEnd = BookingPolicy.DEFAULT.spanEnd(startsAt, offer.request().duration());
+    backend.locks().engage(offer, startsAt, spanEnd, spanEnd.plus(Duration.ofMinutes(30)), clock.instant());
+
+    clock.set(offer.offerExpiresAt());
+    assertEquals(1, cleanup().get("offersExpired"));
+
+    assertEquals("ayu", offeredTherapistOfANewBooking(), "neither ayu nor her time is held any more");
   }
 
   @Test

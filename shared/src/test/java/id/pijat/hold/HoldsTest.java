@@ -88,9 +88,9 @@ class HoldsTest {
     assertFalse(locks.offerIfFree("t1", "b2", eleven, noon, in(60)), "11:15 to 11:30 is b1's");
     assertTrue(holds.head("t1").isEmpty(), "nothing offered");
     assertTrue(locks.offerIfFree("t1", "b1", eleven, noon, in(60)), "its own slot does not stop b1");
-    locks.releaseOffer("t1", "b1");
+    holds.release("t1", "b1");
     assertTrue(locks.offerIfFree("t1", "b2", eleven.plus(Duration.ofMinutes(30)), noon, in(60)), "touching at 11:30 is not overlapping");
-    locks.releaseOffer("t1", "b2");
+    holds.release("t1", "b2");
     holds.release(slots.get(5), "b1");
     assertTrue(locks.offerIfFree("t1", "b3", eleven, noon, in(60)), "a released slot is free");
   }
@@ -103,12 +103,18 @@ class HoldsTest {
   }
 
   @Test
-  void releasingAnOfferLeavesAnEngagementAlone() {
+  void releasingATherapistFreesTheirLockAndSlotsForThisBookingOnly() {
+    List<String> t1Slots = TherapistLocks.slotKeys("t1", Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:30:00Z"));
     holds.offer("t1", "b1", in(60));
-    holds.engage("t1", "b1", in(3600), true);
+    holds.engageInOrder(t1Slots, "b1", in(3600));
+    holds.offer("t10", "b1", in(60));
+    holds.offer("t2", "b2", in(60));
 
-    new TherapistLocks(holds).releaseOffer("t1", "b1");
+    new TherapistLocks(holds).releaseTherapist("b1", "t1");
 
-    assertEquals(HoldEntry.Kind.ENGAGED, holds.head("t1").orElseThrow().kind());
+    assertEquals(HoldEntry.Kind.RELEASED, holds.head("t1").orElseThrow().kind());
+    t1Slots.forEach(slot -> assertEquals(HoldEntry.Kind.RELEASED, holds.head(slot).orElseThrow().kind(), slot));
+    assertTrue(holds.head("t10").orElseThrow().isHeldBy("b1", clock.instant()), "t10 is another therapist, though its ID starts alike");
+    assertTrue(holds.head("t2").orElseThrow().isHeldBy("b2", clock.instant()));
   }
 }
