@@ -2,12 +2,12 @@ package id.pijat.booking;
 
 import id.pijat.store.Document;
 import id.pijat.store.DocumentExistsException;
+import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +64,6 @@ public final class IdempotencyRecords {
   }
 
   static String recordId(String scope, String key) {
-    return "i" + HexFormat.of().formatHex(BookingToken.sha256(scope + "\n" + key)).substring(0, 32);
+    return "i" + DocumentIds.hashed(scope + "\n" + key, 32);
   }
 }

@@ -2,18 +2,15 @@ package id.pijat.hold;
 
 import id.pijat.store.Document;
 import id.pijat.store.DocumentExistsException;
+import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
 import id.pijat.store.Query;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -256,11 +253,6 @@ public final class Holds {
 
   /** At most 24 + 1 + 10 characters, within Appwrite's 36, whatever the lock key's length. */
   static String entryId(String lockKey, long sequence) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(lockKey.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 12) + "." + sequence;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
+    return DocumentIds.hashed(lockKey, 24) + "." + sequence;
   }
 }

@@ -1,6 +1,10 @@
 package id.pijat.store;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** Document IDs as Appwrite accepts them: at most 36 of [a-zA-Z0-9._-], not starting with a special character. */
@@ -22,14 +26,15 @@ public final class DocumentIds {
    */
   public static String derived(String prefix, String source) {
     String id = prefix + source;
-    if (isValid(id)) {
-      return id;
-    }
+    return isValid(id) ? id : prefix + hashed(source, MAX_LENGTH - prefix.length());
+  }
+
+  /** The first {@code length} hex digits of the source's SHA-256: an ID part of a fixed size. */
+  public static String hashed(String source, int length) {
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return prefix + java.util.HexFormat.of().formatHex(digest).substring(0, MAX_LENGTH - prefix.length());
-    } catch (java.security.NoSuchAlgorithmException e) {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, length);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JVM", e);
     }
   }
