@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * The scheduled run (contract section 4). Each duty finds what is due with an indexed query and
@@ -92,16 +92,16 @@ public final class CleanupSessions {
 
   private Sweep.Outcome bookingsDue(Budget budget, BookingStatus status, String dueAttribute, Instant dueBy, BookingRule rule) {
     List<Query> due = List.of(Query.equal("status", status.code()), Query.lessThanEqual(dueAttribute, DocumentTimes.format(dueBy)));
-    Predicate<Document> handle = document -> {
+    ToIntFunction<Document> handle = document -> {
       Optional<Booking> current = bookings.find(document.id());
       Optional<Booking> next = current.flatMap(booking -> rule.next(booking, clock.instant()));
       if (next.isEmpty()) {
-        return false;
+        return 0;
       }
       try {
         bookings.save(current.get(), next.get());
       } catch (ConcurrentChangeException customerFirst) {
-        return false;
+        return 0;
       }
       if (next.get().status().isFinal()) {
         locks.releaseAll(next.get().id());
@@ -109,7 +109,7 @@ public final class CleanupSessions {
         // back to searching: the lapsed therapist goes; a newer round may already hold the next one
         locks.releaseTherapist(current.get().id(), current.get().therapistId());
       }
-      return true;
+      return 1;
     };
     return Sweep.updating(store, Bookings.COLLECTION, due, dueAttribute, budget, handle);
   }
@@ -147,25 +147,20 @@ public final class CleanupSessions {
         List.of(
             Query.equal("status", BookingStatus.CANCELLED.code()),
             Query.greaterThan("updatedAt", DocumentTimes.format(now.minus(SETTLE_LOOKBACK))));
-    int[] released = {0};
-    Sweep.Outcome outcome =
-        Sweep.updating(store, Bookings.COLLECTION, recent, "updatedAt", budget, document -> {
-          Optional<Booking> cancelled = bookings.find(document.id()).filter(b -> b.status() == BookingStatus.CANCELLED);
-          if (cancelled.isEmpty()) {
-            return false;
-          }
-          chats.close(cancelled.get(), Chats.CLOSED_CANCELLED, now);
-          int count = locks.releaseAll(cancelled.get().id());
-          released[0] += count;
-          return count > 0;
-        });
-    return new Sweep.Outcome(released[0], outcome.more());
+    return Sweep.updating(store, Bookings.COLLECTION, recent, "updatedAt", budget, document -> {
+      Optional<Booking> cancelled = bookings.find(document.id()).filter(b -> b.status() == BookingStatus.CANCELLED);
+      if (cancelled.isEmpty()) {
+        return 0;
+      }
+      chats.close(cancelled.get(), Chats.CLOSED_CANCELLED, now);
+      return locks.releaseAll(cancelled.get().id());
+    });
   }
 
   /** Rooms six hours past their appointment's end: closed with a system message. */
   private Sweep.Outcome closeRooms(Budget budget, Instant now) {
     List<Query> due = List.of(Query.equal("status", "active"), Query.lessThanEqual("closeAfter", DocumentTimes.format(now)));
-    return Sweep.updating(store, Chats.ROOMS, due, "closeAfter", budget, room -> chats.closeRoom(room, Chats.CLOSED_FINISHED, now));
+    return Sweep.updating(store, Chats.ROOMS, due, "closeAfter", budget, room -> chats.closeRoom(room, Chats.CLOSED_FINISHED, now) ? 1 : 0);
   }
 
   /** Sessions past their 24 hours: no longer active. */
@@ -173,9 +168,9 @@ public final class CleanupSessions {
     List<Query> due = List.of(Query.equal("isActive", true), Query.lessThanEqual("expiresAt", DocumentTimes.format(now)));
     return Sweep.updating(store, Chats.SESSIONS, due, "expiresAt", budget, session -> {
       try {
-        return chats.endExpiredSession(session.id(), now);
+        return chats.endExpiredSession(session.id(), now) ? 1 : 0;
       } catch (DocumentNotFoundException gone) {
-        return false;
+        return 0;
       }
     });
   }
@@ -185,9 +180,9 @@ public final class CleanupSessions {
     return Sweep.deleting(store, IdempotencyRecords.COLLECTION, due, "expiresAt", budget, record -> {
       try {
         store.delete(IdempotencyRecords.COLLECTION, record.id());
-        return true;
+        return 1;
       } catch (DocumentNotFoundException anotherRunFirst) {
-        return false;
+        return 0;
       }
     });
   }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Works through the documents a duty is due for, a page of a hundred at a time in the order of the
@@ -24,15 +24,15 @@ final class Sweep {
 
   private Sweep() {}
 
-  /** @param handle acts on one document; true when it changed it */
+  /** @param handle acts on one document; answers how many things it changed (0 when none) */
   static Outcome updating(
-      DocumentStore store, String collection, List<Query> due, String orderAttribute, Budget budget, Predicate<Document> handle) {
+      DocumentStore store, String collection, List<Query> due, String orderAttribute, Budget budget, ToIntFunction<Document> handle) {
     return run(store, collection, due, orderAttribute, budget, handle, true);
   }
 
   /** For a duty that deletes what it handles: a deleted document cannot serve as a cursor. */
   static Outcome deleting(
-      DocumentStore store, String collection, List<Query> due, String orderAttribute, Budget budget, Predicate<Document> handle) {
+      DocumentStore store, String collection, List<Query> due, String orderAttribute, Budget budget, ToIntFunction<Document> handle) {
     return run(store, collection, due, orderAttribute, budget, handle, false);
   }
 
@@ -42,7 +42,7 @@ final class Sweep {
       List<Query> due,
       String orderAttribute,
       Budget budget,
-      Predicate<Document> handle,
+      ToIntFunction<Document> handle,
       boolean mayStepPast) {
     int handled = 0;
     String cursor = null;
@@ -66,10 +66,9 @@ final class Sweep {
         if (budget.isSpent()) {
           return new Outcome(handled, true);
         }
-        if (handle.test(document)) {
-          handled++;
-          progressed = true;
-        }
+        int changed = handle.applyAsInt(document);
+        handled += changed;
+        progressed |= changed > 0;
       }
       if (page.size() < PAGE) {
         return new Outcome(handled, false);
