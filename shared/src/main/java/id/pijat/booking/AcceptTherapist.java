@@ -52,9 +52,11 @@ public final class AcceptTherapist {
     if (!booking.isOfferOpen(now)) {
       throw expired();
     }
-    Instant startsAt = booking.request().scheduledAt() != null ? booking.request().scheduledAt() : now.plus(booking.travelTime());
+    // the same span the search found free: from now for an immediate booking, the journey included
+    Instant spanStart = booking.request().takenFrom(now);
+    Instant startsAt = booking.request().startsAt(now, booking.travelTime());
     Instant spanEnd = policy.spanEnd(startsAt, booking.request().duration());
-    switch (locks.engage(booking, startsAt, spanEnd, policy.holdsLapse(startsAt, booking.request().duration()), now)) {
+    switch (locks.engage(booking, spanStart, spanEnd, policy.holdsLapse(startsAt, booking.request().duration()), now)) {
       case OFFER_LOST -> throw expired();
       case TIME_TAKEN -> throw new Rejection(
           ErrorCode.THERAPIST_UNAVAILABLE, "This therapist was just booked for that time. Please find another.");
@@ -68,7 +70,7 @@ public final class AcceptTherapist {
       if (current.status() == BookingStatus.ACTIVE && therapistId.equals(current.therapistId())) {
         return openChat(current, now);
       }
-      locks.disengage(booking, startsAt, spanEnd);
+      locks.disengage(booking, spanStart, spanEnd);
       throw current.status() == BookingStatus.CANCELLED
           ? new Rejection(ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.")
           : raced;

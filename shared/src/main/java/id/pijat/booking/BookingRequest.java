@@ -1,5 +1,6 @@
 package id.pijat.booking;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -17,6 +18,19 @@ public record BookingRequest(
     if (price < PriceList.MIN_PRICE || price > PriceList.MAX_PRICE) {
       throw new IllegalArgumentException("price out of bounds: " + price);
     }
+  }
+
+  /**
+   * When the massage starts if the therapist is engaged at {@code now}: the scheduled time, or for an
+   * immediate booking their arrival.
+   */
+  public Instant startsAt(Instant now, Duration travelTime) {
+    return scheduledAt != null ? scheduledAt : now.plus(travelTime);
+  }
+
+  /** From when a therapist engaged at {@code now} is taken: the scheduled time, or at once. */
+  public Instant takenFrom(Instant now) {
+    return scheduledAt != null ? scheduledAt : now;
   }
 
   public BookingMode mode() {

@@ -158,15 +158,14 @@ public final class SearchTherapists {
             CANDIDATES_PER_ROUND);
     Map<String, WeeklyHours> weeks =
         availability.weeksOf(candidates.stream().map(c -> c.therapist().id()).toList());
-    Instant scheduledAt = booking.request().scheduledAt();
-    Instant spanStart = scheduledAt != null ? scheduledAt : now;
+    Instant spanStart = booking.request().takenFrom(now);
     for (TherapistSearch.Candidate candidate : candidates) {
       String therapistId = candidate.therapist().id();
       WeeklyHours week = weeks.get(therapistId);
       if (week == null || !week.isOpenAt(spanStart)) {
         continue;
       }
-      Instant startsAt = scheduledAt != null ? scheduledAt : now.plus(Duration.ofMinutes(candidate.etaMinutes()));
+      Instant startsAt = booking.request().startsAt(now, Duration.ofMinutes(candidate.etaMinutes()));
       Instant spanEnd = policy.spanEnd(startsAt, booking.request().duration());
       if (locks.offerIfFree(therapistId, booking.id(), spanStart, spanEnd, offerEnds)) {
         return match(candidate);

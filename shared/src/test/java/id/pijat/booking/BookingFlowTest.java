@@ -109,7 +109,7 @@ class BookingFlowTest {
     Booking offer = search(BUDI, booking).booking();
     Instant startsAt = clock.instant().plus(offer.travelTime());
     Instant spanEnd = BookingPolicy.DEFAULT.spanEnd(startsAt, offer.request().duration());
-    backend.locks().engage(offer, startsAt, spanEnd, spanEnd.plus(Duration.ofMinutes(30)), clock.instant());
+    backend.locks().engage(offer, clock.instant(), spanEnd, spanEnd.plus(Duration.ofMinutes(30)), clock.instant());
 
     decline(BUDI, booking);
 

@@ -93,7 +93,7 @@ class CleanupSessionsTest {
     Booking offer = offered();
     Instant startsAt = clock.instant().plus(offer.travelTime());
     Instant spanEnd = BookingPolicy.DEFAULT.spanEnd(startsAt, offer.request().duration());
-    backend.locks().engage(offer, startsAt, spanEnd, spanEnd.plus(Duration.ofMinutes(30)), clock.instant());
+    backend.locks().engage(offer, clock.instant(), spanEnd, spanEnd.plus(Duration.ofMinutes(30)), clock.instant());
 
     clock.set(offer.offerExpiresAt());
     assertEquals(1, cleanup().get("offersExpired"));
