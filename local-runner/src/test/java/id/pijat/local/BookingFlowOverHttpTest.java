@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Test;
  * test's, so offer windows pass without waiting.
  */
 class BookingFlowOverHttpTest {
-  private static final String BOOKING =
-      "{\"serviceDuration\":\"60\",\"location\":{\"address\":\"Jl. Gajah Mada 1, Denpasar\",\"coordinates\":{\"lat\":-8.6705,\"lng\":115.2126}},"
-          + "\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"0812 3456 7890\"}}";
+  private static final String BOOKING = RunnerClient.BOOKING_IN_DENPASAR;
 
   /** Monday 11:00 in Bali (WITA). */
   private final MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");

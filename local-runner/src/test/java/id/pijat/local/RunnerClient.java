@@ -14,6 +14,10 @@ import java.util.Map;
  * does: a POST of {body, async, path, method} to the executions endpoint with the project header.
  */
 public final class RunnerClient {
+  /** A createBooking body for 60 minutes in central Denpasar, among the demo therapists. */
+  public static final String BOOKING_IN_DENPASAR =
+      "{\"serviceDuration\":\"60\",\"location\":{\"address\":\"Jl. Gajah Mada 1, Denpasar\",\"coordinates\":{\"lat\":-8.6705,\"lng\":115.2126}},"
+          + "\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"0812 3456 7890\"}}";
   private static final Gson GSON = new Gson();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private final LocalRunner runner;

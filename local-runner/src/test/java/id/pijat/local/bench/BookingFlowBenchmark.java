@@ -30,9 +30,7 @@ import org.junit.jupiter.api.Test;
 class BookingFlowBenchmark {
   private static final int CLIENTS = 8;
   private static final int FLOWS_PER_CLIENT = 60;
-  private static final String BOOKING =
-      "{\"serviceDuration\":\"60\",\"location\":{\"address\":\"Jl. Gajah Mada 1, Denpasar\",\"coordinates\":{\"lat\":-8.6705,\"lng\":115.2126}},"
-          + "\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"081234567890\"}}";
+  private static final String BOOKING = RunnerClient.BOOKING_IN_DENPASAR;
 
   private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
