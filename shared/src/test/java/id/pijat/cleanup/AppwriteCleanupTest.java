@@ -21,7 +21,7 @@ import id.pijat.function.Backend;
 import id.pijat.function.Settings;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.appwrite.AppwriteDocumentStore;
-import id.pijat.store.appwrite.FakeAppwriteDatabases;
+import id.pijat.store.appwrite.AppwriteStandIn;
 import id.pijat.testing.ChatFixtures;
 import id.pijat.testing.MutableClock;
 import java.time.Duration;
@@ -54,10 +54,8 @@ class AppwriteCleanupTest {
     for (int n = 0; n < 100; n++) {
       ChatFixtures.activeSession(data, "s" + n, Instant.parse("2026-11-23T02:00:00Z"));
     }
-    FakeAppwriteDatabases databases = new FakeAppwriteDatabases(data, "proj", "key");
-    appwrite = new WireMockServer(wireMockConfig().dynamicPort().extensions(databases));
-    appwrite.start();
-    appwrite.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(databases.getName())));
+    AppwriteStandIn standIn = AppwriteStandIn.start(data, "proj", "key");
+    appwrite = standIn.server();
 
     CleanupSessions.Report report = runAgainst(appwrite);
 

@@ -1,10 +1,6 @@
 package id.pijat.store.appwrite;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentStoreContract;
 import id.pijat.store.InMemoryDocumentStore;
@@ -12,25 +8,20 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** The store contract, through the Kotlin SDK and HTTP, against a WireMock stand-in for Appwrite's REST API. */
+/** The store contract, through the Kotlin SDK and HTTP, against the stateful stand-in for Appwrite's REST API. */
 class AppwriteStoreContractTest extends DocumentStoreContract {
-  private WireMockServer appwrite;
+  private AppwriteStandIn appwrite;
   private AppwriteDocumentStore store;
 
   @BeforeEach
   void startAppwrite() {
-    FakeAppwriteDatabases databases = new FakeAppwriteDatabases(new InMemoryDocumentStore(), "test-project", "test-key");
-    appwrite = new WireMockServer(wireMockConfig().dynamicPort().extensions(databases));
-    appwrite.start();
-    appwrite.stubFor(any(anyUrl()).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-        .withTransformers(databases.getName())));
-    store = AppwriteDocumentStore.connect(
-        appwrite.baseUrl() + "/v1", "test-project", "test-key", "marketplace", Duration.ofSeconds(5));
+    appwrite = AppwriteStandIn.start(new InMemoryDocumentStore(), "test-project", "test-key");
+    store = AppwriteDocumentStore.connect(appwrite.endpoint(), "test-project", "test-key", "marketplace", Duration.ofSeconds(5));
   }
 
   @AfterEach
   void stopAppwrite() {
-    appwrite.stop();
+    appwrite.close();
   }
 
   @Override
