@@ -24,15 +24,26 @@ public final class Backends {
     factory = replacement;
   }
 
+  /** The SDK's client is built only when the execution first touches the store (see DeferredStore). */
   private static Backend appwrite(FunctionRequest request) {
     Settings settings = Settings.from(System.getenv());
-    AppwriteDocumentStore store =
+    DeferredStore store = new DeferredStore(() ->
         AppwriteDocumentStore.connect(
             System.getenv("APPWRITE_FUNCTION_API_ENDPOINT"),
             System.getenv("APPWRITE_FUNCTION_PROJECT_ID"),
             request.header(FunctionRequest.KEY),
             settings.databaseId(),
-            settings.storeTimeout());
+            settings.storeTimeout()));
     return new Backend(store, Clock.tickMillis(ZoneOffset.UTC), settings);
+  }
+
+  /**
+   * The execution has answered: whatever of it is still in flight on Appwrite is cancelled and
+   * nothing more is sent. An installed backend (the runner's shared embedded store) is left alone.
+   */
+  static void finish(Backend backend) {
+    if (backend != null && backend.store() instanceof DeferredStore execution) {
+      execution.close();
+    }
   }
 }

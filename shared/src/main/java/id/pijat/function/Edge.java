@@ -7,6 +7,7 @@ import id.pijat.booking.IllegalTransitionException;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
 import id.pijat.store.StoreUnavailableException;
+import id.pijat.store.WriteOutcomeUnknownException;
 import io.openruntimes.java.RuntimeContext;
 import io.openruntimes.java.RuntimeOutput;
 import java.io.PrintWriter;
@@ -31,15 +32,17 @@ public final class Edge {
   private Edge() {}
 
   public static RuntimeOutput serve(RuntimeContext context, Handler handler) {
+    Backend backend = null;
     try {
       FunctionRequest request = FunctionRequest.of(context.getReq());
-      Reply reply = handler.handle(request, Backends.forRequest(request));
+      backend = Backends.forRequest(request);
+      Reply reply = handler.handle(request, backend);
       return answer(context, reply.status(), reply.envelope());
     } catch (Rejection rejection) {
       return answer(context, rejection.code().httpStatus(), Envelope.failure(rejection));
     } catch (IllegalTransitionException illegal) {
       return refuse(context, new Rejection(ErrorCode.INVALID_STATE, "The booking's status does not allow this."));
-    } catch (StoreUnavailableException | ConcurrentChangeException busy) {
+    } catch (StoreUnavailableException | WriteOutcomeUnknownException | ConcurrentChangeException busy) {
       context.error("retryable: " + busy);
       return refuse(
           context,
@@ -47,6 +50,9 @@ public final class Edge {
     } catch (RuntimeException defect) {
       context.error(stackTrace(defect));
       return refuse(context, new Rejection(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
+    } finally {
+      // before the runtime sends the answer: nothing of this execution reaches the database after it
+      Backends.finish(backend);
     }
   }
 

@@ -1,6 +1,7 @@
 package id.pijat.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,21 @@ public abstract class DocumentStoreContract {
     assertEquals("released", updated.string("kind"));
     assertEquals("booking-1", updated.string("bookingId"));
     assertEquals("released", store().find(HOLDS, "t1.1").orElseThrow().string("kind"));
+  }
+
+  @Test
+  void anUpdateWithANullClearsThatAttributeAndLeavesTheKeysItWasNotSent() {
+    store().create(HOLDS, "t1.1", hold("t1", 1, "2026-11-21T10:01:00.000+00:00"), Set.of());
+    Map<String, Object> clear = new HashMap<>();
+    clear.put("expiresAt", null);
+
+    Document updated = store().update(HOLDS, "t1.1", clear);
+
+    Document found = store().find(HOLDS, "t1.1").orElseThrow();
+    assertNull(updated.string("expiresAt"));
+    assertNull(found.string("expiresAt"));
+    assertEquals("booking-1", found.string("bookingId"));
+    assertEquals("offer", found.string("kind"));
   }
 
   @Test

@@ -21,6 +21,7 @@ import id.pijat.store.DocumentExistsException;
 import id.pijat.store.Query;
 import id.pijat.store.StoreRejectedException;
 import id.pijat.store.StoreUnavailableException;
+import id.pijat.store.WriteOutcomeUnknownException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -104,14 +105,14 @@ class AppwriteDocumentStoreTest {
   }
 
   @Test
-  void rateLimitsAndServerErrorsAreUnavailable() {
+  void aRateLimitIsUnavailableButAServerErrorOnAWriteMayHaveBeenApplied() {
     appwrite.stubFor(get(urlPathEqualTo(DOCUMENTS + "/limited")).willReturn(aResponse().withStatus(429)
         .withHeader("Content-Type", "application/json").withBody(error(429, "general_rate_limit_exceeded"))));
     appwrite.stubFor(patch(urlPathEqualTo(DOCUMENTS + "/broken")).willReturn(aResponse().withStatus(500)
         .withHeader("Content-Type", "application/json").withBody(error(500, "general_unknown"))));
 
     assertThrows(StoreUnavailableException.class, () -> store.find("bookings", "limited"));
-    assertThrows(StoreUnavailableException.class, () -> store.update("bookings", "broken", Map.of("status", "active")));
+    assertThrows(WriteOutcomeUnknownException.class, () -> store.update("bookings", "broken", Map.of("status", "active")));
   }
 
   @Test

@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,6 +98,7 @@ public final class AppwriteStandIn implements ResponseDefinitionTransformerV2, A
   private final WireMockServer server;
   private final List<Rule> rules = new ArrayList<>();
   private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger received = new AtomicInteger();
   private volatile Duration roundTrip = Duration.ZERO;
   private volatile CountDownLatch hangs = new CountDownLatch(1);
   private Random random;
@@ -177,6 +179,11 @@ public final class AppwriteStandIn implements ResponseDefinitionTransformerV2, A
     released.countDown();
   }
 
+  /** Requests that have reached the stand-in, answered or not (a hung one counts from its arrival). */
+  public int received() {
+    return received.get();
+  }
+
   public List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -226,6 +233,7 @@ public final class AppwriteStandIn implements ResponseDefinitionTransformerV2, A
   @Override
   public ResponseDefinition transform(ServeEvent event) {
     long start = System.nanoTime();
+    received.incrementAndGet();
     Request request = event.getRequest();
     String key = request.getHeader("X-Appwrite-Key");
     Matcher path = DOCUMENTS.matcher(request.getUrl().split("\\?")[0]);
