@@ -32,7 +32,7 @@ class FunctionLatencyBenchmark {
       // a fresh database for each, so the second does not start with the first one's documents
       try (AppwriteStandIn appwrite = AppwriteStandIn.start("proj");
           Functions functions = new Functions(appwrite, Map.of(), "createBooking", "searchTherapists", "acceptTherapist", "cancelBooking")) {
-        Functions.therapistsAroundDenpasar(appwrite, 10);
+        Functions.therapistsAroundDenpasar(appwrite, "t", 10);
         appwrite.roundTrip(roundTrip);
         Map<String, List<Functions.Execution>> measured = new LinkedHashMap<>();
         for (int i = 0; i < WARMUP_FLOWS + FLOWS; i++) {

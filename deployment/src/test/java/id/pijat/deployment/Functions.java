@@ -54,10 +54,10 @@ final class Functions implements AutoCloseable {
   }
 
   /** Therapists open around the clock, all within a few km of central Denpasar. */
-  static void therapistsAroundDenpasar(AppwriteStandIn appwrite, int count) {
+  static void therapistsAroundDenpasar(AppwriteStandIn appwrite, String prefix, int count) {
     TherapistFixtures therapists = new TherapistFixtures(appwrite.documents());
     for (int i = 0; i < count; i++) {
-      therapists.add("t" + i, TherapistFixtures.offset(DENPASAR, (i % 5) * 0.7, (i / 5) * 0.9), 4.0 + (i % 10) / 10.0);
+      therapists.add(prefix + i, TherapistFixtures.offset(DENPASAR, (i % 5) * 0.7, (i / 5) * 0.9), 4.0 + (i % 10) / 10.0);
     }
   }
 
