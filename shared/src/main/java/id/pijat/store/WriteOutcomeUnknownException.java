@@ -6,7 +6,5 @@ package id.pijat.store;
  * or may not have been applied; the caller resolves it by reading back, never by guessing.
  */
 public final class WriteOutcomeUnknownException extends StoreException {
-  public WriteOutcomeUnknownException(String message, Throwable cause) {
-    super(message, cause);
-  }
+  public WriteOutcomeUnknownException(String message, Throwable cause) { super(message, cause); }
 }
