@@ -100,6 +100,8 @@ final class PackagedFunctions {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // the harness's own HTTP server answers at once (no Nagle delay on the answer it sends)
+        "-Dsun.net.httpserver.nodelay=true",
         "-cp", compiled(functionId) + File.pathSeparator + String.join(File.pathSeparator, jars()), "Harness"));
     command.addAll(List.of(arguments));
     ProcessBuilder java = new ProcessBuilder(command);
