@@ -160,6 +160,28 @@ class PackagedFunctionsUnderFaultsTest {
   }
 
   @Test
+  void anOfferLockWhoseAnswerWasLostIsNeverAlsoOfferedToASecondBooking() throws Exception {
+    Functions.therapistsAroundDenpasar(appwrite, "lost", 1);
+    String first = retried("lost-a", "createBooking", Map.of(), null, null, () -> functions.create("lost-a"));
+    String second = retried("lost-b", "createBooking", Map.of(), null, null, () -> functions.create("lost-b"));
+    appwrite.inject(Fault.APPLIED_THEN_DROP, "POST", "therapist_holds", 1);
+
+    Functions.Execution lost = record(functions.search("lost-a", first, false));
+    appwrite.healthy();
+    Functions.Execution rival = record(functions.search("lost-b", second, false));
+    Functions.Execution retry = record(functions.search("lost-a", first, false));
+
+    boolean firstOffered = offered(lost) || offered(retry);
+    assertTrue(!(firstOffered && offered(rival)), "the one therapist was offered to both: " + lost.answer().body()
+        + " / " + retry.answer().body() + " / " + rival.answer().body());
+    checkInvariants();
+  }
+
+  private static boolean offered(Functions.Execution search) {
+    return search.status() == 200 && search.data() != null && search.data().has("therapist");
+  }
+
+  @Test
   void hungExecutionsInAWarmContainerNeverKeepAHealthyOneWaiting() throws Exception {
     Functions.therapistsAroundDenpasar(appwrite, "hung", 1);
     String bookingId = functions.create("healthy").data().get("id").getAsString();
