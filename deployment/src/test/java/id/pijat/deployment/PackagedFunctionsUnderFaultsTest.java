@@ -203,7 +203,7 @@ class PackagedFunctionsUnderFaultsTest {
         Functions.Execution healthy = patient.search("healthy", bookingId, false);
 
         assertEquals(200, healthy.status(), healthy.answer().body());
-        assertTrue(hung.stream().noneMatch(Future::isDone), "the healthy execution did not wait for the hung ones");
+        assertTrue(hung.stream().noneMatch(Future::isDone), "the healthy execution waited until the hung ones ended");
         appwrite.releaseHangs();
         for (Future<Functions.Execution> execution : hung) {
           assertEquals(503, execution.get().status());

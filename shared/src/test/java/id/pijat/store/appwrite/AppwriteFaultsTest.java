@@ -144,7 +144,7 @@ class AppwriteFaultsTest {
     Document created = execution("healthy", Duration.ofSeconds(30)).create(HOLDS, "t1.1", hold("b1"), Set.of());
 
     assertEquals("t1.1", created.id());
-    assertTrue(hung.stream().noneMatch(Future::isDone), "the healthy call did not wait for the hung ones");
+    assertTrue(hung.stream().noneMatch(Future::isDone), "the healthy call waited until the hung ones ended");
   }
 
   @Test
