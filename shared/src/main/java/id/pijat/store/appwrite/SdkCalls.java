@@ -46,11 +46,19 @@ final class SdkCalls {
             result.complete(value);
           }
         });
+    Object returned;
     try {
-      Object returned = call.start(callback);
-      if (returned != IntrinsicsKt.getCOROUTINE_SUSPENDED()) {
-        return (T) returned;
-      }
+      returned = call.start(callback);
+    } catch (AppwriteException e) {
+      throw e;
+    } catch (Exception e) {
+      // the call failed before it suspended: Kotlin throws its IOException undeclared
+      throw failure(write, what, e);
+    }
+    if (returned != IntrinsicsKt.getCOROUTINE_SUSPENDED()) {
+      return (T) returned;
+    }
+    try {
       return result.get(deadline.plus(MARGIN).toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw failed(write, what + ": Appwrite did not answer within " + deadline, e);
@@ -62,11 +70,15 @@ final class SdkCalls {
       if (cause instanceof AppwriteException appwrite) {
         throw appwrite;
       }
-      if (neverConnected(cause)) {
-        throw new StoreUnavailableException(what + ": could not reach Appwrite: " + cause, cause);
-      }
-      throw failed(write, what + " failed: " + cause, cause);
+      throw failure(write, what, cause);
     }
+  }
+
+  private static RuntimeException failure(boolean write, String what, Throwable cause) {
+    if (neverConnected(cause)) {
+      return new StoreUnavailableException(what + ": could not reach Appwrite: " + cause, cause);
+    }
+    return failed(write, what + " failed: " + cause, cause);
   }
 
   /** A failure after the request may have been sent. */
