@@ -46,9 +46,10 @@ record Execution(
         Map.of(), "", "", 0);
   }
 
-  Execution processing(Instant now) {
+  /** Running, with the headers the function is handed. */
+  Execution processing(Instant now, Map<String, String> headers) {
     return new Execution(id, createdAt, now, userId, functionId, trigger, "processing", requestMethod, requestPath,
-        requestHeaders, 0, "", Map.of(), "", "", 0);
+        headers, 0, "", Map.of(), "", "", 0);
   }
 
   /** As Appwrite decides: a 5xx from the function is a failed execution. */

@@ -90,6 +90,9 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
         route(exchange, origin);
       } catch (AppwriteError refused) {
         refuse(exchange, refused);
+      } catch (RuntimeException defect) {
+        log.println(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " 500 " + defect);
+        refuse(exchange, new AppwriteError(500, "general_unknown", "Server Error"));
       }
     }
   }
@@ -173,7 +176,7 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
       // Appwrite's functions worker (async and scheduled runs) also names the event; there is none here
       headers.put("x-appwrite-event", "");
     }
-    Execution running = execution.processing(clock.instant());
+    Execution running = execution.processing(clock.instant(), headers);
     executions.put(running.id(), running);
     RuntimeLogger logger = new RuntimeLogger();
     String path = payload.path();
@@ -231,9 +234,7 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
         throw new AppwriteError(400, "general_query_invalid", "Invalid query: Syntax error");
       }
       String method = parsed.has("method") ? parsed.get("method").getAsString() : "";
-      JsonElement values = parsed.get("values");
-      int value = values != null && values.isJsonArray() && values.getAsJsonArray().size() == 1
-          && values.getAsJsonArray().get(0).isJsonPrimitive() ? values.getAsJsonArray().get(0).getAsInt() : -1;
+      int value = singleNumber(parsed.get("values"));
       switch (method) {
         case "limit" -> limit = value;
         case "offset" -> offset = value;
@@ -256,6 +257,19 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
     answer.put("executions", page);
     log.println("GET " + functionId + " executions 200 " + page.size() + " of " + readable.size());
     send(exchange, 200, answer);
+  }
+
+  /** The one whole number a limit or offset query carries, or -1. */
+  private static int singleNumber(JsonElement values) {
+    if (values == null || !values.isJsonArray() || values.getAsJsonArray().size() != 1) {
+      return -1;
+    }
+    JsonElement value = values.getAsJsonArray().get(0);
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+      return -1;
+    }
+    double number = value.getAsDouble();
+    return number == Math.rint(number) && number >= 0 && number <= Integer.MAX_VALUE ? (int) number : -1;
   }
 
   private FunctionSpec function(String functionId) {

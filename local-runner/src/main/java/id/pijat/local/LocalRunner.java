@@ -15,6 +15,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -43,9 +47,11 @@ public final class LocalRunner implements AutoCloseable {
   private final Scheduler scheduler;
   private final ExecutionsEndpoint executions;
   private final boolean demoDataLoaded;
+  private final String jdbcUrl;
 
   private LocalRunner(HttpServer server, ExecutorService executor, H2DocumentStore store, AppwriteProject project,
-      Scheduler scheduler, ExecutionsEndpoint executions, boolean demoDataLoaded) {
+      Scheduler scheduler, ExecutionsEndpoint executions, boolean demoDataLoaded, String jdbcUrl) {
+    this.jdbcUrl = jdbcUrl;
     this.server = server;
     this.executor = executor;
     this.store = store;
@@ -103,7 +109,7 @@ public final class LocalRunner implements AutoCloseable {
         .filter(function -> !function.schedule().isBlank())
         .forEach(function -> schedules.put(function.id(), CronSchedule.parse(function.schedule())));
     Scheduler scheduler = new Scheduler(schedules, clock, executions::runScheduled).start();
-    return new LocalRunner(server, executor, store, project, scheduler, executions, demoDataLoaded);
+    return new LocalRunner(server, executor, store, project, scheduler, executions, demoDataLoaded, jdbcUrl);
   }
 
   public int port() {
@@ -131,6 +137,23 @@ public final class LocalRunner implements AutoCloseable {
     executor.shutdownNow();
     executions.close();
     store.close();
+    shutDownFileDatabase();
+  }
+
+  /**
+   * The store keeps its database open for the life of the process; a file database is shut down
+   * here, so its folder is free for the next runner of this process (tests, a restart).
+   */
+  private void shutDownFileDatabase() {
+    if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+      return;
+    }
+    try (Connection connection = DriverManager.getConnection(jdbcUrl + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      System.err.println("could not shut down " + jdbcUrl + ": " + e.getMessage());
+    }
   }
 
   /**
