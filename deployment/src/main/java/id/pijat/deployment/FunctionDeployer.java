@@ -242,5 +242,7 @@ public final class FunctionDeployer {
       System.out.println("deploy failed:\n" + failed.getMessage());
       System.exit(1);
     }
+    // the SDK's HTTP client keeps threads alive for a minute after the last call
+    System.exit(0);
   }
 }
