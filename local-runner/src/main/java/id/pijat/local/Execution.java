@@ -32,7 +32,7 @@ record Execution(
     double duration) {
   /** Appwrite's FUNCTION_ALLOWLIST_HEADERS_REQUEST and _RESPONSE. */
   static final Set<String> SHOWN_REQUEST_HEADERS = Set.of("content-type", "agent", "content-length", "host", "x-appwrite-client-ip");
-  static final Set<String> SHOWN_RESPONSE_HEADERS = Set.of("content-type", "content-length");
+  private static final Set<String> SHOWN_RESPONSE_HEADERS = Set.of("content-type", "content-length");
 
   Execution {
     requestHeaders = Map.copyOf(requestHeaders);
@@ -41,8 +41,8 @@ record Execution(
 
   /** A new execution, not run yet: "waiting" for an async one, "processing" while a synchronous one runs. */
   static Execution started(String id, Instant now, String userId, String functionId, String trigger, String status,
-      String method, String path, Map<String, String> requestHeaders) {
-    return new Execution(id, now, now, userId, functionId, trigger, status, method, path, requestHeaders, 0, "",
+      String method, String path) {
+    return new Execution(id, now, now, userId, functionId, trigger, status, method, path, Map.of(), 0, "",
         Map.of(), "", "", 0);
   }
 

@@ -140,7 +140,7 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
     String clientIp = clientIp(exchange);
     if (payload.async()) {
       Execution waiting = Execution.started(DocumentIds.unique(), clock.instant(), caller.userId(), functionId, "http",
-          "waiting", payload.method(), payload.path(), Map.of());
+          "waiting", payload.method(), payload.path());
       executions.put(waiting.id(), waiting);
       background.execute(() -> run(host, caller, waiting, payload, clientIp, true));
       log.println(functionId + " http 202 waiting " + waiting.id());
@@ -148,14 +148,14 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
       return;
     }
     Execution started = Execution.started(DocumentIds.unique(), clock.instant(), caller.userId(), functionId, "http",
-        "processing", payload.method(), payload.path(), Map.of());
+        "processing", payload.method(), payload.path());
     send(exchange, 201, run(host, caller, started, payload, clientIp, false).json(caller, true));
   }
 
   /** Runs a scheduled function, as Appwrite's scheduler does: a server call with the trigger "schedule". */
   void runScheduled(String functionId) {
     Execution started = Execution.started(DocumentIds.unique(), clock.instant(), null, functionId, "schedule",
-        "processing", "POST", "/", Map.of());
+        "processing", "POST", "/");
     run(hosts.get(functionId), LocalAuth.Identity.SERVER, started, ExecutionPayload.SCHEDULED, "", true);
   }
 
@@ -322,7 +322,7 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
     in.transferTo(OutputStream.nullOutputStream());
   }
 
-  static void send(HttpExchange exchange, int status, Object json) throws IOException {
+  private static void send(HttpExchange exchange, int status, Object json) throws IOException {
     byte[] bytes = GSON.toJson(json).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);
