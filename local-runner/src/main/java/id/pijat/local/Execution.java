@@ -46,6 +46,12 @@ record Execution(
         Map.of(), "", "", 0);
   }
 
+  /** Queued for the background, with the headers the function will be handed. */
+  Execution waiting(Map<String, String> headers) {
+    return new Execution(id, createdAt, updatedAt, userId, functionId, trigger, "waiting", requestMethod, requestPath,
+        headers, 0, "", Map.of(), "", "", 0);
+  }
+
   /** Running, with the headers the function is handed. */
   Execution processing(Instant now, Map<String, String> headers) {
     return new Execution(id, createdAt, now, userId, functionId, trigger, "processing", requestMethod, requestPath,

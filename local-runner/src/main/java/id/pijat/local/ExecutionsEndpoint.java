@@ -139,8 +139,9 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
     FunctionHost host = hosts.get(functionId);
     String clientIp = clientIp(exchange);
     if (payload.async()) {
-      Execution waiting = Execution.started(DocumentIds.unique(), clock.instant(), caller.userId(), functionId, "http",
+      Execution started = Execution.started(DocumentIds.unique(), clock.instant(), caller.userId(), functionId, "http",
           "waiting", payload.method(), payload.path());
+      Execution waiting = started.waiting(handed(started, caller, payload, clientIp, true));
       executions.put(waiting.id(), waiting);
       background.execute(() -> run(host, caller, waiting, payload, clientIp, true));
       log.println(functionId + " http 202 waiting " + waiting.id());
@@ -159,7 +160,8 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
     run(hosts.get(functionId), LocalAuth.Identity.SERVER, started, ExecutionPayload.SCHEDULED, "", true);
   }
 
-  private Execution run(FunctionHost host, LocalAuth.Identity caller, Execution execution, ExecutionPayload payload,
+  /** The headers the function is handed: the client's, and those Appwrite sets. */
+  private Map<String, String> handed(Execution execution, LocalAuth.Identity caller, ExecutionPayload payload,
       String clientIp, boolean fromWorker) {
     Map<String, String> headers = new LinkedHashMap<>(payload.headers());
     headers.putIfAbsent("content-type", "application/json");
@@ -176,6 +178,12 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
       // Appwrite's functions worker (async and scheduled runs) also names the event; there is none here
       headers.put("x-appwrite-event", "");
     }
+    return headers;
+  }
+
+  private Execution run(FunctionHost host, LocalAuth.Identity caller, Execution execution, ExecutionPayload payload,
+      String clientIp, boolean fromWorker) {
+    Map<String, String> headers = handed(execution, caller, payload, clientIp, fromWorker);
     Execution running = execution.processing(clock.instant(), headers);
     executions.put(running.id(), running);
     RuntimeLogger logger = new RuntimeLogger();

@@ -174,6 +174,7 @@ class ExecutionsApiTest {
     JsonObject waiting = json(accepted);
     assertEquals("waiting", waiting.get("status").getAsString());
     assertEquals(0, waiting.get("responseStatusCode").getAsInt());
+    assertTrue(names(waiting, "requestHeaders").contains("x-appwrite-client-ip"));
     String id = waiting.get("$id").getAsString();
     JsonObject done = awaitFinished(EchoProject.ECHO + "/executions/" + id, alice);
     assertEquals("completed", done.get("status").getAsString());
