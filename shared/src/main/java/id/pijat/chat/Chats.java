@@ -3,7 +3,7 @@ package id.pijat.chat;
 import id.pijat.booking.Booking;
 import id.pijat.matching.Therapist;
 import id.pijat.store.Document;
-import id.pijat.store.DocumentExistsException;
+import id.pijat.store.Claims;
 import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
@@ -181,12 +181,7 @@ public final class Chats {
 
   /** @return false when the document was there already */
   private boolean createOnce(String collection, String id, Map<String, Object> data, Set<String> readers) {
-    try {
-      store.create(collection, id, data, readers);
-      return true;
-    } catch (DocumentExistsException alreadyThere) {
-      return false;
-    }
+    return Claims.ensure(store, collection, id, data, readers);
   }
 
   private static Set<String> readers(Booking booking) {

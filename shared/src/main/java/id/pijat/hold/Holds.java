@@ -1,8 +1,9 @@
 package id.pijat.hold;
 
 import id.pijat.store.Document;
-import id.pijat.store.DocumentExistsException;
+import id.pijat.store.Claims;
 import id.pijat.store.DocumentIds;
+import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
 import id.pijat.store.Query;
@@ -200,6 +201,57 @@ public final class Holds {
   }
 
   /**
+   * Deletes the entries of these locks made before {@code before}, except each lock's head. The head
+   * is the lock's state, and deleting it would let its sequence be created again. Entries below it
+   * are needed only as a fence against an execution that read the head before them; entry n+1 was
+   * made after any such read, so once it is older than every execution can live it is no longer
+   * needed.
+   *
+   * @return how many entries were deleted
+   */
+  public int compact(List<String> lockKeys, Instant before) {
+    Map<String, HoldEntry> heads = heads(lockKeys);
+    int deleted = 0;
+    for (String lockKey : lockKeys) {
+      HoldEntry head = heads.get(lockKey);
+      if (head != null && head.sequence() > 1) {
+        deleted += deleteEntries(lockKey, List.of(Query.lessThan("sequence", head.sequence())), before);
+      }
+    }
+    return deleted;
+  }
+
+  /**
+   * Deletes every entry of a lock made before {@code before}, the head too: only for a lock nobody
+   * can take any more (a time slot long past).
+   *
+   * @return how many entries were deleted
+   */
+  public int drop(String lockKey, Instant before) {
+    return deleteEntries(lockKey, List.of(), before);
+  }
+
+  private int deleteEntries(String lockKey, List<Query> which, Instant before) {
+    List<Query> queries = new ArrayList<>();
+    queries.add(Query.equal("lockKey", lockKey));
+    queries.addAll(which);
+    queries.add(Query.orderAsc("sequence"));
+    queries.add(Query.limit(Query.MAX_LIMIT));
+    int deleted = 0;
+    for (Document entry : store.list(COLLECTION, queries)) {
+      if (!entry.instant("createdAt").isAfter(before)) {
+        try {
+          store.delete(COLLECTION, entry.id());
+          deleted++;
+        } catch (DocumentNotFoundException anotherRunFirst) {
+          // compacted by a run at the same time
+        }
+      }
+    }
+    return deleted;
+  }
+
+  /**
    * @param mustFollow when not empty, the head must be a live entry of this booking of one of these
    *     kinds; when empty, the lock must be free or already this booking's
    */
@@ -243,12 +295,8 @@ public final class Holds {
     data.put("bookingId", bookingId);
     data.put("expiresAt", DocumentTimes.format(until));
     data.put("createdAt", DocumentTimes.format(clock.instant()));
-    try {
-      store.create(COLLECTION, entryId(lockKey, sequence), data, Set.of());
-      return true;
-    } catch (DocumentExistsException taken) {
-      return false;
-    }
+    // a 409 is "taken" only when the entry there is not the one this call wrote (see Claims)
+    return Claims.create(store, COLLECTION, entryId(lockKey, sequence), data, Set.of());
   }
 
   /** At most 24 + 1 + 10 characters, within Appwrite's 36, whatever the lock key's length. */

@@ -118,6 +118,34 @@ public final class TherapistLocks {
   }
 
   /**
+   * Compacts the logs of every lock this finished booking touched: entries before {@code before}
+   * go, each lock's head stays, and a time slot that ended before then goes entirely (no booking can
+   * take a slot in the past).
+   *
+   * @return how many entries were deleted
+   */
+  public int compact(String bookingId, Instant before) {
+    List<String> lockKeys = holds.lockKeysOf(bookingId);
+    List<String> past = lockKeys.stream().filter(key -> slotEnd(key).map(end -> !end.isAfter(before)).orElse(false)).toList();
+    List<String> current = lockKeys.stream().filter(key -> !past.contains(key)).toList();
+    int deleted = holds.compact(current, before);
+    for (String slot : past) {
+      deleted += holds.drop(slot, before);
+    }
+    return deleted;
+  }
+
+  /** When a slot lock's time ends; empty for a therapist's own lock. */
+  private static Optional<Instant> slotEnd(String lockKey) {
+    int at = lockKey.lastIndexOf(SLOT_SEPARATOR);
+    if (at < 0) {
+      return Optional.empty();
+    }
+    long slot = Long.parseLong(lockKey.substring(at + 1));
+    return Optional.of(Instant.ofEpochSecond((slot + 1) * SLOT.toSeconds()));
+  }
+
+  /**
    * Gives back everything the booking holds of one therapist: the offer, and an engagement with its
    * slots left by an acceptance that died before its commit. Call it only once the booking's next
    * version, in which this therapist is passed over, is claimed: from then on no acceptance of this

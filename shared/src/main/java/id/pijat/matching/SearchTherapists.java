@@ -120,7 +120,9 @@ public final class SearchTherapists {
     try {
       bookings.save(booking, next);
     } catch (ConcurrentChangeException lost) {
-      if (offered != null) {
+      // give the therapist back only if the version that won does not offer them: a racing call of
+      // this same booking may have taken the same offer entry (it is this booking's) and won with it
+      if (offered != null && !bookings.find(booking.id()).map(Booking::therapistId).filter(offered.id()::equals).isPresent()) {
         locks.releaseTherapist(booking.id(), offered.id());
       }
       throw lost;
