@@ -7,6 +7,7 @@ import id.pijat.store.Claims;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
+import id.pijat.store.Fanout;
 import id.pijat.store.Query;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,10 +46,17 @@ public final class Bookings {
 
   private final DocumentStore store;
   private final Clock clock;
+  private final Fanout fanout;
 
+  /** Its calls one after the other. */
   public Bookings(DocumentStore store, Clock clock) {
+    this(store, clock, Fanout.SEQUENTIAL);
+  }
+
+  public Bookings(DocumentStore store, Clock clock, Fanout fanout) {
     this.store = store;
     this.clock = clock;
+    this.fanout = fanout;
   }
 
   /**
@@ -68,12 +76,23 @@ public final class Bookings {
    * here (the next change or cleanup does it, see {@link #current}).
    */
   public Optional<Booking> find(String bookingId) {
+    return newestChange(bookingId).or(() -> store.find(COLLECTION, bookingId).map(BookingDocuments::fromDocument));
+  }
+
+  /**
+   * As {@link #find}, reading the head of the changes and the document at once: one round for a
+   * booking that may never have changed (a search's first call), at the cost of a second request.
+   */
+  public Booking findOwnedInOneRound(String bookingId, Caller caller) {
+    Fanout.Both<Optional<Booking>, Optional<Document>> read =
+        fanout.both(() -> newestChange(bookingId), () -> store.find(COLLECTION, bookingId));
+    return owned(read.first().or(() -> read.second().map(BookingDocuments::fromDocument)), caller);
+  }
+
+  private Optional<Booking> newestChange(String bookingId) {
     List<Document> head =
         store.list(CHANGES, List.of(Query.equal("bookingId", bookingId), Query.orderDesc("version"), Query.limit(1)));
-    if (!head.isEmpty()) {
-      return Optional.of(BookingDocuments.fromSnapshot(bookingId, head.get(0).string("snapshot")));
-    }
-    return store.find(COLLECTION, bookingId).map(BookingDocuments::fromDocument);
+    return head.stream().findFirst().map(change -> BookingDocuments.fromSnapshot(bookingId, change.string("snapshot")));
   }
 
   /**
@@ -91,9 +110,12 @@ public final class Bookings {
 
   /** The booking, if it exists and the caller owns it; otherwise BOOKING_NOT_FOUND or PERMISSION_DENIED. */
   public Booking findOwned(String bookingId, Caller caller) {
+    return owned(find(bookingId), caller);
+  }
+
+  private static Booking owned(Optional<Booking> found, Caller caller) {
     Booking booking =
-        find(bookingId)
-            .orElseThrow(() -> new Rejection(ErrorCode.BOOKING_NOT_FOUND, "There is no booking with this ID."));
+        found.orElseThrow(() -> new Rejection(ErrorCode.BOOKING_NOT_FOUND, "There is no booking with this ID."));
     caller.requireOwns(booking);
     return booking;
   }
@@ -104,6 +126,25 @@ public final class Bookings {
    * @throws ConcurrentChangeException when another execution changed the booking first
    */
   public Booking save(Booking current, Booking next) {
+    return save(current, next, List.of());
+  }
+
+  /**
+   * As {@link #save}; once the version is claimed, the {@value #COLLECTION} document is updated and
+   * these follow-ups run, all at once.
+   */
+  public Booking save(Booking current, Booking next, List<Runnable> followUps) {
+    claim(current, next);
+    return saved(next, followUps);
+  }
+
+  /**
+   * The first half of {@link #save}: claims {@code next}, the version after {@code current}, so
+   * that the caller can read what it needs meanwhile; {@link #saved} must follow.
+   *
+   * @throws ConcurrentChangeException when another execution changed the booking first
+   */
+  public Booking claim(Booking current, Booking next) {
     if (next.version() != current.version() + 1) {
       throw new IllegalArgumentException("next version must follow " + current.version() + ": " + next.version());
     }
@@ -121,7 +162,15 @@ public final class Bookings {
     if (!claimed) {
       throw new ConcurrentChangeException(next.id(), next.version());
     }
-    project(next);
+    return next;
+  }
+
+  /** The second half of {@link #save}: the document brought up to date and the follow-ups, at once. */
+  public Booking saved(Booking next, List<Runnable> followUps) {
+    List<Runnable> after = new java.util.ArrayList<>();
+    after.add(() -> project(next));
+    after.addAll(followUps);
+    fanout.run(after);
     return next;
   }
 

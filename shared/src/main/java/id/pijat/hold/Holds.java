@@ -6,6 +6,7 @@ import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
+import id.pijat.store.Fanout;
 import id.pijat.store.Query;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Locks on therapists without transactions. Each lock is an append-only log in {@value #COLLECTION}:
@@ -34,10 +36,18 @@ public final class Holds {
 
   private final DocumentStore store;
   private final Clock clock;
+  private final Fanout fanout;
 
+  /** Its calls one after the other. */
   public Holds(DocumentStore store, Clock clock) {
+    this(store, clock, Fanout.SEQUENTIAL);
+  }
+
+  /** Entries of different locks are written at once. */
+  public Holds(DocumentStore store, Clock clock, Fanout fanout) {
     this.store = store;
     this.clock = clock;
+    this.fanout = fanout;
   }
 
   Instant now() {
@@ -73,23 +83,20 @@ public final class Holds {
   }
 
   /**
-   * Engages these locks for the booking in the order given, each only if free (or already the
-   * booking's), stopping at the first held by another: one read for all the heads, then one create
-   * each.
+   * Engages each of these locks for the booking that is free (or already the booking's), all at
+   * once, from heads read a moment before: one create each, in one round.
    *
    * @return the locks this booking now holds, all of them on success
    */
-  public List<String> engageInOrder(List<String> lockKeys, String bookingId, Instant until) {
-    return engageInOrder(lockKeys, bookingId, until, heads(lockKeys));
-  }
-
-  List<String> engageInOrder(List<String> lockKeys, String bookingId, Instant until, Map<String, HoldEntry> heads) {
+  List<String> engageEach(List<String> lockKeys, String bookingId, Instant until, Map<String, HoldEntry> heads) {
+    List<Boolean> taken =
+        fanout.all(lockKeys.stream().<Supplier<Boolean>>map(lockKey ->
+            () -> append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(), Optional.ofNullable(heads.get(lockKey)))).toList());
     List<String> engaged = new ArrayList<>();
-    for (String lockKey : lockKeys) {
-      if (!append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(), Optional.ofNullable(heads.get(lockKey)))) {
-        break;
+    for (int i = 0; i < lockKeys.size(); i++) {
+      if (taken.get(i)) {
+        engaged.add(lockKeys.get(i));
       }
-      engaged.add(lockKey);
     }
     return engaged;
   }
@@ -159,14 +166,17 @@ public final class Holds {
   }
 
   public int releaseEach(List<String> lockKeys, String bookingId, Set<HoldEntry.Kind> kinds) {
-    Map<String, HoldEntry> heads = heads(lockKeys);
-    int released = 0;
-    for (String lockKey : lockKeys) {
-      if (heads.containsKey(lockKey) && release(lockKey, bookingId, kinds, Optional.of(heads.get(lockKey)))) {
-        released++;
-      }
-    }
-    return released;
+    return releaseEach(lockKeys, bookingId, kinds, heads(lockKeys));
+  }
+
+  /** As {@link #releaseEach}, from heads read a moment before; the releases are written at once. */
+  int releaseEach(List<String> lockKeys, String bookingId, Set<HoldEntry.Kind> kinds, Map<String, HoldEntry> heads) {
+    List<Supplier<Boolean>> releases =
+        lockKeys.stream()
+            .filter(heads::containsKey)
+            .<Supplier<Boolean>>map(lockKey -> () -> release(lockKey, bookingId, kinds, Optional.of(heads.get(lockKey))))
+            .toList();
+    return (int) fanout.all(releases).stream().filter(Boolean::booleanValue).count();
   }
 
   private boolean release(String lockKey, String bookingId, Set<HoldEntry.Kind> kinds, Optional<HoldEntry> readHead) {
@@ -237,18 +247,21 @@ public final class Holds {
     queries.addAll(which);
     queries.add(Query.orderAsc("sequence"));
     queries.add(Query.limit(Query.MAX_LIMIT));
-    int deleted = 0;
-    for (Document entry : store.list(COLLECTION, queries)) {
-      if (!entry.instant("createdAt").isAfter(before)) {
-        try {
-          store.delete(COLLECTION, entry.id());
-          deleted++;
-        } catch (DocumentNotFoundException anotherRunFirst) {
-          // compacted by a run at the same time
-        }
-      }
+    List<Supplier<Boolean>> deletes =
+        store.list(COLLECTION, queries).stream()
+            .filter(entry -> !entry.instant("createdAt").isAfter(before))
+            .<Supplier<Boolean>>map(entry -> () -> delete(entry.id()))
+            .toList();
+    return (int) fanout.all(deletes).stream().filter(Boolean::booleanValue).count();
+  }
+
+  private boolean delete(String entryId) {
+    try {
+      store.delete(COLLECTION, entryId);
+      return true;
+    } catch (DocumentNotFoundException anotherRunFirst) {
+      return false;
     }
-    return deleted;
   }
 
   /**
