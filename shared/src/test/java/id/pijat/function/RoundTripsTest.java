@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The requests each function makes and how many of them wait for the one before (rounds): at a
- * 10 ms round trip, rounds times 10 ms is most of a call's time. Counted, never timed.
+ * 10 ms round trip, rounds times 10 ms is most of a call's time. Counted, never timed. Fifteen
+ * therapists stand within a kilometre, so the nearest cells hold a full round of candidates.
  */
 class RoundTripsTest {
   private static final Coordinates SEMINYAK = new Coordinates(-8.6913, 115.1682);
@@ -31,10 +32,11 @@ class RoundTripsTest {
   private final Backend backend = new Backend(store, clock, Settings.from(Map.of()), store.fanout());
 
   @BeforeEach
-  void twoTherapistsNearby() {
+  void tenTherapistsNearby() {
     TherapistFixtures therapists = new TherapistFixtures(data);
-    therapists.add("ayu", offset(SEMINYAK, 1, 0), 4.8);
-    therapists.add("made", offset(SEMINYAK, 2, 0), 4.6);
+    for (int n = 0; n < 15; n++) {
+      therapists.add("t" + n, offset(SEMINYAK, 0.1 * (n + 1), 0), 4.5);
+    }
   }
 
   private record Cost(int requests, int rounds) {}
@@ -42,7 +44,6 @@ class RoundTripsTest {
   private Cost cost(Runnable call) {
     store.reset();
     call.run();
-    System.out.println(store.log());
     return new Cost(store.requests(), store.rounds());
   }
 
@@ -50,26 +51,65 @@ class RoundTripsTest {
     return backend.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
   }
 
-  private void search(Booking booking, String searchId, boolean decline) {
-    backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, searchId, decline);
+  private Booking search(Booking booking, String searchId, boolean decline) {
+    return backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, searchId, decline).booking();
   }
 
-  private String searchIdOf(Booking booking) {
-    return backend.bookings().find(booking.id()).orElseThrow().search().searchId();
+  private Booking offered() {
+    Booking booking = book();
+    return search(booking, null, false);
   }
 
   @Test
-  void printsTheCosts() {
-    System.out.println("create " + cost(this::book));
-    System.out.println("create with key " + cost(() -> backend.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), "k1")));
+  void aCreateIsOneRequest() {
+    assertEquals(new Cost(1, 1), cost(this::book));
+  }
+
+  @Test
+  void aCreateWithAnIdempotencyKeyClaimsTheKeyThenWritesTheBooking() {
+    assertEquals(new Cost(2, 2), cost(() -> backend.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), "tap-1")));
+  }
+
+  @Test
+  void aFirstSearchTakesSixRounds() {
     Booking booking = book();
-    System.out.println("search " + cost(() -> search(booking, null, false)));
+
+    // the booking and its newest change; the nearest cells; weeks and the first candidate's locks;
+    // the offer; the claim; the booking document
+    assertEquals(new Cost(8, 6), cost(() -> search(booking, null, false)));
+  }
+
+  @Test
+  void aPollIsOneRequest() {
+    Booking offer = offered();
     clock.advance(Duration.ofSeconds(5));
-    String searchId = searchIdOf(booking);
-    System.out.println("poll " + cost(() -> search(booking, searchId, false)));
-    System.out.println("decline " + cost(() -> search(booking, searchId, true)));
-    System.out.println("accept " + cost(() -> backend.acceptTherapist().accept(BUDI, booking.id(), "made")));
-    System.out.println("cancel " + cost(() -> backend.cancelBooking().cancel(BUDI, booking.id(), null)));
-    assertEquals(1, 1);
+
+    assertEquals(new Cost(1, 1), cost(() -> search(offer, offer.search().searchId(), false)));
+  }
+
+  @Test
+  void findAnotherTakesSixRoundsWithTheReleaseOfThePreviousTherapistAlongside() {
+    Booking offer = offered();
+
+    assertEquals(new Cost(9, 6), cost(() -> search(offer, offer.search().searchId(), true)));
+  }
+
+  @Test
+  void anAcceptanceTakesSixRoundsWithItsSlotsAndChatEachWrittenAtOnce() {
+    Booking offer = offered();
+
+    // the booking; the locks' heads, the therapist and the session; the therapist's lock; the
+    // slots; the commit; the document and the chat
+    assertEquals(new Cost(17, 6), cost(() -> backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId())));
+  }
+
+  @Test
+  void aCancelTakesFourRounds() {
+    Booking offer = offered();
+    Booking active = backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId());
+
+    // the booking; the claim with the locks, room and session; the document, the closing message,
+    // the session and the locks' heads; the room and the releases
+    assertEquals(new Cost(18, 4), cost(() -> backend.cancelBooking().cancel(BUDI, active.id(), null)));
   }
 }
