@@ -192,7 +192,7 @@ public final class Bookings {
         store.list(CHANGES, List.of(Query.equal("bookingId", bookingId), Query.orderDesc("version"), Query.limit(Query.MAX_LIMIT)));
     List<Document> deletable =
         versions.stream().skip(1).filter(version -> !version.instant("createdAt").isAfter(before)).toList();
-    deletable.forEach(version -> deleteIfThere(CHANGES, version.id()));
+    fanout.run(deletable.stream().<Runnable>map(version -> () -> deleteIfThere(CHANGES, version.id())).toList());
     return deletable.size();
   }
 

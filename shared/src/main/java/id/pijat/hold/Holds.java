@@ -221,14 +221,19 @@ public final class Holds {
    */
   public int compact(List<String> lockKeys, Instant before) {
     Map<String, HoldEntry> heads = heads(lockKeys);
-    int deleted = 0;
-    for (String lockKey : lockKeys) {
-      HoldEntry head = heads.get(lockKey);
-      if (head != null && head.sequence() > 1) {
-        deleted += deleteEntries(lockKey, List.of(Query.lessThan("sequence", head.sequence())), before);
-      }
-    }
-    return deleted;
+    List<Supplier<Integer>> compactions =
+        lockKeys.stream()
+            .filter(lockKey -> heads.containsKey(lockKey) && heads.get(lockKey).sequence() > 1)
+            .<Supplier<Integer>>map(lockKey ->
+                () -> deleteEntries(lockKey, List.of(Query.lessThan("sequence", heads.get(lockKey).sequence())), before))
+            .toList();
+    return fanout.all(compactions).stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** As {@link #drop}, for several locks at once. */
+  public int dropEach(List<String> lockKeys, Instant before) {
+    return fanout.all(lockKeys.stream().<Supplier<Integer>>map(lockKey -> () -> drop(lockKey, before)).toList())
+        .stream().mapToInt(Integer::intValue).sum();
   }
 
   /**

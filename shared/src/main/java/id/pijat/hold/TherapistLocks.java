@@ -162,11 +162,7 @@ public final class TherapistLocks {
     List<String> lockKeys = holds.lockKeysOf(bookingId);
     List<String> past = lockKeys.stream().filter(key -> slotEnd(key).map(end -> !end.isAfter(before)).orElse(false)).toList();
     List<String> current = lockKeys.stream().filter(key -> !past.contains(key)).toList();
-    int deleted = holds.compact(current, before);
-    for (String slot : past) {
-      deleted += holds.drop(slot, before);
-    }
-    return deleted;
+    return holds.compact(current, before) + holds.dropEach(past, before);
   }
 
   /** When a slot lock's time ends; empty for a therapist's own lock. */

@@ -80,6 +80,15 @@ class RoundTripsTest {
   }
 
   @Test
+  void whereTheNearestCellsHoldTooFewTheOtherCellsAreReadInOneMoreRound() {
+    Booking farther = backend.createBooking().create(BUDI, BookingRequests.at(offset(SEMINYAK, 15, 0)), null).booking();
+
+    Cost cost = cost(() -> search(farther, null, false));
+
+    assertEquals(7, cost.rounds(), store.log().toString());
+  }
+
+  @Test
   void aPollIsOneRequest() {
     Booking offer = offered();
     clock.advance(Duration.ofSeconds(5));
