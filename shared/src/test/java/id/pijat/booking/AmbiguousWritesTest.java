@@ -140,6 +140,18 @@ class AmbiguousWritesTest {
   }
 
   @Test
+  void aClaimThatNeverReachedTheDatabaseAnswersUnavailableAndTheNextCallReusesItsOwnOffer() {
+    Booking booking = book(BUDI);
+    store.on("create", Bookings.CHANGES, FAIL_BEFORE);
+
+    assertThrows(StoreUnavailableException.class, () -> search(BUDI, booking));
+    assertEquals(BookingStatus.SEARCHING, stored(booking).status(), "nothing was claimed");
+
+    assertOfferedToThisBookingOnly(booking, search(BUDI, booking));
+    assertEquals(List.of("offer"), kindsOfAyusLock(), "the offer taken before the failure is this booking's again");
+  }
+
+  @Test
   void anAcceptanceWhoseLockClaimsAllLostTheirAnswersIsActiveWithEverySlotEngagedOnce() {
     Booking booking = offered();
     store.on("create", Holds.COLLECTION, null, APPLY_THEN_UNKNOWN, 100);
