@@ -13,6 +13,7 @@ import id.pijat.store.Document;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
+import id.pijat.store.Fanout;
 import id.pijat.store.Query;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
@@ -38,15 +40,23 @@ public final class CleanupSessions {
   private final Chats chats;
   private final BookingPolicy policy;
   private final Clock clock;
+  private final Fanout fanout;
 
   public CleanupSessions(
-      DocumentStore store, Bookings bookings, TherapistLocks locks, Chats chats, BookingPolicy policy, Clock clock) {
+      DocumentStore store,
+      Bookings bookings,
+      TherapistLocks locks,
+      Chats chats,
+      BookingPolicy policy,
+      Clock clock,
+      Fanout fanout) {
     this.store = store;
     this.bookings = bookings;
     this.locks = locks;
     this.chats = chats;
     this.policy = policy;
     this.clock = clock;
+    this.fanout = fanout;
   }
 
   /** What one run did, duty by duty, and which duties have more left for the next run. */
@@ -70,13 +80,17 @@ public final class CleanupSessions {
             new Duty("roomsClosed", b -> closeRooms(b, now)),
             new Duty("sessionsDeactivated", b -> endSessions(b, now)),
             new Duty("idempotencyRecordsPurged", b -> purgeIdempotencyRecords(b, now)));
+    // the duties work on different documents (or meet on a booking's next version, which decides),
+    // so they run at once: an idle run is one round of lists
+    List<Sweep.Outcome> outcomes =
+        fanout.all(duties.stream().<Supplier<Sweep.Outcome>>map(duty ->
+            () -> budget.isSpent() ? new Sweep.Outcome(0, true) : duty.sweep().apply(budget)).toList());
     Map<String, Integer> done = new LinkedHashMap<>();
     List<String> unfinished = new ArrayList<>();
-    for (Duty duty : duties) {
-      Sweep.Outcome outcome = budget.isSpent() ? new Sweep.Outcome(0, true) : duty.sweep().apply(budget);
-      done.put(duty.name(), outcome.handled());
-      if (outcome.more()) {
-        unfinished.add(duty.name());
+    for (int i = 0; i < duties.size(); i++) {
+      done.put(duties.get(i).name(), outcomes.get(i).handled());
+      if (outcomes.get(i).more()) {
+        unfinished.add(duties.get(i).name());
       }
     }
     return new Report(done, unfinished);

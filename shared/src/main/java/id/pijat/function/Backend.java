@@ -52,7 +52,7 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
   }
 
   public CleanupSessions cleanupSessions() {
-    return new CleanupSessions(store, bookings(), locks(), chats(), settings.policy(), clock);
+    return new CleanupSessions(store, bookings(), locks(), chats(), settings.policy(), clock, fanout);
   }
 
   public CancelBooking cancelBooking() {

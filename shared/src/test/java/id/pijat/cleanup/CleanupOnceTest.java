@@ -76,6 +76,7 @@ class CleanupOnceTest {
 
     assertTrue(second.values().stream().allMatch(count -> count == 0), second.toString());
     assertEquals(DUTIES, store.requests(), "only each duty's list: " + store.log());
+    assertEquals(1, store.rounds(), "the duties' lists at once");
     assertTrue(store.log().stream().allMatch(request -> request.startsWith("list ")), store.log().toString());
   }
 
