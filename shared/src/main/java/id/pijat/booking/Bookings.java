@@ -108,6 +108,14 @@ public final class Bookings {
     return newest;
   }
 
+  /**
+   * The booking as it stands, if the caller owns it: for the functions that only read, whose key may
+   * not write. The same read as {@link #findOwned}, which never writes either.
+   */
+  public Booking readOwned(String bookingId, Caller caller) {
+    return findOwned(bookingId, caller);
+  }
+
   /** The booking, if it exists and the caller owns it; otherwise BOOKING_NOT_FOUND or PERMISSION_DENIED. */
   public Booking findOwned(String bookingId, Caller caller) {
     return owned(find(bookingId), caller);

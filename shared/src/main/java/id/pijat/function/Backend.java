@@ -10,6 +10,7 @@ import id.pijat.chat.Chats;
 import id.pijat.cleanup.CleanupSessions;
 import id.pijat.hold.Holds;
 import id.pijat.hold.TherapistLocks;
+import id.pijat.matching.CheckSearchStatus;
 import id.pijat.matching.SearchTherapists;
 import id.pijat.matching.TherapistSearch;
 import id.pijat.store.DocumentStore;
@@ -41,6 +42,10 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
   public SearchTherapists searchTherapists() {
     return new SearchTherapists(
         bookings(), new TherapistSearch(store, fanout), new ProviderAvailability(store), locks(), settings.policy(), clock, fanout);
+  }
+
+  public CheckSearchStatus checkSearchStatus() {
+    return new CheckSearchStatus(bookings(), clock);
   }
 
   public AcceptTherapist acceptTherapist() {

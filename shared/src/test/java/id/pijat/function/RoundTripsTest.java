@@ -93,14 +93,22 @@ class RoundTripsTest {
     Booking offer = offered();
     clock.advance(Duration.ofSeconds(5));
 
-    assertEquals(new Cost(1, 1), cost(() -> search(offer, offer.search().searchId(), false)));
+    assertEquals(new Cost(1, 1), cost(() -> backend.checkSearchStatus().check(BUDI, offer.id())));
+  }
+
+  @Test
+  void searchingAgainWhileTheOfferIsOpenIsOneRound() {
+    Booking offer = offered();
+    clock.advance(Duration.ofSeconds(5));
+
+    assertEquals(new Cost(2, 1), cost(() -> search(offer, offer.search().searchId(), false)));
   }
 
   @Test
   void findAnotherTakesSixRoundsWithTheReleaseOfThePreviousTherapistAlongside() {
     Booking offer = offered();
 
-    assertEquals(new Cost(9, 6), cost(() -> search(offer, offer.search().searchId(), true)));
+    assertEquals(new Cost(10, 6), cost(() -> search(offer, offer.search().searchId(), true)));
   }
 
   @Test
