@@ -2,7 +2,6 @@ package id.pijat.booking;
 
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
-import id.pijat.store.DocumentExistsException;
 import id.pijat.store.DocumentIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +32,8 @@ public final class CreateBooking {
     Instant now = clock.instant();
     requireSchedulable(request, now);
     BookingToken token = caller.isGuest() ? BookingToken.generate() : null;
-    IdempotencyRecords.Claim claim =
-        new IdempotencyRecords.Claim(DocumentIds.unique(), request.fingerprint(), token);
+    String proposed = DocumentIds.unique();
+    IdempotencyRecords.Claim claim = new IdempotencyRecords.Claim(proposed, request.fingerprint(), token);
     if (idempotencyKey != null) {
       String scope = caller.isGuest() ? "guest" : "user:" + caller.userId();
       claim = idempotency.claim(scope, idempotencyKey, claim, now);
@@ -43,9 +42,12 @@ public final class CreateBooking {
             ErrorCode.IDEMPOTENCY_CONFLICT,
             "This idempotency key was already used for a different booking request.");
       }
-      var earlier = bookings.find(claim.bookingId());
-      if (earlier.isPresent()) {
-        return new Created(earlier.get(), claim.token());
+      // a key this call claimed has no booking yet; an earlier request's has one, unless it died first
+      if (!claim.bookingId().equals(proposed)) {
+        var earlier = bookings.find(claim.bookingId());
+        if (earlier.isPresent()) {
+          return new Created(earlier.get(), claim.token());
+        }
       }
     }
     Owner owner = caller.isGuest() ? Owner.guest(claim.token()) : Owner.user(caller.userId());
@@ -57,13 +59,11 @@ public final class CreateBooking {
             request.location(),
             request.scheduledAt());
     Booking booking = Booking.open(claim.bookingId(), owner, booked, now);
-    try {
-      bookings.insert(booking);
+    if (bookings.insert(booking)) {
       return new Created(booking, claim.token());
-    } catch (DocumentExistsException raced) {
-      // the first request with this key finished while we were here
-      return new Created(bookings.find(booking.id()).orElseThrow(), claim.token());
     }
+    // the first request with this key finished while we were here
+    return new Created(bookings.find(booking.id()).orElseThrow(), claim.token());
   }
 
   private static void requireSchedulable(NewBooking request, Instant now) {
