@@ -99,6 +99,7 @@ public final class AppwriteStandIn implements ResponseDefinitionTransformerV2, A
   private final List<Rule> rules = new ArrayList<>();
   private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
   private final AtomicInteger received = new AtomicInteger();
+  private final AtomicInteger hanging = new AtomicInteger();
   private volatile Duration roundTrip = Duration.ZERO;
   private volatile CountDownLatch hangs = new CountDownLatch(1);
   private Random random;
@@ -184,6 +185,11 @@ public final class AppwriteStandIn implements ResponseDefinitionTransformerV2, A
     return received.get();
   }
 
+  /** Requests hanging right now (met {@link Fault#HANG}, not yet released). */
+  public int hanging() {
+    return hanging.get();
+  }
+
   public List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -244,7 +250,9 @@ public final class AppwriteStandIn implements ResponseDefinitionTransformerV2, A
     sleep(roundTrip);
     ResponseDefinition answer = answer(request, path, fault, key);
     if (fault == Fault.HANG) {
+      hanging.incrementAndGet();
       awaitRelease();
+      hanging.decrementAndGet();
     }
     calls.add(new Call(key, method, collection, id, start, System.nanoTime(), answer.getStatus(), fault));
     return answer;
