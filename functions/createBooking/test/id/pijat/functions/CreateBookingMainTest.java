@@ -72,7 +72,7 @@ class CreateBookingMainTest {
 
   @Test
   void anIdempotencyHeaderMakesARetryAnswerTheSameBooking() throws Exception {
-    Map<String, String> headers = Map.of("x-idempotency-key", "retry-me");
+    Map<String, String> headers = Map.of("x-idempotency-key", "retry-me-5c1f0a9e-77b2");
     JsonObject first = RuntimeCalls.json(call(BODY, headers)).getAsJsonObject("data");
     JsonObject second = RuntimeCalls.json(call(BODY, headers)).getAsJsonObject("data");
 

@@ -47,7 +47,7 @@ class SearchTherapistsMainTest {
 
   @Test
   void answersTheOfferInTheContractsShape() throws Exception {
-    RuntimeOutput output = call("{\"bookingId\":\"" + booking.id() + "\",\"searchConfig\":{\"maxRadius\":10,\"maxSearchTime\":90,\"retryAttempts\":3}}");
+    RuntimeOutput output = call("{\"bookingId\":\"" + booking.id() + "\",\"searchConfig\":{\"maxRadius\":10,\"maxSearchTime\":45,\"retryAttempts\":3}}");
 
     assertEquals(200, output.getStatusCode());
     JsonObject data = RuntimeCalls.json(output).getAsJsonObject("data");
@@ -58,7 +58,7 @@ class SearchTherapistsMainTest {
     assertEquals("ayu", data.getAsJsonObject("therapist").get("id").getAsString());
     assertEquals(1.4, data.getAsJsonObject("therapist").get("distance").getAsDouble());
     assertEquals(5, data.getAsJsonObject("therapist").get("eta").getAsInt());
-    assertEquals("2026-11-23T03:01:30Z", data.get("offerExpiresAt").getAsString());
+    assertEquals("2026-11-23T03:00:45Z", data.get("offerExpiresAt").getAsString());
     assertEquals(20, data.get("searchId").getAsString().length());
   }
 

@@ -82,7 +82,7 @@ public final class LocalRunner implements AutoCloseable {
         .filter(function -> !function.schedule().isBlank())
         .forEach(function -> schedules.put(function.id(), CronSchedule.parse(function.schedule())));
     Scheduler scheduler = new Scheduler(schedules, clock, functionId -> executions.execute(
-        hosts.get(functionId), LocalAuth.Identity.SERVER, "schedule", new JsonObject())).start();
+        hosts.get(functionId), LocalAuth.Identity.SERVER, "schedule", new JsonObject(), "")).start();
     return new LocalRunner(server, executor, store, project, scheduler);
   }
 

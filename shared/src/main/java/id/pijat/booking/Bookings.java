@@ -7,8 +7,10 @@ import id.pijat.store.DocumentExistsException;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
+import id.pijat.store.Query;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +41,23 @@ public final class Bookings {
   public void insert(Booking booking) {
     store.create(
         COLLECTION, booking.id(), BookingDocuments.toData(booking), new HashSet<>(BookingDocuments.readers(booking)));
+  }
+
+  /**
+   * How many of a customer's bookings are open (searching, offered or active), counting at most
+   * {@code atMost}: those under the WhatsApp number, and for a signed-in user those under the user
+   * too, whichever is more. Read from the documents, which may lag their newest version by a moment.
+   */
+  public int openOf(WhatsAppNumber whatsapp, String userId, int atMost) {
+    List<Object> open = List.of(BookingStatus.SEARCHING.code(), BookingStatus.PENDING_ACCEPT.code(), BookingStatus.ACTIVE.code());
+    int byNumber = store.list(COLLECTION, List.of(
+        Query.equal("customerWhatsApp", whatsapp.value()), Query.equalAny("status", open), Query.limit(atMost))).size();
+    if (userId == null || byNumber >= atMost) {
+      return byNumber;
+    }
+    int byUser = store.list(COLLECTION, List.of(
+        Query.equal("userId", userId), Query.equalAny("status", open), Query.limit(atMost))).size();
+    return Math.max(byNumber, byUser);
   }
 
   public Optional<Booking> find(String bookingId) {

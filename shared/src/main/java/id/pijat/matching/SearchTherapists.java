@@ -9,6 +9,7 @@ import id.pijat.booking.Bookings;
 import id.pijat.booking.Caller;
 import id.pijat.booking.Cancellation;
 import id.pijat.booking.ConcurrentChangeException;
+import id.pijat.booking.CustomerLimits;
 import id.pijat.booking.SearchProgress;
 import id.pijat.booking.TherapistMatch;
 import id.pijat.error.ErrorCode;
@@ -37,6 +38,7 @@ public final class SearchTherapists {
   private final ProviderAvailability availability;
   private final TherapistLocks locks;
   private final BookingPolicy policy;
+  private final CustomerLimits limits;
   private final Clock clock;
 
   public SearchTherapists(
@@ -45,12 +47,14 @@ public final class SearchTherapists {
       ProviderAvailability availability,
       TherapistLocks locks,
       BookingPolicy policy,
+      CustomerLimits limits,
       Clock clock) {
     this.bookings = bookings;
     this.therapists = therapists;
     this.availability = availability;
     this.locks = locks;
     this.policy = policy;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -74,14 +78,14 @@ public final class SearchTherapists {
       throw Rejection.invalidInput("searchConfig.serviceDuration", "must be the booking's, " + booking.request().duration().code());
     }
     try {
-      return round(booking, config, declineCurrent);
+      return round(caller, booking, config, declineCurrent);
     } catch (ConcurrentChangeException raced) {
       // another call (a second tab, a double poll) moved the booking first: answer from where it is now
-      return round(bookings.findOwned(bookingId, caller), config, false);
+      return round(caller, bookings.findOwned(bookingId, caller), config, false);
     }
   }
 
-  private Outcome round(Booking booking, SearchConfig config, boolean declineCurrent) {
+  private Outcome round(Caller caller, Booking booking, SearchConfig config, boolean declineCurrent) {
     Instant now = clock.instant();
     SearchProgress progress = booking.search();
     switch (booking.status()) {
@@ -100,6 +104,9 @@ public final class SearchTherapists {
         }
       }
     }
+    if (progress.attempts() < config.maxAttempts()) {
+      limits.beforeRound(caller, booking, booking.status() == BookingStatus.PENDING_ACCEPT, now);
+    }
     if (progress.attempts() >= config.maxAttempts()) {
       Booking cancelled = bookings.save(booking, booking.cancel(Cancellation.NO_THERAPIST_AVAILABLE, Cancellation.BY_SYSTEM, now));
       letGoOfPreviousOffer(booking);
@@ -107,7 +114,7 @@ public final class SearchTherapists {
     }
     String id = progress.searchId() != null ? progress.searchId() : DocumentIds.unique();
     progress = progress.nextAttempt(id, now);
-    Instant offerEnds = now.plus(config.offerWindow());
+    Instant offerEnds = now.plus(limits.offerWindow(config.offerWindow()));
     TherapistMatch offered = holdBest(booking, config, progress.passedOver(), offerEnds, now);
     Booking next;
     if (offered != null) {

@@ -15,6 +15,7 @@ import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
 import id.pijat.store.StoreUnavailableException;
 import id.pijat.testing.MutableClock;
+import id.pijat.testing.NoLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,7 @@ class CreateBookingTest {
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
 
   private CreateBooking createBooking(DocumentStore on) {
-    return new CreateBooking(new Bookings(on, clock), new IdempotencyRecords(on), PriceList.DEFAULT, clock);
+    return new CreateBooking(new Bookings(on, clock), new IdempotencyRecords(on), PriceList.DEFAULT, NoLimits.INSTANCE, clock);
   }
 
   private static NewBooking request(String name) {
