@@ -15,12 +15,17 @@ public final class RuntimeCalls {
   private RuntimeCalls() {}
 
   public static RuntimeContext post(String body, Map<String, String> headers) {
+    return request("POST", "/", body, headers, new RuntimeLogger());
+  }
+
+  /** Any method and path, as a client may send them through createExecution. */
+  public static RuntimeContext request(String method, String path, String body, Map<String, String> headers, RuntimeLogger logger) {
     Map<String, String> all = new HashMap<>(headers);
     all.putIfAbsent("content-type", "application/json");
     all.putIfAbsent("x-appwrite-trigger", "http");
-    RuntimeRequest request = new RuntimeRequest("POST", "https", "fn.example", 443, "/", Map.of(), "", all,
-        body.getBytes(StandardCharsets.UTF_8), "https://fn.example/");
-    return new RuntimeContext(request, new RuntimeResponse(), new RuntimeLogger());
+    RuntimeRequest request = new RuntimeRequest(method, "https", "fn.example", 443, path, Map.of(), "", all,
+        body.getBytes(StandardCharsets.UTF_8), "https://fn.example" + path);
+    return new RuntimeContext(request, new RuntimeResponse(), logger);
   }
 
   public static JsonObject json(io.openruntimes.java.RuntimeOutput output) {
