@@ -114,22 +114,23 @@ public final class RateCounters {
     }
 
     /**
-     * When a request would be let through again, or null if it is now. The estimate of the last
-     * {@code per} is the current window plus the previous one weighted by the part still inside.
+     * When a request would be let through again, or null if it is now. The count of the last
+     * {@code per} is the current window plus the part of the previous one still inside it, rounded
+     * up: the previous window's requests are taken as spread evenly, and never as fewer than that.
      */
     Instant freeAt(int current, int previous, Instant now) {
       int count = charge.rate().count();
       if (current >= count) {
         return end;
       }
-      Duration per = charge.rate().per();
-      double elapsed = Duration.between(start, now).toMillis() / (double) per.toMillis();
-      if (current + previous * (1 - elapsed) < count) {
+      // in whole milliseconds, so that the edge is exact: previous * (per - elapsed) / per <= count - current - 1
+      long per = charge.rate().per().toMillis();
+      long elapsed = Duration.between(start, now).toMillis();
+      long room = (long) (count - current - 1) * per;
+      if ((long) previous * (per - elapsed) <= room) {
         return null;
       }
-      // previous * (1 - f) < count - current from f = 1 - (count - current) / previous on
-      double freeFraction = 1 - (count - current) / (double) previous;
-      return start.plusMillis((long) Math.ceil(freeFraction * per.toMillis()) + 1);
+      return start.plusMillis(per - Math.floorDiv(room, previous));
     }
   }
 }
