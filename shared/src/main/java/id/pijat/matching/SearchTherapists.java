@@ -105,6 +105,8 @@ public final class SearchTherapists {
       }
     }
     if (progress.attempts() < config.maxAttempts()) {
+      // a round may hold a therapist, so fair use counts it (a poll answered above is not a round);
+      // an offer still standing here was declined or has lapsed
       limits.beforeRound(caller, booking, booking.status() == BookingStatus.PENDING_ACCEPT, now);
     }
     if (progress.attempts() >= config.maxAttempts()) {
