@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Issue #10's abuses through the runner over HTTP, with the default limits, on the embedded store. */
+/** What fair use refuses (README "Fair use"), through the runner over HTTP with the default limits, on the embedded store. */
 class FairUseOverHttpTest {
   private static final String BOOKING = RunnerClient.BOOKING_IN_DENPASAR;
   private final MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hoarding attack of issue #10 through the local runner, with a moved clock: one client tries
+ * The hoarding attack (README "Fair use") through the local runner, with a moved clock: one client tries
  * to hold as many of Denpasar's ten demo therapists as it can, for as long as it can, first with
  * one phone number and then with ten numbers from one IP. Every 5 simulated seconds it creates
  * bookings with the longest offer window it may ask for, searches them, and searches again when an
