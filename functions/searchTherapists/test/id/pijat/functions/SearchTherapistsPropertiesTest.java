@@ -6,7 +6,6 @@ import id.pijat.booking.CreateBooking;
 import id.pijat.function.Backend;
 import id.pijat.function.Backends;
 import id.pijat.function.Settings;
-import id.pijat.matching.SearchConfig;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.HostileBodies;
@@ -36,10 +35,6 @@ class SearchTherapistsPropertiesTest {
     Backends.install(request -> backend);
     new TherapistFixtures(data).add("ayu", TherapistFixtures.offset(KUTA, 1, 1), 4.8);
     CreateBooking.Created created = backend.createBooking().create(Caller.guest(null), BookingRequests.at(KUTA), null);
-    Caller guest = Caller.guest(created.token());
-    if (false) {
-      backend.searchTherapists().search(guest, created.booking().id(), SearchConfig.DEFAULT, null, false);
-    }
     String request = body.replace("@BID@", created.booking().id()).replace("@TOKEN@", created.token().value());
 
     SafeAnswers.assertSafe(new Main()::main, method, path, request, Map.of("x-appwrite-client-ip", "203.0.113.7"), store);

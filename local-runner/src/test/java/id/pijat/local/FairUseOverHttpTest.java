@@ -97,8 +97,10 @@ class FairUseOverHttpTest {
           .header("Content-Type", "application/json").header("X-Appwrite-Project", "pijat-booking")
           .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
 
-      JsonObject execution = new Gson().fromJson(response.body(), JsonObject.class);
-      assertEquals(400, execution.get("responseStatusCode").getAsInt(), method);
+      JsonObject answer = new Gson().fromJson(response.body(), JsonObject.class);
+      // a method outside Appwrite's list (BREW) is refused by the endpoint itself, as Appwrite does; the rest by the function
+      int status = answer.has("responseStatusCode") ? answer.get("responseStatusCode").getAsInt() : response.statusCode();
+      assertEquals(400, status, method + ": " + response.body());
     }
     assertTrue(runner.store().list(Bookings.COLLECTION, List.of(Query.limit(100))).isEmpty());
   }

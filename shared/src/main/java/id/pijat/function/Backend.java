@@ -12,6 +12,7 @@ import id.pijat.fairuse.RateCounters;
 import id.pijat.cleanup.CleanupSessions;
 import id.pijat.hold.Holds;
 import id.pijat.hold.TherapistLocks;
+import id.pijat.matching.CheckSearchStatus;
 import id.pijat.matching.SearchTherapists;
 import id.pijat.matching.TherapistSearch;
 import id.pijat.store.DocumentStore;
@@ -38,6 +39,10 @@ public record Backend(DocumentStore store, Clock clock, Settings settings) {
 
   public FairUse fairUse() {
     return new FairUse(bookings(), new RateCounters(store), settings.fairUse());
+  }
+
+  public CheckSearchStatus checkSearchStatus() {
+    return new CheckSearchStatus(bookings(), clock);
   }
 
   public AcceptTherapist acceptTherapist() {

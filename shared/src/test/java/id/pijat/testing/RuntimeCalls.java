@@ -18,6 +18,11 @@ public final class RuntimeCalls {
     return request("POST", "/", body, headers, new RuntimeLogger());
   }
 
+  /** As the web SDK's createExecution(id, body, false, '/', 'GET') arrives: Appwrite passes the body on a GET too. */
+  public static RuntimeContext get(String body, Map<String, String> headers) {
+    return request("GET", "/", body, headers, new RuntimeLogger());
+  }
+
   /** Any method and path, as a client may send them through createExecution. */
   public static RuntimeContext request(String method, String path, String body, Map<String, String> headers, RuntimeLogger logger) {
     Map<String, String> all = new HashMap<>(headers);
