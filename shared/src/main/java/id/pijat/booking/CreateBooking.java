@@ -2,7 +2,6 @@ package id.pijat.booking;
 
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
-import id.pijat.store.DocumentExistsException;
 import id.pijat.store.DocumentIds;
 import id.pijat.store.StoreRejectedException;
 import java.time.Clock;
@@ -42,26 +41,25 @@ public final class CreateBooking {
     Instant now = clock.instant();
     requireSchedulable(request, now);
     BookingToken token = caller.isGuest() ? BookingToken.generate() : null;
-    IdempotencyRecords.Claim claim =
-        new IdempotencyRecords.Claim(DocumentIds.unique(), request.fingerprint(), token);
+    String proposed = DocumentIds.unique();
+    IdempotencyRecords.Claim claim = new IdempotencyRecords.Claim(proposed, request.fingerprint(), token);
     if (idempotencyKey == null) {
       limits.beforeCreate(caller, request, now);
       return insert(caller, request, claim, now);
     }
     String scope = caller.isGuest() ? "guest:" + request.customer().whatsapp().value() : "user:" + caller.userId();
-    IdempotencyRecords.Claim proposed = claim;
     claim = idempotency.claim(scope, idempotencyKey, claim, now);
-    if (claim != proposed) {
-      if (!claim.fingerprint().equals(request.fingerprint())) {
-        throw new Rejection(
-            ErrorCode.IDEMPOTENCY_CONFLICT,
-            "This idempotency key was already used for a different booking request.");
-      }
+    if (!claim.fingerprint().equals(request.fingerprint())) {
+      throw new Rejection(
+          ErrorCode.IDEMPOTENCY_CONFLICT,
+          "This idempotency key was already used for a different booking request.");
+    }
+    // a key this call claimed has no booking yet; an earlier request's has one, unless it died first
+    if (!claim.bookingId().equals(proposed)) {
       var earlier = bookings.find(claim.bookingId());
       if (earlier.isPresent()) {
         return new Created(earlier.get(), claim.token());
       }
-      // else the first request claimed the key and died before its booking: this one finishes it
     }
     try {
       limits.beforeCreate(caller, request, now);
@@ -82,13 +80,11 @@ public final class CreateBooking {
             request.location(),
             request.scheduledAt());
     Booking booking = Booking.open(claim.bookingId(), owner, booked, now);
-    try {
-      bookings.insert(booking);
+    if (bookings.insert(booking)) {
       return new Created(booking, claim.token());
-    } catch (DocumentExistsException raced) {
-      // the first request with this key finished while we were here
-      return new Created(bookings.find(booking.id()).orElseThrow(), claim.token());
     }
+    // the first request with this key finished while we were here
+    return new Created(bookings.find(booking.id()).orElseThrow(), claim.token());
   }
 
   private static void requireSchedulable(NewBooking request, Instant now) {

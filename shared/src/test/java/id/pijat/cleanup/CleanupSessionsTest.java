@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pijat.booking.Booking;
 import id.pijat.booking.BookingPolicy;
+import id.pijat.booking.Bookings;
 import id.pijat.booking.BookingStatus;
 import id.pijat.booking.Caller;
 import id.pijat.booking.Cancellation;
@@ -180,6 +181,7 @@ class CleanupSessionsTest {
   void aCancelThatDiedBeforeLettingGoIsFinished() {
     Booking active = active();
     backend.bookings().save(active, active.cancel("plans changed", "user:budi", clock.instant()));
+    clock.advance(Bookings.SETTLE_AFTER);
 
     Map<String, Integer> done = cleanup();
 
