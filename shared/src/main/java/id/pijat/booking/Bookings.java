@@ -60,6 +60,23 @@ public final class Bookings {
   }
 
   /**
+   * How many of a customer's bookings are open (searching, offered or active), counting at most
+   * {@code atMost}: those under the WhatsApp number, and for a signed-in user those under the user
+   * too, whichever is more. Read from the documents, which may lag their newest version by a moment.
+   */
+  public int openOf(WhatsAppNumber whatsapp, String userId, int atMost) {
+    List<Object> open = List.of(BookingStatus.SEARCHING.code(), BookingStatus.PENDING_ACCEPT.code(), BookingStatus.ACTIVE.code());
+    int byNumber = store.list(COLLECTION, List.of(
+        Query.equal("customerWhatsApp", whatsapp.value()), Query.equalAny("status", open), Query.limit(atMost))).size();
+    if (userId == null || byNumber >= atMost) {
+      return byNumber;
+    }
+    int byUser = store.list(COLLECTION, List.of(
+        Query.equal("userId", userId), Query.equalAny("status", open), Query.limit(atMost))).size();
+    return Math.max(byNumber, byUser);
+  }
+
+  /**
    * Writes a new booking; an answer lost on the way is settled by reading back.
    *
    * @return false when a booking with this ID was there already (the first request with the same

@@ -3,6 +3,7 @@ package id.pijat.booking;
 import id.pijat.store.Document;
 import id.pijat.store.Claims;
 import id.pijat.store.DocumentIds;
+import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
 import java.time.Duration;
@@ -61,6 +62,15 @@ public final class IdempotencyRecords {
         record.string("bookingId"),
         record.string("fingerprint"),
         sealed == null ? null : TokenSeal.open(sealed, scope + key));
+  }
+
+  /** Frees the key of a create that was refused, so its corrected retry is a new request. */
+  public void release(String scope, String key) {
+    try {
+      store.delete(COLLECTION, recordId(scope, key));
+    } catch (DocumentNotFoundException alreadyGone) {
+      // purged meanwhile: free already
+    }
   }
 
   static String recordId(String scope, String key) {

@@ -7,6 +7,7 @@ import id.pijat.booking.Bookings;
 import id.pijat.booking.Cancellation;
 import id.pijat.booking.ConcurrentChangeException;
 import id.pijat.booking.IdempotencyRecords;
+import id.pijat.fairuse.RateCounters;
 import id.pijat.chat.Chats;
 import id.pijat.hold.TherapistLocks;
 import id.pijat.store.Document;
@@ -79,7 +80,8 @@ public final class CleanupSessions {
             new Duty("logsCompacted", b -> compactLogs(b, now)),
             new Duty("roomsClosed", b -> closeRooms(b, now)),
             new Duty("sessionsDeactivated", b -> endSessions(b, now)),
-            new Duty("idempotencyRecordsPurged", b -> purgeIdempotencyRecords(b, now)));
+            new Duty("idempotencyRecordsPurged", b -> purgeExpired(b, IdempotencyRecords.COLLECTION, now)),
+            new Duty("rateCountersPurged", b -> purgeExpired(b, RateCounters.COLLECTION, now)));
     // the duties work on different documents (or meet on a booking's next version, which decides),
     // so they run at once: an idle run is one round of lists
     List<Sweep.Outcome> outcomes =
@@ -200,11 +202,12 @@ public final class CleanupSessions {
     });
   }
 
-  private Sweep.Outcome purgeIdempotencyRecords(Budget budget, Instant now) {
+  /** Deletes the documents of a collection whose expiresAt has passed. */
+  private Sweep.Outcome purgeExpired(Budget budget, String collection, Instant now) {
     List<Query> due = List.of(Query.lessThanEqual("expiresAt", DocumentTimes.format(now)));
-    return Sweep.deleting(store, IdempotencyRecords.COLLECTION, due, "expiresAt", budget, record -> {
+    return Sweep.deleting(store, collection, due, "expiresAt", budget, record -> {
       try {
-        store.delete(IdempotencyRecords.COLLECTION, record.id());
+        store.delete(collection, record.id());
         return 1;
       } catch (DocumentNotFoundException anotherRunFirst) {
         return 0;

@@ -7,6 +7,8 @@ import id.pijat.booking.CancelBooking;
 import id.pijat.booking.CreateBooking;
 import id.pijat.booking.IdempotencyRecords;
 import id.pijat.chat.Chats;
+import id.pijat.fairuse.FairUse;
+import id.pijat.fairuse.RateCounters;
 import id.pijat.cleanup.CleanupSessions;
 import id.pijat.hold.Holds;
 import id.pijat.hold.TherapistLocks;
@@ -36,12 +38,16 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
   }
 
   public CreateBooking createBooking() {
-    return new CreateBooking(bookings(), new IdempotencyRecords(store), settings.prices(), clock);
+    return new CreateBooking(bookings(), new IdempotencyRecords(store), settings.prices(), fairUse(), clock);
   }
 
   public SearchTherapists searchTherapists() {
     return new SearchTherapists(
-        bookings(), new TherapistSearch(store, fanout), new ProviderAvailability(store), locks(), settings.policy(), clock, fanout);
+        bookings(), new TherapistSearch(store, fanout), new ProviderAvailability(store), locks(), settings.policy(), fairUse(), clock, fanout);
+  }
+
+  public FairUse fairUse() {
+    return new FairUse(bookings(), new RateCounters(store), settings.fairUse());
   }
 
   public CheckSearchStatus checkSearchStatus() {

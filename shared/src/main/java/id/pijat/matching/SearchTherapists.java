@@ -9,6 +9,7 @@ import id.pijat.booking.Bookings;
 import id.pijat.booking.Caller;
 import id.pijat.booking.Cancellation;
 import id.pijat.booking.ConcurrentChangeException;
+import id.pijat.booking.CustomerLimits;
 import id.pijat.booking.SearchProgress;
 import id.pijat.booking.TherapistMatch;
 import id.pijat.error.ErrorCode;
@@ -41,6 +42,7 @@ public final class SearchTherapists {
   private final ProviderAvailability availability;
   private final TherapistLocks locks;
   private final BookingPolicy policy;
+  private final CustomerLimits limits;
   private final Clock clock;
   private final Fanout fanout;
 
@@ -50,6 +52,7 @@ public final class SearchTherapists {
       ProviderAvailability availability,
       TherapistLocks locks,
       BookingPolicy policy,
+      CustomerLimits limits,
       Clock clock,
       Fanout fanout) {
     this.bookings = bookings;
@@ -57,6 +60,7 @@ public final class SearchTherapists {
     this.availability = availability;
     this.locks = locks;
     this.policy = policy;
+    this.limits = limits;
     this.clock = clock;
     this.fanout = fanout;
   }
@@ -83,14 +87,14 @@ public final class SearchTherapists {
       throw Rejection.invalidInput("searchConfig.serviceDuration", "must be the booking's, " + booking.request().duration().code());
     }
     try {
-      return round(booking, config, searchId, declineCurrent);
+      return round(caller, booking, config, searchId, declineCurrent);
     } catch (ConcurrentChangeException raced) {
       // another call (a second tab, a double poll) moved the booking first: answer from where it is now
-      return round(bookings.findOwned(bookingId, caller), config, searchId, false);
+      return round(caller, bookings.findOwned(bookingId, caller), config, searchId, false);
     }
   }
 
-  private Outcome round(Booking booking, SearchConfig config, String searchId, boolean declineCurrent) {
+  private Outcome round(Caller caller, Booking booking, SearchConfig config, String searchId, boolean declineCurrent) {
     Instant now = clock.instant();
     SearchProgress progress = booking.search();
     boolean newStart = searchId != null && !searchId.equals(progress.searchId());
@@ -110,6 +114,11 @@ public final class SearchTherapists {
         }
       }
     }
+    if (progress.attempts() < config.maxAttempts()) {
+      // a round may hold a therapist, so fair use counts it (a poll answered above is not a round);
+      // an offer still standing here was declined or has lapsed
+      limits.beforeRound(caller, booking, booking.status() == BookingStatus.PENDING_ACCEPT, now);
+    }
     if (progress.attempts() >= config.maxAttempts()) {
       Booking cancelled = bookings.save(booking, booking.cancel(Cancellation.NO_THERAPIST_AVAILABLE, Cancellation.BY_SYSTEM, now));
       letGoOfPreviousOffer(booking);
@@ -117,7 +126,7 @@ public final class SearchTherapists {
     }
     String id = answered != null ? answered : DocumentIds.unique();
     progress = progress.nextAttempt(id, now);
-    Instant offerEnds = now.plus(config.offerWindow());
+    Instant offerEnds = now.plus(limits.offerWindow(config.offerWindow()));
     // the therapist moved past is let go once the next version is claimed; what of theirs the
     // booking holds is read meanwhile, alongside the candidates
     boolean movingOn = booking.status() == BookingStatus.PENDING_ACCEPT;
