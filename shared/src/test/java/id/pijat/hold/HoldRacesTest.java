@@ -51,11 +51,14 @@ class HoldRacesTest {
     }
     holds.engage("t1@1", "b1", in(3600), false);
 
+    int listsBefore = store.lists(Holds.COLLECTION);
+
     Map<String, HoldEntry> heads = holds.heads(List.of("t1", "t1@1", "t1@2"));
 
     assertEquals(120, heads.get("t1").sequence());
     assertEquals("b1", heads.get("t1@1").bookingId(), "t1's 120 entries fill the page before t1@1's one");
     assertFalse(heads.containsKey("t1@2"));
+    assertEquals(1 + 2, store.lists(Holds.COLLECTION) - listsBefore, "the page, then one read for each lock it crowded out");
   }
 
   @Test
