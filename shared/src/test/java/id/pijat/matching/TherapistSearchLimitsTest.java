@@ -84,7 +84,7 @@ class TherapistSearchLimitsTest {
       }
     }
 
-    assertTrue(nearest(25, 10).isEmpty());
+    assertTrue(nearest(50, 10).isEmpty());
 
     assertEquals(TherapistSearch.MAX_READS, store.documentsRead(Therapist.COLLECTION));
   }
