@@ -35,10 +35,13 @@ class HoldRacesTest {
   /** Before every create of this execution, another writes the same entry first, as {@code kind} for {@code bookingId}. */
   private void othersKeepWriting(HoldEntry.Kind kind, String bookingId) {
     store.beforeEveryCreate(Holds.COLLECTION, (id, data) -> {
-      Map<String, Object> theirs = new HashMap<>(data);
+      Map<String, Object> theirs = new HashMap<>();
+      theirs.put("lockKey", data.get("lockKey"));
+      theirs.put("sequence", data.get("sequence"));
       theirs.put("kind", kind.code());
       theirs.put("bookingId", bookingId);
       theirs.put("expiresAt", DocumentTimes.format(in(3600)));
+      theirs.put("createdAt", DocumentTimes.format(clock.instant()));
       memory.create(Holds.COLLECTION, id, theirs, Set.of());
     });
   }
