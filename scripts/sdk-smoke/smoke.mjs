@@ -1,6 +1,7 @@
 // Calls the running local runner with the official appwrite web SDK, exactly as the React client's
 // booking service does, and fails loudly when an answer is not what the contract says.
-import { Client, Functions } from 'appwrite';
+// SDK=appwrite (the client's 21.4.0) or SDK=appwrite-newest picks the SDK.
+const { Client, Functions } = await import(process.env.SDK ?? 'appwrite');
 
 const endpoint = process.env.ENDPOINT ?? 'http://127.0.0.1:8787/v1';
 const client = new Client().setEndpoint(endpoint).setProject('pijat-booking');

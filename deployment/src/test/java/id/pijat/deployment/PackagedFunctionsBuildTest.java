@@ -98,7 +98,7 @@ class PackagedFunctionsBuildTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"searchTherapists", "acceptTherapist", "cancelBooking"})
+  @ValueSource(strings = {"searchTherapists", "acceptTherapist", "cancelBooking", "checkSearchStatus", "getBooking"})
   void everyBookingFlowPackageCompilesAndRefusesBadInputByName(String functionId) throws Exception {
     List<String> jars = dependencyJars();
     Path classes = compile(ROOT.resolve("build/functions/" + functionId), jars);

@@ -17,216 +17,330 @@ import io.openruntimes.java.RuntimeResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * POST /v1/functions/{functionId}/executions, as Appwrite 1.6 answers it: the function runs with the
- * x-appwrite-* headers the runner sets (any the client sent are dropped), and the answer is an
- * Execution object. Answers CORS for browser clients on another origin.
+ * Appwrite 1.6's executions API for the functions of appwrite.json: create an execution (synchronous,
+ * 201, or async, 202 "waiting" and run in the background), get one, list them. The function runs
+ * with the x-appwrite-* headers Appwrite sets (any the client sent are dropped). Refusals use
+ * Appwrite's error shape and status, and every request is logged on one line, refused ones too.
  */
-final class ExecutionsEndpoint implements HttpHandler {
-  private static final Pattern PATH = Pattern.compile("/v1/functions/([^/]+)/executions/?");
+final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
+  private static final Pattern EXECUTIONS = Pattern.compile("/v1/functions/([^/]+)/executions/?");
+  private static final Pattern EXECUTION = Pattern.compile("/v1/functions/([^/]+)/executions/([^/]+)/?");
+  private static final Pattern UID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,35}");
   private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
-  private static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+  /** Room for a body of Appwrite's 10 MiB limit, escaped in JSON, and the other parameters. */
+  private static final int MAX_REQUEST_BYTES = 3 * ExecutionPayload.MAX_BODY_CHARS;
+  /** Executions kept for GET; the oldest are forgotten, as Appwrite's retention forgets them. */
+  private static final int KEPT_EXECUTIONS = 10_000;
+  private static final int DEFAULT_PAGE = 25;
 
   private final Map<String, FunctionSpec> specs;
   private final Map<String, FunctionHost> hosts;
   private final LocalAuth auth;
+  private final Cors cors;
   private final Clock clock;
+  private final PrintStream log;
+  private final ExecutorService background = Executors.newFixedThreadPool(4, runnable -> {
+    Thread thread = new Thread(runnable, "async-execution");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final Map<String, Execution> executions = Collections.synchronizedMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Execution> eldest) {
+      return size() > KEPT_EXECUTIONS;
+    }
+  });
 
-  ExecutionsEndpoint(Map<String, FunctionSpec> specs, Map<String, FunctionHost> hosts, LocalAuth auth, Clock clock) {
+  ExecutionsEndpoint(Map<String, FunctionSpec> specs, Map<String, FunctionHost> hosts, LocalAuth auth, Cors cors,
+      Clock clock, PrintStream log) {
     this.specs = specs;
     this.hosts = hosts;
     this.auth = auth;
+    this.cors = cors;
     this.clock = clock;
+    this.log = log;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      allowCors(exchange);
+      String origin = exchange.getRequestHeaders().getFirst("Origin");
+      cors.answer(origin, exchange.getResponseHeaders());
       if ("OPTIONS".equals(exchange.getRequestMethod())) {
         exchange.sendResponseHeaders(204, -1);
         return;
       }
-      Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
-      if (!path.matches()) {
-        send(exchange, 404, appwriteError("Route not found", 404, "general_route_not_found"));
-        return;
+      try {
+        route(exchange, origin);
+      } catch (AppwriteError refused) {
+        refuse(exchange, refused);
+      } catch (RuntimeException defect) {
+        log.println(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " 500 " + defect);
+        refuse(exchange, new AppwriteError(500, "general_unknown", "Server Error"));
       }
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        send(exchange, 405, appwriteError("Method not allowed", 405, "general_route_not_found"));
-        return;
-      }
-      String functionId = path.group(1);
-      FunctionSpec spec = specs.get(functionId);
-      FunctionHost host = hosts.get(functionId);
-      if (spec == null || host == null) {
-        send(exchange, 404, appwriteError("Function with the requested ID could not be found.", 404, "function_not_found"));
-        return;
-      }
-      LocalAuth.Identity identity = auth.identify(exchange.getRequestHeaders());
-      if (!identity.mayExecute(spec.execute())) {
-        send(exchange, 401, appwriteError(
-            "The current user is not authorized to perform the requested action.", 401, "user_unauthorized"));
-        return;
-      }
-      JsonObject payload = payload(exchange.getRequestBody());
-      if (payload == null) {
-        send(exchange, 400, appwriteError("Invalid JSON body.", 400, "general_argument_invalid"));
-        return;
-      }
-      send(exchange, 201, execute(host, identity, "http", payload));
     }
   }
 
-  /** Runs a function and describes the run as Appwrite's Execution object. */
-  Map<String, Object> execute(FunctionHost host, LocalAuth.Identity identity, String trigger, JsonObject payload) {
-    String method = string(payload, "method", "POST").toUpperCase(Locale.ROOT);
-    String requestPath = string(payload, "path", "/");
-    String body = string(payload, "body", "");
-    Map<String, String> headers = new HashMap<>();
-    if (payload.has("headers") && payload.get("headers").isJsonObject()) {
-      for (Map.Entry<String, JsonElement> header : payload.getAsJsonObject("headers").entrySet()) {
-        String name = header.getKey().toLowerCase(Locale.ROOT);
-        if (!name.startsWith("x-appwrite-") && header.getValue().isJsonPrimitive()) {
-          headers.put(name, header.getValue().getAsString());
-        }
-      }
-    }
-    headers.putIfAbsent("content-type", "application/json");
-    headers.put("x-appwrite-trigger", trigger);
-    headers.put("x-appwrite-user-id", identity.userId() == null ? "" : identity.userId());
-    headers.put("x-appwrite-user-jwt", "");
-    headers.put("x-appwrite-key", auth.executionKey());
+  /** Answers Appwrite's error and logs it on one line; the request's body is read first, so the connection stays sound. */
+  static void refuse(HttpExchange exchange, AppwriteError refused) throws IOException {
+    drain(exchange.getRequestBody());
+    send(exchange, refused.status(), refused.json());
+  }
 
+  private void route(HttpExchange exchange, String origin) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String method = exchange.getRequestMethod();
+    Matcher many = EXECUTIONS.matcher(path);
+    Matcher one = EXECUTION.matcher(path);
+    try {
+      if (many.matches() && "POST".equals(method)) {
+        create(exchange, origin, many.group(1));
+      } else if (many.matches() && "GET".equals(method)) {
+        list(exchange, many.group(1));
+      } else if (one.matches() && "GET".equals(method)) {
+        get(exchange, one.group(1), one.group(2));
+      } else {
+        throw AppwriteError.routeNotFound();
+      }
+    } catch (AppwriteError refused) {
+      log.println(method + " " + path + " " + refused.status() + " " + refused.type());
+      throw refused;
+    }
+  }
+
+  private void create(HttpExchange exchange, String origin, String functionId) throws IOException {
+    LocalAuth.Identity caller = auth.identify(exchange.getRequestHeaders());
+    if (origin != null && !caller.server() && !cors.allows(origin)) {
+      throw new AppwriteError(403, "general_unknown_origin",
+          "The request originated from an unknown origin. If you trust this domain, please list it as a trusted platform in the Appwrite console."
+              + " (Locally: add it to CORS_ORIGINS.)");
+    }
+    ExecutionPayload payload = ExecutionPayload.parse(read(exchange.getRequestBody()));
+    FunctionSpec spec = function(functionId);
+    if (!caller.mayExecute(spec.execute())) {
+      throw AppwriteError.unauthorized();
+    }
+    FunctionHost host = hosts.get(functionId);
+    String clientIp = clientIp(exchange);
+    if (payload.async()) {
+      Execution started = Execution.started(DocumentIds.unique(), clock.instant(), caller.userId(), functionId, "http",
+          "waiting", payload.method(), payload.path());
+      Execution waiting = started.waiting(handed(started, caller, payload, clientIp, true));
+      executions.put(waiting.id(), waiting);
+      background.execute(() -> run(host, caller, waiting, payload, clientIp, true));
+      log.println(functionId + " http 202 waiting " + waiting.id());
+      send(exchange, 202, waiting.json(caller, false));
+      return;
+    }
+    Execution started = Execution.started(DocumentIds.unique(), clock.instant(), caller.userId(), functionId, "http",
+        "processing", payload.method(), payload.path());
+    send(exchange, 201, run(host, caller, started, payload, clientIp, false).json(caller, true));
+  }
+
+  /** Runs a scheduled function, as Appwrite's scheduler does: a server call with the trigger "schedule". */
+  void runScheduled(String functionId) {
+    Execution started = Execution.started(DocumentIds.unique(), clock.instant(), null, functionId, "schedule",
+        "processing", "POST", "/");
+    run(hosts.get(functionId), LocalAuth.Identity.SERVER, started, ExecutionPayload.SCHEDULED, "", true);
+  }
+
+  /** The headers the function is handed: the client's, and those Appwrite sets. */
+  private Map<String, String> handed(Execution execution, LocalAuth.Identity caller, ExecutionPayload payload,
+      String clientIp, boolean fromWorker) {
+    Map<String, String> headers = new LinkedHashMap<>(payload.headers());
+    headers.putIfAbsent("content-type", "application/json");
+    headers.put("x-appwrite-execution-id", execution.id());
+    headers.put("x-appwrite-key", auth.executionKey());
+    headers.put("x-appwrite-trigger", execution.trigger());
+    headers.put("x-appwrite-user-id", caller.userId() == null ? "" : caller.userId());
+    headers.put("x-appwrite-user-jwt", caller.jwt());
+    headers.put("x-appwrite-country-code", "");
+    headers.put("x-appwrite-continent-code", "");
+    headers.put("x-appwrite-continent-eu", "false");
+    headers.put("x-appwrite-client-ip", clientIp);
+    if (fromWorker) {
+      // Appwrite's functions worker (async and scheduled runs) also names the event; there is none here
+      headers.put("x-appwrite-event", "");
+    }
+    return headers;
+  }
+
+  private Execution run(FunctionHost host, LocalAuth.Identity caller, Execution execution, ExecutionPayload payload,
+      String clientIp, boolean fromWorker) {
+    Map<String, String> headers = handed(execution, caller, payload, clientIp, fromWorker);
+    Execution running = execution.processing(clock.instant(), headers);
+    executions.put(running.id(), running);
     RuntimeLogger logger = new RuntimeLogger();
+    String path = payload.path();
+    int query = path.indexOf('?');
     RuntimeRequest request = new RuntimeRequest(
-        method, "http", "localhost", 3000, pathOnly(requestPath), Map.of(), queryOf(requestPath), headers,
-        body.getBytes(StandardCharsets.UTF_8), "http://localhost:3000" + requestPath);
+        payload.method(), "http", "localhost", 3000, query < 0 ? path : path.substring(0, query), Map.of(),
+        query < 0 ? "" : path.substring(query + 1), headers, payload.body().getBytes(StandardCharsets.UTF_8),
+        "http://localhost:3000" + path);
     RuntimeContext context = new RuntimeContext(request, new RuntimeResponse(), logger);
-    Instant started = clock.instant();
     long startNanos = System.nanoTime();
     int status;
-    String responseBody;
+    String body;
     Map<String, String> responseHeaders;
     String failure = "";
     try {
       RuntimeOutput output = host.run(context);
       status = output.getStatusCode();
-      responseBody = new String(output.getBody(), StandardCharsets.UTF_8);
+      body = new String(output.getBody(), StandardCharsets.UTF_8);
       responseHeaders = output.getHeaders();
     } catch (Exception | LinkageError e) {
       status = 500;
-      responseBody = "";
+      body = "";
       responseHeaders = Map.of();
       failure = "An internal curl error has occurred within the executor! Error Msg: " + e;
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    System.out.printf(Locale.ROOT, "%s %s %d %.3fs%n", host.functionId(), trigger, status, seconds);
-
-    Map<String, Object> execution = new LinkedHashMap<>();
-    execution.put("$id", DocumentIds.unique());
-    execution.put("$createdAt", started.toString());
-    execution.put("$updatedAt", clock.instant().toString());
-    execution.put("$permissions", identity.userId() == null ? List.of() : List.of("read(\"user:" + identity.userId() + "\")"));
-    execution.put("functionId", host.functionId());
-    execution.put("trigger", trigger);
-    execution.put("status", failure.isEmpty() ? "completed" : "failed");
-    execution.put("requestMethod", method);
-    execution.put("requestPath", requestPath);
-    execution.put("requestHeaders", pairs(withoutSecrets(headers)));
-    execution.put("responseStatusCode", status);
-    execution.put("responseBody", responseBody);
-    execution.put("responseHeaders", pairs(responseHeaders));
-    execution.put("logs", logger.logs());
-    execution.put("errors", failure.isEmpty() ? logger.errors() : failure);
-    execution.put("duration", seconds);
-    execution.put("scheduledAt", null);
-    return execution;
+    Execution done = running.finished(clock.instant(), status, body, responseHeaders, logger.logs(),
+        failure.isEmpty() ? logger.errors() : failure, seconds);
+    executions.put(done.id(), done);
+    log.printf(Locale.ROOT, "%s %s %d %.3fs %s%n", host.functionId(), execution.trigger(), status, seconds, caller.describe());
+    return done;
   }
 
-  private static Map<String, String> withoutSecrets(Map<String, String> headers) {
-    Map<String, String> shown = new HashMap<>(headers);
-    shown.remove("x-appwrite-key");
-    shown.remove("x-appwrite-user-jwt");
-    return shown;
+  private void get(HttpExchange exchange, String functionId, String executionId) throws IOException {
+    LocalAuth.Identity caller = auth.identify(exchange.getRequestHeaders());
+    function(functionId);
+    Execution execution = executions.get(executionId);
+    if (execution == null || !execution.functionId().equals(functionId) || !execution.readableBy(caller)) {
+      throw AppwriteError.executionNotFound();
+    }
+    log.println("GET " + functionId + " execution " + executionId + " 200 " + execution.status());
+    send(exchange, 200, execution.json(caller, false));
   }
 
-  private static List<Map<String, String>> pairs(Map<String, String> headers) {
-    List<Map<String, String>> pairs = new ArrayList<>();
-    headers.forEach((name, value) -> pairs.add(Map.of("name", name, "value", value)));
-    return pairs;
+  private void list(HttpExchange exchange, String functionId) throws IOException {
+    LocalAuth.Identity caller = auth.identify(exchange.getRequestHeaders());
+    function(functionId);
+    int limit = DEFAULT_PAGE;
+    int offset = 0;
+    for (String query : queries(exchange.getRequestURI().getRawQuery())) {
+      JsonObject parsed;
+      try {
+        parsed = JsonParser.parseString(query).getAsJsonObject();
+      } catch (RuntimeException e) {
+        throw new AppwriteError(400, "general_query_invalid", "Invalid query: Syntax error");
+      }
+      String method = parsed.has("method") ? parsed.get("method").getAsString() : "";
+      int value = singleNumber(parsed.get("values"));
+      switch (method) {
+        case "limit" -> limit = value;
+        case "offset" -> offset = value;
+        default -> throw new AppwriteError(400, "general_query_invalid",
+            "Invalid query: the local runner answers limit and offset only, not " + method);
+      }
+      if (value < 0) {
+        throw new AppwriteError(400, "general_query_invalid", "Invalid query: " + method + " needs one number, 0 or more");
+      }
+    }
+    List<Execution> readable;
+    synchronized (executions) {
+      readable = executions.values().stream()
+          .filter(e -> e.functionId().equals(functionId) && e.readableBy(caller)).toList();
+    }
+    List<Map<String, Object>> page = new ArrayList<>();
+    readable.stream().skip(offset).limit(limit).forEach(e -> page.add(e.json(caller, false)));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("total", readable.size());
+    answer.put("executions", page);
+    log.println("GET " + functionId + " executions 200 " + page.size() + " of " + readable.size());
+    send(exchange, 200, answer);
   }
 
-  private static String pathOnly(String path) {
-    int query = path.indexOf('?');
-    return query < 0 ? path : path.substring(0, query);
+  /** The one whole number a limit or offset query carries, or -1. */
+  private static int singleNumber(JsonElement values) {
+    if (values == null || !values.isJsonArray() || values.getAsJsonArray().size() != 1) {
+      return -1;
+    }
+    JsonElement value = values.getAsJsonArray().get(0);
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+      return -1;
+    }
+    double number = value.getAsDouble();
+    return number == Math.rint(number) && number >= 0 && number <= Integer.MAX_VALUE ? (int) number : -1;
   }
 
-  private static String queryOf(String path) {
-    int query = path.indexOf('?');
-    return query < 0 ? "" : path.substring(query + 1);
+  private FunctionSpec function(String functionId) {
+    if (!UID.matcher(functionId).matches()) {
+      throw AppwriteError.invalidParam("functionId",
+          "UID must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, period, hyphen, and underscore. Can't start with a special char");
+    }
+    FunctionSpec spec = specs.get(functionId);
+    if (spec == null || !hosts.containsKey(functionId)) {
+      throw AppwriteError.functionNotFound();
+    }
+    return spec;
   }
 
-  private static JsonObject payload(InputStream in) throws IOException {
+  /** The SDKs send queries as queries[]=... or queries[0]=... */
+  private static List<String> queries(String rawQuery) {
+    List<String> queries = new ArrayList<>();
+    if (rawQuery == null) {
+      return queries;
+    }
+    for (String pair : rawQuery.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+      if (equals > 0 && name.startsWith("queries")) {
+        queries.add(URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return queries;
+  }
+
+  /** As Appwrite's request IP: the first X-Forwarded-For entry, else the peer. */
+  private static String clientIp(HttpExchange exchange) {
+    String forwarded = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+    if (forwarded != null && !forwarded.isBlank()) {
+      return forwarded.split(",")[0].strip();
+    }
+    return exchange.getRemoteAddress().getAddress().getHostAddress();
+  }
+
+  private static String read(InputStream in) throws IOException {
     byte[] bytes = in.readNBytes(MAX_REQUEST_BYTES);
-    if (bytes.length == 0) {
-      return new JsonObject();
+    if (in.read() != -1) {
+      throw AppwriteError.invalidParam("body",
+          "Value must be a valid string and no longer than " + ExecutionPayload.MAX_BODY_CHARS + " chars");
     }
-    try {
-      JsonElement element = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8));
-      return element.isJsonObject() ? element.getAsJsonObject() : null;
-    } catch (RuntimeException e) {
-      return null;
-    }
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
-  private static String string(JsonObject payload, String name, String fallback) {
-    JsonElement value = payload.get(name);
-    return value == null || value.isJsonNull() ? fallback : value.getAsString();
+  private static void drain(InputStream in) throws IOException {
+    in.transferTo(OutputStream.nullOutputStream());
   }
 
-  static Map<String, Object> appwriteError(String message, int code, String type) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("message", message);
-    error.put("code", code);
-    error.put("type", type);
-    error.put("version", "1.6.0");
-    return error;
-  }
-
-  private static void allowCors(HttpExchange exchange) {
-    String origin = exchange.getRequestHeaders().getFirst("Origin");
-    var headers = exchange.getResponseHeaders();
-    headers.set("Access-Control-Allow-Origin", origin == null ? "*" : origin);
-    headers.set("Access-Control-Allow-Credentials", "true");
-    headers.set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
-    headers.set("Access-Control-Allow-Headers",
-        "Origin, Cookie, Set-Cookie, X-Requested-With, Content-Type, Access-Control-Allow-Origin, Access-Control-Request-Headers, "
-            + "Accept, X-Appwrite-Project, X-Appwrite-Key, X-Appwrite-Locale, X-Appwrite-Mode, X-Appwrite-JWT, "
-            + "X-Appwrite-Response-Format, X-Appwrite-Timeout, X-SDK-Version, X-SDK-Name, X-SDK-Language, X-SDK-Platform, "
-            + "X-SDK-GraphQL, X-Appwrite-ID, X-Appwrite-Timestamp, Content-Range, Range, Cache-Control, Expires, Pragma, "
-            + "X-Fallback-Cookies, X-Appwrite-Session, X-Idempotency-Key, X-Booking-Token");
-    headers.set("Access-Control-Expose-Headers", "X-Appwrite-Session, X-Fallback-Cookies");
-  }
-
-  static void send(HttpExchange exchange, int status, Object json) throws IOException {
+  private static void send(HttpExchange exchange, int status, Object json) throws IOException {
     byte[] bytes = GSON.toJson(json).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
+  }
+
+  @Override
+  public void close() {
+    background.shutdownNow();
   }
 }

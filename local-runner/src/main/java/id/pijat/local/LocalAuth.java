@@ -1,24 +1,25 @@
 package id.pijat.local;
 
 import com.sun.net.httpserver.Headers;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Who is calling the local runner. Locally there are no accounts: a client acts as a signed-in user
  * by sending the JWT "local:USER_ID" (the web SDK's client.setJWT("local:alice")). A request whose
- * X-Appwrite-Key equals $APPWRITE_API_KEY is a server call that may execute any function. Anyone
- * else is a guest.
+ * X-Appwrite-Key equals $APPWRITE_API_KEY is a server call that may execute any function. A request
+ * with neither is a guest. As on Appwrite, a key or JWT that is sent but not valid is refused (401),
+ * never quietly turned into a guest, so a client with a broken sign-in finds out at once.
  */
 final class LocalAuth {
   static final String LOCAL_JWT_PREFIX = "local:";
 
   /** A caller: a user ID, or null for a guest; server calls bypass execute lists as in Appwrite. */
-  record Identity(String userId, boolean server) {
+  record Identity(String userId, boolean server, String jwt) {
     /** Appwrite itself, as when its scheduler runs a function. */
-    static final Identity SERVER = new Identity(null, true);
+    static final Identity SERVER = new Identity(null, true, "");
 
     boolean mayExecute(List<String> execute) {
       if (server || execute.contains("any")) {
@@ -29,6 +30,11 @@ final class LocalAuth {
       }
       return execute.contains("users") || execute.contains("user:" + userId);
     }
+
+    /** What this caller is, for the runner's log. */
+    String describe() {
+      return server ? "server" : userId == null ? "guest" : "user:" + userId;
+    }
   }
 
   private final String apiKey;
@@ -38,20 +44,26 @@ final class LocalAuth {
     this.apiKey = apiKey == null || apiKey.isEmpty() ? null : apiKey;
   }
 
+  /** @throws AppwriteError 401 for a key or JWT that is not valid */
   Identity identify(Headers headers) {
     String key = headers.getFirst("X-Appwrite-Key");
-    if (apiKey != null && key != null
-        && MessageDigest.isEqual(apiKey.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8))) {
-      return new Identity(null, true);
+    if (key != null && !key.isEmpty()) {
+      if (apiKey != null
+          && MessageDigest.isEqual(apiKey.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8))) {
+        return new Identity(null, true, "");
+      }
+      throw AppwriteError.unauthorized();
     }
     String jwt = headers.getFirst("X-Appwrite-JWT");
-    if (jwt != null && jwt.startsWith(LOCAL_JWT_PREFIX) && jwt.length() > LOCAL_JWT_PREFIX.length()) {
-      String userId = jwt.substring(LOCAL_JWT_PREFIX.length());
-      if (userId.matches("[a-zA-Z0-9][a-zA-Z0-9._-]{0,35}")) {
-        return new Identity(userId, false);
-      }
+    if (jwt == null || jwt.isEmpty()) {
+      return new Identity(null, false, "");
     }
-    return new Identity(null, false);
+    String userId = jwt.startsWith(LOCAL_JWT_PREFIX) ? jwt.substring(LOCAL_JWT_PREFIX.length()) : "";
+    if (!userId.matches("[a-zA-Z0-9][a-zA-Z0-9._-]{0,35}")) {
+      throw new AppwriteError(401, "user_jwt_invalid",
+          "Failed to verify JWT. The local runner signs in only with the JWT local:USER_ID.");
+    }
+    return new Identity(userId, false, jwt);
   }
 
   /** The x-appwrite-key a function receives; locally it only stands in for Appwrite's short-lived key. */

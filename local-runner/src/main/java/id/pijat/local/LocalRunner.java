@@ -4,18 +4,25 @@ import com.sun.net.httpserver.HttpServer;
 import id.pijat.function.Backend;
 import id.pijat.function.Backends;
 import id.pijat.function.Settings;
-import com.google.gson.JsonObject;
 import id.pijat.local.project.AppwriteProject;
 import id.pijat.local.schedule.CronSchedule;
 import id.pijat.local.schedule.Scheduler;
 import id.pijat.local.store.H2DocumentStore;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +33,9 @@ import java.util.concurrent.Executors;
  * schedule from appwrite.json.
  *
  * <p>Configuration (environment): PORT (default 8787), DATA_DIR (default ./data), APPWRITE_API_KEY
- * (optional; a request with this X-Appwrite-Key may execute any function), and the functions' own
- * variables (see Settings).
+ * (optional; a request with this X-Appwrite-Key may execute any function), CORS_ORIGINS (browser
+ * origins allowed; default the usual local dev servers), and the functions' own variables (see
+ * Settings).
  */
 public final class LocalRunner implements AutoCloseable {
   public static final int DEFAULT_PORT = 8787;
@@ -37,14 +45,20 @@ public final class LocalRunner implements AutoCloseable {
   private final H2DocumentStore store;
   private final AppwriteProject project;
   private final Scheduler scheduler;
+  private final ExecutionsEndpoint executions;
+  private final boolean demoDataLoaded;
+  private final String jdbcUrl;
 
-  private LocalRunner(
-      HttpServer server, ExecutorService executor, H2DocumentStore store, AppwriteProject project, Scheduler scheduler) {
+  private LocalRunner(HttpServer server, ExecutorService executor, H2DocumentStore store, AppwriteProject project,
+      Scheduler scheduler, ExecutionsEndpoint executions, boolean demoDataLoaded, String jdbcUrl) {
+    this.jdbcUrl = jdbcUrl;
     this.server = server;
     this.executor = executor;
     this.store = store;
     this.project = project;
     this.scheduler = scheduler;
+    this.executions = executions;
+    this.demoDataLoaded = demoDataLoaded;
   }
 
   /**
@@ -53,27 +67,40 @@ public final class LocalRunner implements AutoCloseable {
    */
   public static LocalRunner start(Path projectRoot, String jdbcUrl, int port, Map<String, String> env, Clock clock)
       throws IOException {
-    AppwriteProject project = AppwriteProject.read(projectRoot.resolve("appwrite.json"));
-    H2DocumentStore store = H2DocumentStore.open(jdbcUrl, project.collections(), clock);
-    if (DemoData.loadOnce(store, clock.instant())) {
-      System.out.println("loaded demo data: 20 therapists around Denpasar and Jakarta");
-    }
-    Settings settings = Settings.from(env);
-    Backends.install(request -> new Backend(store, clock, settings));
+    return start(projectRoot, jdbcUrl, port, env, clock, System.out);
+  }
 
+  /** @param log where the one line per request goes */
+  public static LocalRunner start(Path projectRoot, String jdbcUrl, int port, Map<String, String> env, Clock clock,
+      PrintStream log) throws IOException {
+    AppwriteProject project = AppwriteProject.read(projectRoot.resolve("appwrite.json"));
     Map<String, FunctionHost> hosts = new LinkedHashMap<>();
     for (String functionId : project.functions().keySet()) {
       hosts.put(functionId, FunctionHost.load(functionId, projectRoot.resolve("functions").resolve(functionId).resolve("target/classes")));
     }
-    LocalAuth auth = new LocalAuth(env.get("APPWRITE_API_KEY"));
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    H2DocumentStore store;
+    boolean demoDataLoaded;
+    try {
+      store = H2DocumentStore.open(jdbcUrl, project.collections(), clock);
+      demoDataLoaded = DemoData.loadOnce(store, clock.instant());
+    } catch (RuntimeException e) {
+      server.stop(0);
+      throw e;
+    }
+    Settings settings = Settings.from(env);
+    Backends.install(request -> new Backend(store, clock, settings));
+
+    LocalAuth auth = new LocalAuth(env.get("APPWRITE_API_KEY"));
     ExecutorService executor = Executors.newFixedThreadPool(16);
     server.setExecutor(executor);
-    ExecutionsEndpoint executions = new ExecutionsEndpoint(project.functions(), hosts, auth, clock);
+    ExecutionsEndpoint executions =
+        new ExecutionsEndpoint(project.functions(), hosts, auth, Cors.allowing(env.get("CORS_ORIGINS")), clock, log);
     server.createContext("/v1/functions/", executions);
     server.createContext("/", exchange -> {
       try (exchange) {
-        ExecutionsEndpoint.send(exchange, 404, ExecutionsEndpoint.appwriteError("Route not found", 404, "general_route_not_found"));
+        log.println(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " 404 general_route_not_found");
+        ExecutionsEndpoint.refuse(exchange, AppwriteError.routeNotFound());
       }
     });
     server.start();
@@ -81,9 +108,8 @@ public final class LocalRunner implements AutoCloseable {
     project.functions().values().stream()
         .filter(function -> !function.schedule().isBlank())
         .forEach(function -> schedules.put(function.id(), CronSchedule.parse(function.schedule())));
-    Scheduler scheduler = new Scheduler(schedules, clock, functionId -> executions.execute(
-        hosts.get(functionId), LocalAuth.Identity.SERVER, "schedule", new JsonObject())).start();
-    return new LocalRunner(server, executor, store, project, scheduler);
+    Scheduler scheduler = new Scheduler(schedules, clock, executions::runScheduled).start();
+    return new LocalRunner(server, executor, store, project, scheduler, executions, demoDataLoaded, jdbcUrl);
   }
 
   public int port() {
@@ -99,26 +125,128 @@ public final class LocalRunner implements AutoCloseable {
     return scheduler;
   }
 
+  /** Whether this start loaded the demo therapists (a fresh database) rather than finding data there. */
+  public boolean demoDataLoaded() {
+    return demoDataLoaded;
+  }
+
   @Override
   public void close() {
     scheduler.close();
     server.stop(0);
     executor.shutdownNow();
+    executions.close();
     store.close();
+    shutDownFileDatabase();
+  }
+
+  /**
+   * The store keeps its database open for the life of the process; a file database is shut down
+   * here, so its folder is free for the next runner of this process (tests, a restart).
+   */
+  private void shutDownFileDatabase() {
+    if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+      return;
+    }
+    try (Connection connection = DriverManager.getConnection(jdbcUrl + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      System.err.println("could not shut down " + jdbcUrl + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Starts the runner as scripts/dev does. What a person can fix (a taken port, a data folder another
+   * runner holds, a bad PORT) ends in one line saying what to do, and null; nothing is written
+   * before those checks.
+   *
+   * @param args the project root, and --reset to reload the demo data
+   */
+  static LocalRunner launch(List<String> args, Map<String, String> env, PrintStream out) throws IOException {
+    Path root = Path.of(args.stream().filter(a -> !a.startsWith("--")).findFirst().orElse(".")).toAbsolutePath().normalize();
+    DataFolder data = new DataFolder(Path.of(env.getOrDefault("DATA_DIR", root.resolve("data").toString())).toAbsolutePath().normalize());
+    int port;
+    try {
+      port = Integer.parseInt(env.getOrDefault("PORT", Integer.toString(DEFAULT_PORT)));
+      if (port < 1 || port > 65535) {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      out.println("PORT=" + env.get("PORT") + " is not a port: give a number from 1 to 65535, e.g. PORT=8787 scripts/dev");
+      return null;
+    }
+    if (!isFree(port)) {
+      out.println(portTaken(port));
+      return null;
+    }
+    if (data.isHeld()) {
+      out.println(dataHeld(data));
+      return null;
+    }
+    if (args.contains("--reset")) {
+      data.reset();
+      out.println("reset: removed the database in " + data.path());
+    }
+    Files.createDirectories(data.path());
+    LocalRunner runner;
+    try {
+      runner = start(root, data.jdbcUrl(), port, env, Clock.tickMillis(ZoneOffset.UTC), out);
+    } catch (BindException e) {
+      out.println(portTaken(port));
+      return null;
+    } catch (RuntimeException e) {
+      if (String.valueOf(rootCause(e).getMessage()).contains("already in use")) {
+        out.println(dataHeld(data));
+        return null;
+      }
+      throw e;
+    }
+    Cors cors = Cors.allowing(env.get("CORS_ORIGINS"));
+    out.println("ready: " + String.join(", ", runner.project.functions().keySet())
+        + " at http://127.0.0.1:" + runner.port() + "/v1; data in " + data.path() + " ("
+        + (runner.demoDataLoaded()
+            ? "demo data loaded: 20 therapists around Denpasar and Jakarta"
+            : "existing data reused; scripts/dev --reset reloads the demo data")
+        + "); browsers allowed from " + String.join(" ", cors.origins()) + "; Ctrl-C stops");
+    return runner;
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(new InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String portTaken(int port) {
+    return "port " + port + " on 127.0.0.1 is taken (another runner, or another program, listens there): stop it, or start on another port: PORT="
+        + (port == 65535 ? 8788 : port + 1) + " scripts/dev";
+  }
+
+  private static String dataHeld(DataFolder data) {
+    return "data folder " + data.path() + " is in use by another runner: stop that one, or give this one its own folder: DATA_DIR="
+        + data.path().resolveSibling(data.path().getFileName() + "-2") + " scripts/dev";
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> env = System.getenv();
-    Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-    Path data = Path.of(env.getOrDefault("DATA_DIR", root.resolve("data").toString())).toAbsolutePath();
-    Files.createDirectories(data);
-    int port = Integer.parseInt(env.getOrDefault("PORT", Integer.toString(DEFAULT_PORT)));
-    LocalRunner runner = start(root, "jdbc:h2:file:" + data.resolve("booking"), port, env, Clock.tickMillis(ZoneOffset.UTC));
+    LocalRunner runner = launch(List.of(args), System.getenv(), System.out);
+    if (runner == null) {
+      System.exit(1);
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       runner.close();
       System.out.println("stopped");
     }));
-    System.out.println("serving " + String.join(", ", runner.project.functions().keySet())
-        + " at http://127.0.0.1:" + runner.port() + "/v1 (data in " + data + ")");
   }
 }

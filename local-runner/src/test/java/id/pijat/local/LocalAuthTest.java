@@ -3,6 +3,7 @@ package id.pijat.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.Headers;
@@ -26,11 +27,28 @@ class LocalAuthTest {
   }
 
   @Test
-  void aWrongKeyIsAGuest() {
-    LocalAuth.Identity guest = auth.identify(headers("X-Appwrite-Key", "guess"));
+  void aWrongKeyIsRefusedAsAppwriteRefusesIt() {
+    AppwriteError refused = assertThrows(AppwriteError.class, () -> auth.identify(headers("X-Appwrite-Key", "guess")));
 
-    assertFalse(guest.mayExecute(List.of()));
-    assertNull(guest.userId());
+    assertEquals(401, refused.status());
+    assertEquals("user_unauthorized", refused.type());
+  }
+
+  @Test
+  void aKeyIsRefusedWhenTheRunnerHasNone() {
+    LocalAuth keyless = new LocalAuth(null);
+
+    assertEquals("user_unauthorized",
+        assertThrows(AppwriteError.class, () -> keyless.identify(headers("X-Appwrite-Key", "anything"))).type());
+  }
+
+  @Test
+  void aJwtThatIsNotALocalOneIsRefusedNotTurnedIntoAGuest() {
+    AppwriteError refused = assertThrows(AppwriteError.class, () -> auth.identify(headers("X-Appwrite-JWT", "eyJhbGciOi.x.y")));
+
+    assertEquals(401, refused.status());
+    assertEquals("user_jwt_invalid", refused.type());
+    assertTrue(refused.getMessage().startsWith("Failed to verify JWT."));
   }
 
   @Test
@@ -38,6 +56,7 @@ class LocalAuthTest {
     LocalAuth.Identity alice = auth.identify(headers("X-Appwrite-JWT", "local:alice"));
 
     assertEquals("alice", alice.userId());
+    assertEquals("local:alice", alice.jwt());
     assertTrue(alice.mayExecute(List.of("users")));
     assertFalse(alice.mayExecute(List.of("guests")));
   }
@@ -46,6 +65,7 @@ class LocalAuthTest {
   void guestsExecuteOnlyWhatGuestsMay() {
     LocalAuth.Identity guest = auth.identify(new Headers());
 
+    assertNull(guest.userId());
     assertTrue(guest.mayExecute(List.of("guests", "users")));
     assertFalse(guest.mayExecute(List.of()), "a scheduled-only function is not for clients");
   }

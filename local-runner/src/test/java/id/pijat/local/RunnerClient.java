@@ -28,7 +28,12 @@ public final class RunnerClient {
 
   /** The Execution object the runner answers. */
   public JsonObject execute(String functionId, String body, Map<String, String> headers) throws Exception {
-    String payload = GSON.toJson(Map.of("body", body, "async", false, "path", "/", "method", "POST", "headers", Map.of()));
+    return execute(functionId, "POST", body, headers);
+  }
+
+  /** As createExecution(id, body, false, '/', method): the client polls with GET and a body. */
+  public JsonObject execute(String functionId, String method, String body, Map<String, String> headers) throws Exception {
+    String payload = GSON.toJson(Map.of("body", body, "async", false, "path", "/", "method", method, "headers", Map.of()));
     HttpRequest.Builder request = HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + runner.port() + "/v1/functions/" + functionId + "/executions"))
         .header("Content-Type", "application/json")

@@ -45,6 +45,18 @@ public final class Bookings {
     return store.find(COLLECTION, bookingId).map(this::rollForward);
   }
 
+  /**
+   * The booking as it stands, if the caller owns it, without bringing its document up to date: for
+   * the functions that only read, whose key may not write. The next writer brings it up to date.
+   */
+  public Booking readOwned(String bookingId, Caller caller) {
+    Booking booking =
+        store.find(COLLECTION, bookingId).map(document -> newest(BookingDocuments.fromDocument(document)))
+            .orElseThrow(() -> new Rejection(ErrorCode.BOOKING_NOT_FOUND, "There is no booking with this ID."));
+    caller.requireOwns(booking);
+    return booking;
+  }
+
   /** The booking, if it exists and the caller owns it; otherwise BOOKING_NOT_FOUND or PERMISSION_DENIED. */
   public Booking findOwned(String bookingId, Caller caller) {
     Booking booking =
@@ -86,14 +98,20 @@ public final class Bookings {
   }
 
   private Booking rollForward(Document document) {
-    Booking booking = BookingDocuments.fromDocument(document);
-    Booking newest = booking;
-    Optional<Document> change;
-    while ((change = store.find(CHANGES, changeId(booking.id(), newest.version() + 1))).isPresent()) {
-      newest = BookingDocuments.fromSnapshot(booking.id(), change.get().string("snapshot"));
-    }
-    if (newest != booking) {
+    Booking stored = BookingDocuments.fromDocument(document);
+    Booking newest = newest(stored);
+    if (newest != stored) {
       project(newest);
+    }
+    return newest;
+  }
+
+  /** The latest claimed version: a slow writer may not have brought the document up to date yet. */
+  private Booking newest(Booking stored) {
+    Booking newest = stored;
+    Optional<Document> change;
+    while ((change = store.find(CHANGES, changeId(newest.id(), newest.version() + 1))).isPresent()) {
+      newest = BookingDocuments.fromSnapshot(newest.id(), change.get().string("snapshot"));
     }
     return newest;
   }

@@ -10,6 +10,7 @@ import id.pijat.chat.Chats;
 import id.pijat.cleanup.CleanupSessions;
 import id.pijat.hold.Holds;
 import id.pijat.hold.TherapistLocks;
+import id.pijat.matching.CheckSearchStatus;
 import id.pijat.matching.SearchTherapists;
 import id.pijat.matching.TherapistSearch;
 import id.pijat.store.DocumentStore;
@@ -32,6 +33,10 @@ public record Backend(DocumentStore store, Clock clock, Settings settings) {
   public SearchTherapists searchTherapists() {
     return new SearchTherapists(
         bookings(), new TherapistSearch(store), new ProviderAvailability(store), locks(), settings.policy(), clock);
+  }
+
+  public CheckSearchStatus checkSearchStatus() {
+    return new CheckSearchStatus(bookings(), clock);
   }
 
   public AcceptTherapist acceptTherapist() {

@@ -5,6 +5,7 @@ import id.pijat.booking.Coordinates;
 import id.pijat.booking.CustomerDetails;
 import id.pijat.booking.Location;
 import id.pijat.booking.NewBooking;
+import id.pijat.booking.SearchProgress;
 import id.pijat.booking.ServiceDuration;
 import id.pijat.booking.WhatsAppNumber;
 import id.pijat.matching.SearchConfig;
@@ -28,6 +29,9 @@ public final class BookingInput {
   /** searchTherapists' request. */
   public record Search(String bookingId, SearchConfig config, String searchId, boolean declineCurrent) {}
 
+  /** checkSearchStatus' request; the search ID is optional and only echoed. */
+  public record StatusCheck(String bookingId, String searchId) {}
+
   /** acceptTherapist's request. */
   public record Accept(String bookingId, String therapistId) {}
 
@@ -40,10 +44,26 @@ public final class BookingInput {
     body.allowOnly(Set.of("bookingId", "searchConfig", "searchId", "declineCurrent", "bookingToken", "userId"));
     String bookingId = FunctionRequest.documentId(body, "bookingId");
     SearchConfig config = searchConfig(body);
-    String searchId = body.has("searchId") ? FunctionRequest.documentId(body, "searchId") : null;
+    String searchId = body.string("searchId", false, SearchProgress::searchId);
     Boolean decline = body.bool("declineCurrent", false);
     body.finish();
     return new Search(bookingId, config, searchId, Boolean.TRUE.equals(decline));
+  }
+
+  public static StatusCheck statusCheck(JsonInput body) {
+    body.allowOnly(Set.of("bookingId", "searchId", "bookingToken", "userId"));
+    String bookingId = FunctionRequest.documentId(body, "bookingId");
+    String searchId = body.string("searchId", false, SearchProgress::searchId);
+    body.finish();
+    return new StatusCheck(bookingId, searchId);
+  }
+
+  /** getBooking's request: the booking's ID. */
+  public static String bookingId(JsonInput body) {
+    body.allowOnly(Set.of("bookingId", "bookingToken", "userId"));
+    String bookingId = FunctionRequest.documentId(body, "bookingId");
+    body.finish();
+    return bookingId;
   }
 
   public static Accept accept(JsonInput body) {

@@ -6,6 +6,7 @@ import id.pijat.booking.CreateBooking;
 import id.pijat.booking.TherapistMatch;
 import id.pijat.booking.PriceList;
 import id.pijat.cleanup.CleanupSessions;
+import id.pijat.matching.CheckSearchStatus;
 import id.pijat.matching.SearchTherapists;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public final class BookingJson {
   public static Map<String, Object> search(SearchTherapists.Outcome outcome) {
     Booking booking = outcome.booking();
     Map<String, Object> json = new LinkedHashMap<>();
-    put(json, "searchId", booking.search().searchId());
+    put(json, "searchId", outcome.searchId());
     json.put("bookingId", booking.id());
     json.put("status", booking.status().code());
     json.put("attempt", booking.search().attempts());
@@ -81,6 +82,31 @@ public final class BookingJson {
     }
     put(json, "offerExpiresAt", time(booking.offerExpiresAt()));
     put(json, "nextRetryAt", time(booking.search().nextRetryAt()));
+    return json;
+  }
+
+  /**
+   * checkSearchStatus' answer, the client's TherapistSearchResult: success with the therapist while
+   * an offer is open; otherwise when to look again, or the error that ended the search.
+   *
+   * @param searchId the client's tag, echoed; null answers the booking's own
+   */
+  public static Map<String, Object> searchStatus(CheckSearchStatus.Status status, String searchId) {
+    Booking booking = status.booking();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("success", status.offerOpen());
+    put(json, "searchId", searchId != null ? searchId : booking.search().searchId());
+    json.put("bookingId", booking.id());
+    json.put("status", booking.status().code());
+    json.put("attempt", booking.search().attempts());
+    if (status.offerOpen()) {
+      json.put("therapist", therapist(booking.therapist()));
+      json.put("offerExpiresAt", time(booking.offerExpiresAt()));
+    }
+    put(json, "nextRetryAt", time(booking.search().nextRetryAt()));
+    if (status.ended() != null) {
+      json.put("error", Map.of("code", status.ended().code().name(), "message", status.ended().getMessage()));
+    }
     return json;
   }
 

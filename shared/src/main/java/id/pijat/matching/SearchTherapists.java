@@ -54,49 +54,50 @@ public final class SearchTherapists {
     this.clock = clock;
   }
 
-  /** Where the search stands after this call. */
-  public record Outcome(Booking booking, int maxAttempts) {
+  /** Where the search stands after this call; {@code searchId} is the search the answer speaks for. */
+  public record Outcome(Booking booking, int maxAttempts, String searchId) {
     public SearchProgress progress() {
       return booking.search();
     }
   }
 
   /**
-   * @param searchId the search the client continues, or null
+   * @param searchId the client's tag of this start of the search, or null to continue the booking's.
+   *     A tag the booking does not carry yet is a new start: after an offer it moves on as Find
+   *     Another does, because the client starts again (its countdown ended, or "Find Another")
+   *     without saying it declines.
    * @param declineCurrent the customer asked for another therapist
    */
   public Outcome search(Caller caller, String bookingId, SearchConfig config, String searchId, boolean declineCurrent) {
     Booking booking = bookings.findOwned(bookingId, caller);
-    if (searchId != null && booking.search().searchId() != null && !searchId.equals(booking.search().searchId())) {
-      throw Rejection.invalidInput("searchId", "is not this booking's search");
-    }
     if (config.serviceDuration() != null && config.serviceDuration() != booking.request().duration()) {
       throw Rejection.invalidInput("searchConfig.serviceDuration", "must be the booking's, " + booking.request().duration().code());
     }
     try {
-      return round(booking, config, declineCurrent);
+      return round(booking, config, searchId, declineCurrent);
     } catch (ConcurrentChangeException raced) {
       // another call (a second tab, a double poll) moved the booking first: answer from where it is now
-      return round(bookings.findOwned(bookingId, caller), config, false);
+      return round(bookings.findOwned(bookingId, caller), config, searchId, false);
     }
   }
 
-  private Outcome round(Booking booking, SearchConfig config, boolean declineCurrent) {
+  private Outcome round(Booking booking, SearchConfig config, String searchId, boolean declineCurrent) {
     Instant now = clock.instant();
     SearchProgress progress = booking.search();
+    boolean newStart = searchId != null && !searchId.equals(progress.searchId());
+    String answered = searchId != null ? searchId : progress.searchId();
     switch (booking.status()) {
       case CANCELLED -> throw cancelled(booking);
-      case ACTIVE, COMPLETED ->
-          throw new Rejection(ErrorCode.INVALID_STATE, "This booking already has its therapist.");
+      case ACTIVE, COMPLETED -> throw settled();
       case PENDING_ACCEPT -> {
-        if (booking.isOfferOpen(now) && !declineCurrent) {
-          return new Outcome(booking, config.maxAttempts());
+        if (booking.isOfferOpen(now) && !declineCurrent && !newStart) {
+          return new Outcome(booking, config.maxAttempts(), answered);
         }
         progress = progress.passOver(booking.therapistId());
       }
       case SEARCHING -> {
         if (progress.nextRetryAt() != null && now.isBefore(progress.nextRetryAt())) {
-          return new Outcome(booking, config.maxAttempts());
+          return new Outcome(booking, config.maxAttempts(), answered);
         }
       }
     }
@@ -105,7 +106,7 @@ public final class SearchTherapists {
       letGoOfPreviousOffer(booking);
       throw cancelled(cancelled);
     }
-    String id = progress.searchId() != null ? progress.searchId() : DocumentIds.unique();
+    String id = answered != null ? answered : DocumentIds.unique();
     progress = progress.nextAttempt(id, now);
     Instant offerEnds = now.plus(config.offerWindow());
     TherapistMatch offered = holdBest(booking, config, progress.passedOver(), offerEnds, now);
@@ -129,7 +130,7 @@ public final class SearchTherapists {
     if (next.status() == BookingStatus.CANCELLED) {
       throw cancelled(next);
     }
-    return new Outcome(next, config.maxAttempts());
+    return new Outcome(next, config.maxAttempts(), id);
   }
 
   /**
@@ -188,7 +189,11 @@ public final class SearchTherapists {
         therapist.location());
   }
 
-  private static Rejection cancelled(Booking booking) {
+  static Rejection settled() {
+    return new Rejection(ErrorCode.INVALID_STATE, "This booking already has its therapist.");
+  }
+
+  static Rejection cancelled(Booking booking) {
     if (Cancellation.NO_THERAPIST_AVAILABLE.equals(booking.cancellation().reason())) {
       return new Rejection(
           ErrorCode.SEARCH_TIMEOUT, "No therapist is available nearby right now. The booking has been cancelled.");

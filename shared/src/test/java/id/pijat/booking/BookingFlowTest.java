@@ -117,6 +117,46 @@ class BookingFlowTest {
   }
 
   @Test
+  void theClientsSearchIdIsKeptAndEchoedWhileItPolls() {
+    Booking booking = book(BUDI);
+    String tag = "search_1763866800000_" + booking.id();
+
+    SearchTherapists.Outcome first = backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, tag, false);
+    SearchTherapists.Outcome poll = backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, tag, false);
+
+    assertEquals(tag, first.searchId());
+    assertEquals(tag, stored(booking).search().searchId());
+    assertEquals(first.booking(), poll.booking(), "the same tag is a poll");
+  }
+
+  @Test
+  void aNewStartAfterAnOfferMovesOnAsFindAnotherDoes() {
+    Booking booking = book(BUDI);
+    backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, "search_1_" + booking.id(), false);
+
+    SearchTherapists.Outcome again =
+        backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, "search_2_" + booking.id(), false);
+
+    assertEquals("made", again.booking().therapistId());
+    assertEquals(2, again.progress().attempts());
+    assertEquals(List.of("ayu"), again.progress().passedOver());
+    assertEquals("search_2_" + booking.id(), again.searchId());
+    assertEquals("ayu", search(SITI, book(SITI)).booking().therapistId(), "the therapist moved past is free again");
+  }
+
+  @Test
+  void aNewStartDuringAnEmptyRoundsWaitUsesNoAttemptButAnswersForTheNewTag() {
+    Booking booking = book(BUDI);
+    SearchConfig nearby = new SearchConfig(0.5, SearchConfig.DEFAULT_OFFER_WINDOW, 3, null);
+    backend.searchTherapists().search(BUDI, booking.id(), nearby, "search_1_x", false);
+
+    SearchTherapists.Outcome early = backend.searchTherapists().search(BUDI, booking.id(), nearby, "search_2_x", false);
+
+    assertEquals(1, early.progress().attempts());
+    assertEquals("search_2_x", early.searchId());
+  }
+
+  @Test
   void anOfferedTherapistIsNotOfferedToAnotherBooking() {
     search(BUDI, book(BUDI));
 

@@ -15,10 +15,19 @@ public final class RuntimeCalls {
   private RuntimeCalls() {}
 
   public static RuntimeContext post(String body, Map<String, String> headers) {
+    return call("POST", body, headers);
+  }
+
+  /** As the web SDK's createExecution(id, body, false, '/', 'GET') arrives: Appwrite passes the body on a GET too. */
+  public static RuntimeContext get(String body, Map<String, String> headers) {
+    return call("GET", body, headers);
+  }
+
+  private static RuntimeContext call(String method, String body, Map<String, String> headers) {
     Map<String, String> all = new HashMap<>(headers);
     all.putIfAbsent("content-type", "application/json");
     all.putIfAbsent("x-appwrite-trigger", "http");
-    RuntimeRequest request = new RuntimeRequest("POST", "https", "fn.example", 443, "/", Map.of(), "", all,
+    RuntimeRequest request = new RuntimeRequest(method, "https", "fn.example", 443, "/", Map.of(), "", all,
         body.getBytes(StandardCharsets.UTF_8), "https://fn.example/");
     return new RuntimeContext(request, new RuntimeResponse(), new RuntimeLogger());
   }

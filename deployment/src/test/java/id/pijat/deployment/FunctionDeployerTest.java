@@ -1,0 +1,115 @@
+package id.pijat.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.appwrite.Client;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The deployer of scripts/deploy's CI path against a stand-in Appwrite: it ends with every function on its new build, or says why not. */
+class FunctionDeployerTest {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  @TempDir Path project;
+  private AppwriteStandIn appwrite;
+  private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+  private List<String> ids;
+
+  @BeforeEach
+  void aPackagedProjectAndAnEmptyAppwrite() throws Exception {
+    appwrite = new AppwriteStandIn();
+    Files.copy(ROOT.resolve("appwrite.json"), project.resolve("appwrite.json"));
+    ids = FunctionDeployer.entries(project.resolve("appwrite.json")).stream().map(FunctionDeployer.FunctionEntry::id).toList();
+    for (String id : ids) {
+      Path main = Files.createDirectories(project.resolve("build/functions/" + id + "/src")).resolve("Main.java");
+      Files.writeString(main, "package io.openruntimes.java.src; public class Main {} // " + id);
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    appwrite.close();
+  }
+
+  private Map<String, String> deploy(String key) throws Exception {
+    Client client = new Client(appwrite.endpoint()).setProject(AppwriteStandIn.PROJECT).setKey(key);
+    return new FunctionDeployer(client, project, Duration.ZERO, new PrintStream(output, true, StandardCharsets.UTF_8)).deployAll();
+  }
+
+  @Test
+  void everyFunctionGetsItsSettingsAndItsNewBuildActive() throws Exception {
+    appwrite.existing("createBooking", Instant.parse("2026-01-01T00:00:00Z"));
+
+    Map<String, String> deployed = deploy(AppwriteStandIn.KEY);
+
+    assertEquals(ids, List.copyOf(deployed.keySet()));
+    for (String id : ids) {
+      Map<String, Object> function = appwrite.functions.get(id);
+      assertEquals(deployed.get(id), function.get("deployment"), id);
+      assertEquals("ready", appwrite.deployments.get(deployed.get(id)).get("status"));
+      assertEquals("java-17.0", function.get("runtime"));
+    }
+    assertEquals(List.of("documents.read"), appwrite.functions.get("getBooking").get("scopes"));
+    assertEquals("*/5 * * * *", appwrite.functions.get("cleanupSessions").get("schedule"));
+    assertTrue(appwrite.requests.contains("PUT /v1/functions/createBooking"), "an existing function is updated");
+    assertTrue(appwrite.requests.contains("POST /v1/functions"), "a missing one is created");
+  }
+
+  @Test
+  void aFailedBuildFailsTheDeployWithItsBuildLog() {
+    appwrite.buildOutcome = "failed";
+
+    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy(AppwriteStandIn.KEY));
+
+    assertTrue(failed.getMessage().startsWith(ids.get(0) + ": the build of deployment"), failed.getMessage());
+    assertTrue(failed.getMessage().contains("cannot find symbol"), failed.getMessage());
+  }
+
+  @Test
+  void aBuildThatDidNotBecomeActiveFailsTheCheck() {
+    appwrite.activates = false;
+
+    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy(AppwriteStandIn.KEY));
+
+    assertEquals(ids.size(), failed.getMessage().lines().count(), failed.getMessage());
+    assertTrue(failed.getMessage().contains("createBooking: the active deployment is none, not "), failed.getMessage());
+  }
+
+  @Test
+  void aKeyWithoutTheWriteScopeFailsWithAppwritesReason() {
+    appwrite.missingScope = "functions.write";
+
+    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy(AppwriteStandIn.KEY));
+
+    assertTrue(failed.getMessage().contains("missing scope (functions.write)"), failed.getMessage());
+  }
+
+  @Test
+  void aWrongKeyFailsWithAppwritesReason() {
+    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy("wrong"));
+
+    assertTrue(failed.getMessage().contains("401 user_unauthorized"), failed.getMessage());
+  }
+
+  @Test
+  void aMissingPackageIsNamedBeforeAnythingIsPushed() throws Exception {
+    Files.delete(project.resolve("build/functions/" + ids.get(0) + "/src/Main.java"));
+
+    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy(AppwriteStandIn.KEY));
+
+    assertTrue(failed.getMessage().contains("run scripts/package"), failed.getMessage());
+    assertTrue(appwrite.requests.isEmpty());
+  }
+}

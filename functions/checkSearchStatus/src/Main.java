@@ -1,0 +1,24 @@
+package io.openruntimes.java.src;
+
+import id.pijat.booking.Caller;
+import id.pijat.function.BookingInput;
+import id.pijat.function.BookingJson;
+import id.pijat.function.Edge;
+import id.pijat.function.JsonInput;
+import id.pijat.function.Reply;
+import id.pijat.matching.CheckSearchStatus;
+import io.openruntimes.java.RuntimeContext;
+import io.openruntimes.java.RuntimeOutput;
+
+/** checkSearchStatus: the client's poll (GET or POST) of where its search stands; reads, never writes. */
+public class Main {
+  public RuntimeOutput main(RuntimeContext context) throws Exception {
+    return Edge.serve(context, (request, backend) -> {
+      JsonInput body = JsonInput.parse(request.body());
+      Caller caller = request.caller(body);
+      BookingInput.StatusCheck check = BookingInput.statusCheck(body);
+      CheckSearchStatus.Status status = backend.checkSearchStatus().check(caller, check.bookingId());
+      return Reply.ok(BookingJson.searchStatus(status, check.searchId()));
+    });
+  }
+}

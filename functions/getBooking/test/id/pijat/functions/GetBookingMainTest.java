@@ -1,0 +1,78 @@
+package id.pijat.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonObject;
+import id.pijat.booking.Booking;
+import id.pijat.booking.Caller;
+import id.pijat.booking.Coordinates;
+import id.pijat.booking.CreateBooking;
+import id.pijat.function.Backend;
+import id.pijat.function.Backends;
+import id.pijat.function.Settings;
+import id.pijat.store.InMemoryDocumentStore;
+import id.pijat.testing.BookingRequests;
+import id.pijat.testing.MutableClock;
+import id.pijat.testing.RuntimeCalls;
+import io.openruntimes.java.RuntimeOutput;
+import io.openruntimes.java.src.Main;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** getBooking as the client calls it: GET (or POST) with {bookingId}, the guest's token carried. */
+class GetBookingMainTest {
+  private static final Coordinates KUTA = new Coordinates(-8.718, 115.1686);
+  private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+  private final Backend backend = new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of()));
+  private CreateBooking.Created guests;
+
+  @BeforeEach
+  void aGuestsBooking() {
+    Backends.install(request -> backend);
+    guests = backend.createBooking().create(Caller.guest(null), BookingRequests.at(KUTA), null);
+  }
+
+  private String body() {
+    return "{\"bookingId\":\"" + guests.booking().id() + "\"}";
+  }
+
+  @Test
+  void theGuestWithTheTokenReadsTheBooking() throws Exception {
+    RuntimeOutput output = new Main().main(RuntimeCalls.get(body(), Map.of("x-booking-token", guests.token().value())));
+
+    assertEquals(200, output.getStatusCode());
+    JsonObject data = RuntimeCalls.json(output).getAsJsonObject("data");
+    Booking booking = guests.booking();
+    assertEquals(booking.id(), data.get("id").getAsString());
+    assertEquals("searching", data.get("status").getAsString());
+    assertEquals(200_000, data.get("price").getAsLong());
+  }
+
+  @Test
+  void aPostReadsTheSame() throws Exception {
+    RuntimeOutput output = new Main().main(RuntimeCalls.post(
+        body().replace("}", ",\"bookingToken\":\"" + guests.token().value() + "\"}"), Map.of()));
+
+    assertEquals(guests.booking().id(), RuntimeCalls.json(output).getAsJsonObject("data").get("id").getAsString());
+  }
+
+  @Test
+  void withoutTheTokenItIsDenied() throws Exception {
+    RuntimeOutput output = new Main().main(RuntimeCalls.get(body(), Map.of()));
+
+    assertEquals(403, output.getStatusCode());
+    assertEquals("PERMISSION_DENIED", RuntimeCalls.json(output).getAsJsonObject("error").get("code").getAsString());
+  }
+
+  @Test
+  void anUnknownBookingIsNotFoundAndABadIdIsNamed() throws Exception {
+    RuntimeOutput missing = new Main().main(RuntimeCalls.get("{\"bookingId\":\"nosuchbooking\"}", Map.of("x-appwrite-user-id", "u1")));
+    RuntimeOutput bad = new Main().main(RuntimeCalls.get("{\"bookingId\":\"../x\"}", Map.of("x-appwrite-user-id", "u1")));
+
+    assertEquals(404, missing.getStatusCode());
+    assertEquals(400, bad.getStatusCode());
+    assertEquals("bookingId",
+        RuntimeCalls.json(bad).getAsJsonObject("error").getAsJsonArray("details").get(0).getAsJsonObject().get("field").getAsString());
+  }
+}
