@@ -13,7 +13,7 @@ import io.openruntimes.java.RuntimeOutput;
 /** acceptTherapist: the customer takes the offered therapist; the booking goes active and its chat opens. */
 public class Main {
   public RuntimeOutput main(RuntimeContext context) throws Exception {
-    return Edge.serve(context, (request, backend) -> {
+    return Edge.change(context, (request, backend) -> {
       JsonInput body = JsonInput.parse(request.body());
       Caller caller = request.caller(body);
       BookingInput.Accept accept = BookingInput.accept(body);

@@ -13,7 +13,7 @@ import io.openruntimes.java.RuntimeOutput;
 /** cancelBooking: cancels the booking, frees its therapist and closes its chat. */
 public class Main {
   public RuntimeOutput main(RuntimeContext context) throws Exception {
-    return Edge.serve(context, (request, backend) -> {
+    return Edge.change(context, (request, backend) -> {
       JsonInput body = JsonInput.parse(request.body());
       Caller caller = request.caller(body);
       BookingInput.Cancel cancel = BookingInput.cancel(body);

@@ -13,7 +13,7 @@ import io.openruntimes.java.RuntimeOutput;
 /** checkSearchStatus: the client's poll (GET or POST) of where its search stands; reads, never writes. */
 public class Main {
   public RuntimeOutput main(RuntimeContext context) throws Exception {
-    return Edge.serve(context, (request, backend) -> {
+    return Edge.read(context, (request, backend) -> {
       JsonInput body = JsonInput.parse(request.body());
       Caller caller = request.caller(body);
       BookingInput.StatusCheck check = BookingInput.statusCheck(body);

@@ -12,7 +12,7 @@ import java.time.Clock;
 /** cleanupSessions, on Appwrite's schedule: expires, completes, closes and releases what is due, page by page. */
 public class Main {
   public RuntimeOutput main(RuntimeContext context) throws Exception {
-    return Edge.serve(context, (request, backend) -> {
+    return Edge.change(context, (request, backend) -> {
       Budget budget = Budget.of(backend.settings().cleanupBudget(), Clock.systemUTC());
       CleanupSessions.Report report = backend.cleanupSessions().run(budget);
       context.log("cleanup " + report.done() + (report.more() ? ", more left: " + report.unfinished() : ""));

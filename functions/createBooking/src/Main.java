@@ -14,7 +14,7 @@ import io.openruntimes.java.RuntimeOutput;
 /** createBooking: opens a booking in status searching at the server's price. */
 public class Main {
   public RuntimeOutput main(RuntimeContext context) throws Exception {
-    return Edge.serve(context, (request, backend) -> {
+    return Edge.change(context, (request, backend) -> {
       JsonInput body = JsonInput.parse(request.body());
       Caller caller = request.caller(body);
       String idempotencyKey = request.idempotencyKey(body);

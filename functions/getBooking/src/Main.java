@@ -13,7 +13,7 @@ import io.openruntimes.java.RuntimeOutput;
 /** getBooking: the owner reads a booking (GET or POST). */
 public class Main {
   public RuntimeOutput main(RuntimeContext context) throws Exception {
-    return Edge.serve(context, (request, backend) -> {
+    return Edge.read(context, (request, backend) -> {
       JsonInput body = JsonInput.parse(request.body());
       Caller caller = request.caller(body);
       String bookingId = BookingInput.bookingId(body);

@@ -13,7 +13,7 @@ import io.openruntimes.java.RuntimeOutput;
 /** searchTherapists: offers the nearest free therapist for a window, or says when to look again. */
 public class Main {
   public RuntimeOutput main(RuntimeContext context) throws Exception {
-    return Edge.serve(context, (request, backend) -> {
+    return Edge.change(context, (request, backend) -> {
       JsonInput body = JsonInput.parse(request.body());
       Caller caller = request.caller(body);
       BookingInput.Search search = BookingInput.search(body);

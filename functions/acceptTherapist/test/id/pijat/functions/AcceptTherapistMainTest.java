@@ -71,4 +71,15 @@ class AcceptTherapistMainTest {
     assertEquals(code, RuntimeCalls.json(output).getAsJsonObject("error").get("code").getAsString());
     assertEquals(offered, backend.bookings().find(offered.id()).orElseThrow());
   }
+
+  @Test
+  void theActiveBookingShowsTheTherapistsAreaNeverTheirPosition() throws Exception {
+    Coordinates exact = TherapistFixtures.offset(KUTA, 1, 1);
+
+    JsonObject location = RuntimeCalls.json(call("{\"bookingId\":\"" + offered.id() + "\",\"therapistId\":\"ayu\"}"))
+        .getAsJsonObject("data").getAsJsonObject("therapist").getAsJsonObject("location");
+
+    assertEquals(Math.round(exact.lat() * 100) / 100.0, location.get("lat").getAsDouble());
+    assertEquals(Math.round(exact.lng() * 100) / 100.0, location.get("lng").getAsDouble());
+  }
 }

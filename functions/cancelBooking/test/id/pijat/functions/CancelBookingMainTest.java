@@ -14,11 +14,14 @@ import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.RuntimeCalls;
+import io.openruntimes.java.RuntimeLogger;
 import io.openruntimes.java.RuntimeOutput;
 import io.openruntimes.java.src.Main;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** cancelBooking as Appwrite's runtime calls it, by a guest with their booking token. */
 class CancelBookingMainTest {
@@ -70,5 +73,26 @@ class CancelBookingMainTest {
     assertEquals("reason", error.getAsJsonArray("details").get(0).getAsJsonObject().get("field").getAsString());
     Booking stored = backend.bookings().find(created.booking().id()).orElseThrow();
     assertEquals(created.booking(), stored);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"plans\\u0000changed", "\\u202Edegnahc snalp", "\\u200B\\u200B", "a\\u001Bb", "line\\nbreak"})
+  void aReasonWithControlsBidiOverridesOrNothingVisibleIsRefusedByName(String reason) throws Exception {
+    RuntimeOutput output = call("{\"bookingId\":\"" + created.booking().id() + "\",\"reason\":\"" + reason + "\"}",
+        Map.of("x-booking-token", created.token().value()));
+
+    assertEquals(400, output.getStatusCode());
+    assertEquals("reason", RuntimeCalls.json(output).getAsJsonObject("error").getAsJsonArray("details").get(0).getAsJsonObject().get("field").getAsString());
+    assertEquals(created.booking(), backend.bookings().find(created.booking().id()).orElseThrow());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"GET", "DELETE", "BREW"})
+  void onlyPostCancels(String method) throws Exception {
+    RuntimeOutput output = new Main().main(RuntimeCalls.request(method, "/", "{\"bookingId\":\"" + created.booking().id() + "\"}",
+        Map.of("x-booking-token", created.token().value()), new RuntimeLogger()));
+
+    assertEquals(400, output.getStatusCode());
+    assertEquals(created.booking(), backend.bookings().find(created.booking().id()).orElseThrow());
   }
 }

@@ -1,6 +1,7 @@
 package id.pijat.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -17,8 +18,10 @@ import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.RuntimeCalls;
 import id.pijat.testing.TherapistFixtures;
+import io.openruntimes.java.RuntimeLogger;
 import io.openruntimes.java.RuntimeOutput;
 import io.openruntimes.java.src.Main;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +33,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SearchTherapistsMainTest {
   private static final Coordinates KUTA = new Coordinates(-8.718, 115.1686);
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
-  private final Backend backend = new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of()));
+  private final MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
+  private final Backend backend = new Backend(store, clock, Settings.from(Map.of()));
   private Booking booking;
 
   @BeforeEach
@@ -47,7 +51,7 @@ class SearchTherapistsMainTest {
 
   @Test
   void answersTheOfferInTheContractsShape() throws Exception {
-    RuntimeOutput output = call("{\"bookingId\":\"" + booking.id() + "\",\"searchConfig\":{\"maxRadius\":10,\"maxSearchTime\":90,\"retryAttempts\":3}}");
+    RuntimeOutput output = call("{\"bookingId\":\"" + booking.id() + "\",\"searchConfig\":{\"maxRadius\":10,\"maxSearchTime\":45,\"retryAttempts\":3}}");
 
     assertEquals(200, output.getStatusCode());
     JsonObject data = RuntimeCalls.json(output).getAsJsonObject("data");
@@ -58,7 +62,7 @@ class SearchTherapistsMainTest {
     assertEquals("ayu", data.getAsJsonObject("therapist").get("id").getAsString());
     assertEquals(1.4, data.getAsJsonObject("therapist").get("distance").getAsDouble());
     assertEquals(5, data.getAsJsonObject("therapist").get("eta").getAsInt());
-    assertEquals("2026-11-23T03:01:30Z", data.get("offerExpiresAt").getAsString());
+    assertEquals("2026-11-23T03:00:45Z", data.get("offerExpiresAt").getAsString());
     assertEquals(20, data.get("searchId").getAsString().length());
   }
 
@@ -78,6 +82,9 @@ class SearchTherapistsMainTest {
     "{\"bookingId\":\"BID\",\"searchConfig\":\"wide\"}                   | searchConfig",
     "{\"bookingId\":\"BID\",\"declineCurrent\":\"yes\"}                  | declineCurrent",
     "{\"bookingId\":\"BID\",\"radius\":5}                                | radius",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"serviceDuration\":1e100000}} | searchConfig.serviceDuration",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"maxRadius\":1e100000}}   | searchConfig.maxRadius",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"maxSearchTime\":-1e100000}} | searchConfig.maxSearchTime",
   })
   void badInputNamesTheFieldAndChangesNothing(String body, String field) throws Exception {
     RuntimeOutput output = call(body.replace("BID", booking.id()));
@@ -96,5 +103,92 @@ class SearchTherapistsMainTest {
 
     assertEquals(404, output.getStatusCode());
     assertEquals("BOOKING_NOT_FOUND", RuntimeCalls.json(output).getAsJsonObject("error").get("code").getAsString());
+  }
+
+  @Test
+  void anOfferWindowAskedLongerThanTheCapIsCutToIt() throws Exception {
+    RuntimeOutput output = call("{\"bookingId\":\"" + booking.id() + "\",\"searchConfig\":{\"maxSearchTime\":600}}");
+
+    assertEquals(200, output.getStatusCode());
+    assertEquals("2026-11-23T03:01:00Z", RuntimeCalls.json(output).getAsJsonObject("data").get("offerExpiresAt").getAsString());
+  }
+
+  @Test
+  void theOfferShowsTheTherapistsAreaNeverTheirPosition() throws Exception {
+    Coordinates exact = TherapistFixtures.offset(KUTA, 1, 1);
+
+    JsonObject location = RuntimeCalls.json(call("{\"bookingId\":\"" + booking.id() + "\"}"))
+        .getAsJsonObject("data").getAsJsonObject("therapist").getAsJsonObject("location");
+
+    double lat = location.get("lat").getAsDouble();
+    double lng = location.get("lng").getAsDouble();
+    assertEquals(Math.round(exact.lat() * 100) / 100.0, lat);
+    assertEquals(Math.round(exact.lng() * 100) / 100.0, lng);
+    assertNotEquals(exact.lat(), lat);
+    assertTrue(new Coordinates(lat, lng).kilometresTo(exact) < 0.8, "within about a kilometre");
+  }
+
+  @Test
+  void aWrongMethodIs400NamingTheMethodAndRunsNoRound() throws Exception {
+    RuntimeOutput output = new Main().main(RuntimeCalls.request("GET", "/", "{\"bookingId\":\"" + booking.id() + "\"}",
+        Map.of("x-appwrite-user-id", "u1"), new RuntimeLogger()));
+
+    assertEquals(400, output.getStatusCode());
+    assertEquals("method", RuntimeCalls.json(output).getAsJsonObject("error").getAsJsonArray("details").get(0).getAsJsonObject().get("field").getAsString());
+    assertEquals(booking, backend.bookings().find(booking.id()).orElseThrow());
+  }
+
+  /** A backend with these fair-use variables on a store with three therapists near Kuta. */
+  private Backend limitedTo(Map<String, String> env) {
+    Backend limited = new Backend(store, clock, Settings.from(env));
+    Backends.install(request -> limited);
+    new TherapistFixtures(store).add("made", TherapistFixtures.offset(KUTA, 2, 1), 4.5);
+    new TherapistFixtures(store).add("komang", TherapistFixtures.offset(KUTA, 3, 1), 4.5);
+    return limited;
+  }
+
+  @Test
+  void aCustomerWhoKeepsDecliningIsSlowedDownWithWhenToRetry() throws Exception {
+    limitedTo(Map.of("RATE_PASSES_PER_CUSTOMER", "2/1800"));
+    String me = "{\"bookingId\":\"" + booking.id() + "\"";
+    call(me + "}");
+    call(me + ",\"declineCurrent\":true}");
+    Booking third = backend.bookings().find(booking.id()).orElseThrow();
+    call(me + ",\"declineCurrent\":true}");
+    Booking fourth = backend.bookings().find(booking.id()).orElseThrow();
+
+    RuntimeOutput output = call(me + ",\"declineCurrent\":true}");
+
+    assertNotEquals(third.therapistId(), fourth.therapistId());
+    assertEquals(429, output.getStatusCode());
+    assertEquals("RATE_LIMITED", RuntimeCalls.json(output).getAsJsonObject("error").get("code").getAsString());
+    assertTrue(Long.parseLong(output.getHeaders().get("retry-after")) > 0);
+    assertEquals(fourth, backend.bookings().find(booking.id()).orElseThrow(), "the offer stands");
+  }
+
+  @Test
+  void lettingOffersLapseCountsAsPassingThemOver() throws Exception {
+    limitedTo(Map.of("RATE_PASSES_PER_CUSTOMER", "1/1800"));
+    String me = "{\"bookingId\":\"" + booking.id() + "\"}";
+    call(me);
+    clock.advance(Duration.ofSeconds(61));
+    assertEquals(200, call(me).getStatusCode());
+    clock.advance(Duration.ofSeconds(61));
+
+    assertEquals(429, call(me).getStatusCode());
+  }
+
+  @Test
+  void searchesFromOneAddressAreCountedAcrossNumbers() throws Exception {
+    Backend limited = limitedTo(Map.of("RATE_ROUNDS_PER_ADDRESS", "1/60"));
+    Booking other = limited.createBooking().create(Caller.user("u2"), BookingRequests.at(KUTA), null).booking();
+
+    RuntimeOutput first = new Main().main(RuntimeCalls.post("{\"bookingId\":\"" + booking.id() + "\"}",
+        Map.of("x-appwrite-user-id", "u1", "x-appwrite-client-ip", "203.0.113.7")));
+    RuntimeOutput second = new Main().main(RuntimeCalls.post("{\"bookingId\":\"" + other.id() + "\"}",
+        Map.of("x-appwrite-user-id", "u2", "x-appwrite-client-ip", "203.0.113.7")));
+
+    assertEquals(200, first.getStatusCode());
+    assertEquals(429, second.getStatusCode());
   }
 }

@@ -15,6 +15,9 @@ import id.pijat.booking.NewBooking;
 import id.pijat.booking.PriceList;
 import id.pijat.booking.ServiceDuration;
 import id.pijat.booking.WhatsAppNumber;
+import id.pijat.fairuse.FairUse;
+import id.pijat.fairuse.FairUsePolicy;
+import id.pijat.fairuse.RateCounters;
 import id.pijat.local.project.AppwriteProject;
 import id.pijat.local.store.H2DocumentStore;
 import id.pijat.testing.MutableClock;
@@ -75,12 +78,14 @@ class AppwriteJsonConsistencyTest {
   void createBookingWritesOnlyDeclaredAttributesOfTheRightTypes() {
     MutableClock clock = MutableClock.at("2026-11-21T10:00:00Z");
     try (H2DocumentStore store = H2DocumentStore.open("jdbc:h2:mem:" + UUID.randomUUID(), PROJECT.collections(), clock)) {
-      CreateBooking create = new CreateBooking(new Bookings(store, clock), new IdempotencyRecords(store), PriceList.DEFAULT, clock);
+      Bookings bookings = new Bookings(store, clock);
+      FairUse fairUse = new FairUse(bookings, new RateCounters(store), FairUsePolicy.DEFAULT);
+      CreateBooking create = new CreateBooking(bookings, new IdempotencyRecords(store), PriceList.DEFAULT, fairUse, clock);
       NewBooking scheduled = new NewBooking(
           new CustomerDetails("Budi", WhatsAppNumber.parse("081234567890")), ServiceDuration.MINUTES_120,
           new Location("Jl. Sunset Road 88", new Coordinates(-8.68, 115.17)), clock.instant().plus(Duration.ofDays(1)));
 
-      var guest = create.create(Caller.guest(null), scheduled, "key-1");
+      var guest = create.create(Caller.guest(null).from("203.0.113.7"), scheduled, "key-1");
       var user = create.create(Caller.user("u1"), scheduled, "key-2");
 
       assertEquals(guest.booking(), new Bookings(store, clock).find(guest.booking().id()).orElseThrow());

@@ -5,9 +5,15 @@ import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
 import id.pijat.hold.TherapistLocks;
 import id.pijat.matching.Therapist;
+import id.pijat.hold.HoldEntry;
+import id.pijat.store.Document;
 import id.pijat.store.DocumentStore;
+import id.pijat.store.Fanout;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The customer takes the offered therapist (contract section 4). The order makes it safe without
@@ -22,15 +28,23 @@ public final class AcceptTherapist {
   private final DocumentStore store;
   private final BookingPolicy policy;
   private final Clock clock;
+  private final Fanout fanout;
 
   public AcceptTherapist(
-      Bookings bookings, TherapistLocks locks, Chats chats, DocumentStore store, BookingPolicy policy, Clock clock) {
+      Bookings bookings,
+      TherapistLocks locks,
+      Chats chats,
+      DocumentStore store,
+      BookingPolicy policy,
+      Clock clock,
+      Fanout fanout) {
     this.bookings = bookings;
     this.locks = locks;
     this.chats = chats;
     this.store = store;
     this.policy = policy;
     this.clock = clock;
+    this.fanout = fanout;
   }
 
   public Booking accept(Caller caller, String bookingId, String therapistId) {
@@ -39,7 +53,8 @@ public final class AcceptTherapist {
     switch (booking.status()) {
       case ACTIVE -> {
         requireOffered(booking, therapistId);
-        return openChat(booking, now);
+        openChat(booking, readForChat(booking), now);
+        return booking;
       }
       case CANCELLED -> throw new Rejection(ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.");
       case COMPLETED -> throw new Rejection(ErrorCode.INVALID_STATE, "This booking is already completed.");
@@ -56,34 +71,46 @@ public final class AcceptTherapist {
     Instant spanStart = booking.request().takenFrom(now);
     Instant startsAt = booking.request().startsAt(now, booking.travelTime());
     Instant spanEnd = policy.spanEnd(startsAt, booking.request().duration());
-    switch (locks.engage(booking, spanStart, spanEnd, policy.holdsLapse(startsAt, booking.request().duration()), now)) {
+    Booking accepted = booking.accept(startsAt, Chats.refsFor(booking), now);
+    // what the locks decide on, and what the chat will need, read at once
+    Fanout.Both<Map<String, HoldEntry>, ChatReads> read =
+        fanout.both(() -> locks.heads(TherapistLocks.offerKeys(therapistId, spanStart, spanEnd)), () -> readForChat(accepted));
+    Instant holdUntil = policy.holdsLapse(startsAt, booking.request().duration());
+    switch (locks.engage(booking, spanStart, spanEnd, holdUntil, now, read.first())) {
       case OFFER_LOST -> throw expired();
       case TIME_TAKEN -> throw new Rejection(
           ErrorCode.THERAPIST_UNAVAILABLE, "This therapist was just booked for that time. Please find another.");
       case ENGAGED -> { }
     }
-    Booking accepted = booking.accept(startsAt, Chats.refsFor(booking), now);
     try {
-      bookings.save(booking, accepted);
+      // the commit; then, at once, the booking document, the chat, and the fence of a scheduled booking
+      bookings.save(booking, accepted, List.of(() -> openChat(accepted, read.second(), now), () -> locks.releaseFence(accepted)));
     } catch (ConcurrentChangeException raced) {
       Booking current = bookings.findOwned(bookingId, caller);
       if (current.status() == BookingStatus.ACTIVE && therapistId.equals(current.therapistId())) {
-        return openChat(current, now);
+        openChat(current, readForChat(current), now);
+        return current;
       }
       locks.disengage(booking, spanStart, spanEnd);
       throw current.status() == BookingStatus.CANCELLED
           ? new Rejection(ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.")
           : raced;
     }
-    locks.releaseFence(accepted);
-    return openChat(accepted, now);
+    return accepted;
   }
 
-  private Booking openChat(Booking booking, Instant now) {
-    Therapist therapist =
-        store.find(Therapist.COLLECTION, booking.therapistId()).map(Therapist::fromDocument).orElse(null);
-    chats.open(booking, therapist != null ? therapist : Therapist.from(booking.therapist()), policy.chatClosesAt(booking), now);
-    return booking;
+  /** What opening the chat needs to know: the therapist's profile and the pair's session, if any. */
+  private record ChatReads(Optional<Document> therapist, Optional<Document> session) {}
+
+  private ChatReads readForChat(Booking booking) {
+    Fanout.Both<Optional<Document>, Optional<Document>> read =
+        fanout.both(() -> store.find(Therapist.COLLECTION, booking.therapistId()), () -> chats.session(booking.chat().chatSessionId()));
+    return new ChatReads(read.first(), read.second());
+  }
+
+  private void openChat(Booking booking, ChatReads reads, Instant now) {
+    Therapist therapist = reads.therapist().map(Therapist::fromDocument).orElse(Therapist.from(booking.therapist()));
+    chats.open(booking, therapist, policy.chatClosesAt(booking), now, reads.session());
   }
 
   private static void requireOffered(Booking booking, String therapistId) {

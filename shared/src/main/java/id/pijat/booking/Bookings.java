@@ -3,12 +3,18 @@ package id.pijat.booking;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
 import id.pijat.store.Document;
-import id.pijat.store.DocumentExistsException;
+import id.pijat.store.Claims;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
+import id.pijat.store.Fanout;
+import id.pijat.store.Query;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,48 +26,121 @@ import java.util.Optional;
  * exists fails, so of two executions that both start from version n only one moves the booking to
  * n+1; the other learns it lost ({@link ConcurrentChangeException}), re-reads and decides again.
  * The {@value #COLLECTION} document is then brought up to date; it may lag behind or even be
- * overwritten by a slower writer, so every read looks for newer claimed versions and rolls forward.
+ * overwritten by a slower writer, so reads take the newest claimed version (the head of the changes).
  * A claim is the commit: a function that dies right after it loses nothing.
  */
 public final class Bookings {
   public static final String COLLECTION = "bookings";
   public static final String CHANGES = "booking_changes";
+  /** When cleanup settles a cancellation (releases, chat); null once done (the settle_after index). */
+  public static final String SETTLE_DUE = "settleAfter";
+  /** When cleanup compacts a final booking's logs; null once done (the compact_after index). */
+  public static final String COMPACT_DUE = "compactAfter";
+  /** A cancel call is long over by then (functions time out after 15 s): what it left is settled. */
+  public static final Duration SETTLE_AFTER = Duration.ofMinutes(2);
+  /**
+   * Logs are compacted once their entries are this old: far beyond any execution (cleanup's 120 s
+   * timeout included), so no execution still holds a head read before them.
+   */
+  public static final Duration COMPACT_AFTER = Duration.ofHours(1);
 
   private final DocumentStore store;
   private final Clock clock;
+  private final Fanout fanout;
 
+  /** Its calls one after the other. */
   public Bookings(DocumentStore store, Clock clock) {
+    this(store, clock, Fanout.SEQUENTIAL);
+  }
+
+  public Bookings(DocumentStore store, Clock clock, Fanout fanout) {
     this.store = store;
     this.clock = clock;
-  }
-
-  /** @throws DocumentExistsException when a booking with this ID exists already */
-  public void insert(Booking booking) {
-    store.create(
-        COLLECTION, booking.id(), BookingDocuments.toData(booking), new HashSet<>(BookingDocuments.readers(booking)));
-  }
-
-  public Optional<Booking> find(String bookingId) {
-    return store.find(COLLECTION, bookingId).map(this::rollForward);
+    this.fanout = fanout;
   }
 
   /**
-   * The booking as it stands, if the caller owns it, without bringing its document up to date: for
-   * the functions that only read, whose key may not write. The next writer brings it up to date.
+   * How many of a customer's bookings are open (searching, offered or active), counting at most
+   * {@code atMost}: those under the WhatsApp number, and for a signed-in user those under the user
+   * too, whichever is more. Read from the documents, which may lag their newest version by a moment.
+   */
+  public int openOf(WhatsAppNumber whatsapp, String userId, int atMost) {
+    List<Object> open = List.of(BookingStatus.SEARCHING.code(), BookingStatus.PENDING_ACCEPT.code(), BookingStatus.ACTIVE.code());
+    int byNumber = store.list(COLLECTION, List.of(
+        Query.equal("customerWhatsApp", whatsapp.value()), Query.equalAny("status", open), Query.limit(atMost))).size();
+    if (userId == null || byNumber >= atMost) {
+      return byNumber;
+    }
+    int byUser = store.list(COLLECTION, List.of(
+        Query.equal("userId", userId), Query.equalAny("status", open), Query.limit(atMost))).size();
+    return Math.max(byNumber, byUser);
+  }
+
+  /**
+   * Writes a new booking; an answer lost on the way is settled by reading back.
+   *
+   * @return false when a booking with this ID was there already (the first request with the same
+   *     idempotency key, or this call's own re-sent request)
+   */
+  public boolean insert(Booking booking) {
+    return Claims.ensure(
+        store, COLLECTION, booking.id(), BookingDocuments.toData(booking), new HashSet<>(BookingDocuments.readers(booking)));
+  }
+
+  /**
+   * The booking at its newest claimed version, in one request: the head of its changes, or, for a
+   * booking never changed, its document. The {@value #COLLECTION} document is not brought up to date
+   * here (the next change or cleanup does it, see {@link #current}).
+   */
+  public Optional<Booking> find(String bookingId) {
+    return newestChange(bookingId).or(() -> store.find(COLLECTION, bookingId).map(BookingDocuments::fromDocument));
+  }
+
+  /**
+   * As {@link #find}, reading the head of the changes and the document at once: one round for a
+   * booking that may never have changed (a search's first call), at the cost of a second request.
+   */
+  public Booking findOwnedInOneRound(String bookingId, Caller caller) {
+    Fanout.Both<Optional<Booking>, Optional<Document>> read =
+        fanout.both(() -> newestChange(bookingId), () -> store.find(COLLECTION, bookingId));
+    return owned(read.first().or(() -> read.second().map(BookingDocuments::fromDocument)), caller);
+  }
+
+  private Optional<Booking> newestChange(String bookingId) {
+    List<Document> head =
+        store.list(CHANGES, List.of(Query.equal("bookingId", bookingId), Query.orderDesc("version"), Query.limit(1)));
+    return head.stream().findFirst().map(change -> BookingDocuments.fromSnapshot(bookingId, change.string("snapshot")));
+  }
+
+  /**
+   * The booking a {@value #COLLECTION} document (from a list) stands for, at its newest version;
+   * the document is brought up to date when a writer died between its claim and the update.
+   */
+  public Booking current(Document document) {
+    Booking listed = BookingDocuments.fromDocument(document);
+    Booking newest = find(listed.id()).orElse(listed);
+    if (newest.version() > listed.version()) {
+      project(newest);
+    }
+    return newest;
+  }
+
+  /**
+   * The booking as it stands, if the caller owns it: for the functions that only read, whose key may
+   * not write. The same read as {@link #findOwned}, which never writes either.
    */
   public Booking readOwned(String bookingId, Caller caller) {
-    Booking booking =
-        store.find(COLLECTION, bookingId).map(document -> newest(BookingDocuments.fromDocument(document)))
-            .orElseThrow(() -> new Rejection(ErrorCode.BOOKING_NOT_FOUND, "There is no booking with this ID."));
-    caller.requireOwns(booking);
-    return booking;
+    return findOwned(bookingId, caller);
   }
 
   /** The booking, if it exists and the caller owns it; otherwise BOOKING_NOT_FOUND or PERMISSION_DENIED. */
   public Booking findOwned(String bookingId, Caller caller) {
+    return owned(find(bookingId), caller);
+  }
+
+  private static Booking owned(Optional<Booking> found, Caller caller) {
     Booking booking =
-        find(bookingId)
-            .orElseThrow(() -> new Rejection(ErrorCode.BOOKING_NOT_FOUND, "There is no booking with this ID."));
+        found.orElseThrow(() -> new Rejection(ErrorCode.BOOKING_NOT_FOUND, "There is no booking with this ID."));
     caller.requireOwns(booking);
     return booking;
   }
@@ -72,23 +151,51 @@ public final class Bookings {
    * @throws ConcurrentChangeException when another execution changed the booking first
    */
   public Booking save(Booking current, Booking next) {
+    return save(current, next, List.of());
+  }
+
+  /**
+   * As {@link #save}; once the version is claimed, the {@value #COLLECTION} document is updated and
+   * these follow-ups run, all at once.
+   */
+  public Booking save(Booking current, Booking next, List<Runnable> followUps) {
+    claim(current, next);
+    return saved(next, followUps);
+  }
+
+  /**
+   * The first half of {@link #save}: claims {@code next}, the version after {@code current}, so
+   * that the caller can read what it needs meanwhile; {@link #saved} must follow.
+   *
+   * @throws ConcurrentChangeException when another execution changed the booking first
+   */
+  public Booking claim(Booking current, Booking next) {
     if (next.version() != current.version() + 1) {
       throw new IllegalArgumentException("next version must follow " + current.version() + ": " + next.version());
     }
-    try {
-      store.create(
-          CHANGES,
-          changeId(next.id(), next.version()),
-          Map.of(
-              "bookingId", next.id(),
-              "version", next.version(),
-              "snapshot", BookingDocuments.snapshot(next),
-              "createdAt", DocumentTimes.format(clock.instant())),
-          new HashSet<>(BookingDocuments.readers(next)));
-    } catch (DocumentExistsException lost) {
+    boolean claimed =
+        Claims.create(
+            store,
+            CHANGES,
+            changeId(next.id(), next.version()),
+            Map.of(
+                "bookingId", next.id(),
+                "version", next.version(),
+                "snapshot", BookingDocuments.snapshot(next),
+                "createdAt", DocumentTimes.format(clock.instant())),
+            new HashSet<>(BookingDocuments.readers(next)));
+    if (!claimed) {
       throw new ConcurrentChangeException(next.id(), next.version());
     }
-    project(next);
+    return next;
+  }
+
+  /** The second half of {@link #save}: the document brought up to date and the follow-ups, at once. */
+  public Booking saved(Booking next, List<Runnable> followUps) {
+    List<Runnable> after = new java.util.ArrayList<>();
+    after.add(() -> project(next));
+    after.addAll(followUps);
+    fanout.run(after);
     return next;
   }
 
@@ -97,28 +204,50 @@ public final class Bookings {
     return bookingId + "." + version;
   }
 
-  private Booking rollForward(Document document) {
-    Booking stored = BookingDocuments.fromDocument(document);
-    Booking newest = newest(stored);
-    if (newest != stored) {
-      project(newest);
-    }
-    return newest;
+  /**
+   * Deletes the booking's versions claimed before {@code before}, but never the newest: every read
+   * needs it, and without it the next version's ID could be claimed again. A version is needed as a
+   * fence only while an execution that read the one before it may still try to claim it, and no
+   * execution lives anywhere near {@link #COMPACT_AFTER}.
+   *
+   * @return how many versions were deleted
+   */
+  public int compact(String bookingId, Instant before) {
+    List<Document> versions =
+        store.list(CHANGES, List.of(Query.equal("bookingId", bookingId), Query.orderDesc("version"), Query.limit(Query.MAX_LIMIT)));
+    List<Document> deletable =
+        versions.stream().skip(1).filter(version -> !version.instant("createdAt").isAfter(before)).toList();
+    fanout.run(deletable.stream().<Runnable>map(version -> () -> deleteIfThere(CHANGES, version.id())).toList());
+    return deletable.size();
   }
 
-  /** The latest claimed version: a slow writer may not have brought the document up to date yet. */
-  private Booking newest(Booking stored) {
-    Booking newest = stored;
-    Optional<Document> change;
-    while ((change = store.find(CHANGES, changeId(newest.id(), newest.version() + 1))).isPresent()) {
-      newest = BookingDocuments.fromSnapshot(newest.id(), change.get().string("snapshot"));
+  /** Records that cleanup did this piece of work on the booking ({@link #SETTLE_DUE} or {@link #COMPACT_DUE}). */
+  public void done(String bookingId, String due) {
+    Map<String, Object> cleared = new HashMap<>();
+    cleared.put(due, null);
+    store.update(COLLECTION, bookingId, cleared);
+  }
+
+  private void deleteIfThere(String collection, String id) {
+    try {
+      store.delete(collection, id);
+    } catch (DocumentNotFoundException anotherRunFirst) {
+      // compacted by a run at the same time
     }
-    return newest;
   }
 
   private void project(Booking booking) {
+    Map<String, Object> data = BookingDocuments.toData(booking);
+    // what cleanup does once after a final version: settle a cancellation (its call may have died
+    // before letting go), then compact the logs once nothing can race on them
+    if (booking.status() == BookingStatus.CANCELLED) {
+      data.put(SETTLE_DUE, DocumentTimes.format(booking.updatedAt().plus(SETTLE_AFTER)));
+    }
+    if (booking.status().isFinal()) {
+      data.put(COMPACT_DUE, DocumentTimes.format(booking.updatedAt().plus(COMPACT_AFTER)));
+    }
     try {
-      store.update(COLLECTION, booking.id(), BookingDocuments.toData(booking));
+      store.update(COLLECTION, booking.id(), data);
     } catch (DocumentNotFoundException e) {
       throw new IllegalStateException("a versioned booking lost its document: " + booking.id(), e);
     }

@@ -5,15 +5,21 @@ import id.pijat.error.Rejection;
 
 /**
  * Who is calling: a signed-in user (Appwrite sets the user ID; a client cannot forge it) or a
- * guest, who may show a booking token.
+ * guest, who may show a booking token; and the network address they call from, where Appwrite
+ * reports it (null otherwise), which fair use counts requests against.
  */
-public record Caller(String userId, BookingToken bookingToken) {
+public record Caller(String userId, BookingToken bookingToken, String address) {
   public static Caller user(String userId) {
-    return new Caller(userId, null);
+    return new Caller(userId, null, null);
   }
 
   public static Caller guest(BookingToken token) {
-    return new Caller(null, token);
+    return new Caller(null, token, null);
+  }
+
+  /** The same caller, calling from this address (null when unknown). */
+  public Caller from(String address) {
+    return new Caller(userId, bookingToken, address);
   }
 
   public boolean isGuest() {

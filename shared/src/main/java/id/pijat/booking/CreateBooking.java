@@ -2,8 +2,8 @@ package id.pijat.booking;
 
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
-import id.pijat.store.DocumentExistsException;
 import id.pijat.store.DocumentIds;
+import id.pijat.store.StoreRejectedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,38 +16,61 @@ public final class CreateBooking {
   private final Bookings bookings;
   private final IdempotencyRecords idempotency;
   private final PriceList prices;
+  private final CustomerLimits limits;
   private final Clock clock;
 
-  public CreateBooking(Bookings bookings, IdempotencyRecords idempotency, PriceList prices, Clock clock) {
+  public CreateBooking(Bookings bookings, IdempotencyRecords idempotency, PriceList prices, CustomerLimits limits, Clock clock) {
     this.bookings = bookings;
     this.idempotency = idempotency;
     this.prices = prices;
+    this.limits = limits;
     this.clock = clock;
   }
 
   /** The booking, and for a guest the token they must keep: it is not shown again. */
   public record Created(Booking booking, BookingToken token) {}
 
-  /** @param idempotencyKey null when the client sent none */
+  /**
+   * A key is scoped to what only its caller has: a user's ID, or for a guest the number they typed
+   * together with the key itself, which must be too long to guess (FunctionRequest). A retry answers
+   * the first create; a create that was refused, or that the database refused, frees its key.
+   *
+   * @param idempotencyKey null when the client sent none
+   */
   public Created create(Caller caller, NewBooking request, String idempotencyKey) {
     Instant now = clock.instant();
     requireSchedulable(request, now);
     BookingToken token = caller.isGuest() ? BookingToken.generate() : null;
-    IdempotencyRecords.Claim claim =
-        new IdempotencyRecords.Claim(DocumentIds.unique(), request.fingerprint(), token);
-    if (idempotencyKey != null) {
-      String scope = caller.isGuest() ? "guest" : "user:" + caller.userId();
-      claim = idempotency.claim(scope, idempotencyKey, claim, now);
-      if (!claim.fingerprint().equals(request.fingerprint())) {
-        throw new Rejection(
-            ErrorCode.IDEMPOTENCY_CONFLICT,
-            "This idempotency key was already used for a different booking request.");
-      }
+    String proposed = DocumentIds.unique();
+    IdempotencyRecords.Claim claim = new IdempotencyRecords.Claim(proposed, request.fingerprint(), token);
+    if (idempotencyKey == null) {
+      limits.beforeCreate(caller, request, now);
+      return insert(caller, request, claim, now);
+    }
+    String scope = caller.isGuest() ? "guest:" + request.customer().whatsapp().value() : "user:" + caller.userId();
+    claim = idempotency.claim(scope, idempotencyKey, claim, now);
+    if (!claim.fingerprint().equals(request.fingerprint())) {
+      throw new Rejection(
+          ErrorCode.IDEMPOTENCY_CONFLICT,
+          "This idempotency key was already used for a different booking request.");
+    }
+    // a key this call claimed has no booking yet; an earlier request's has one, unless it died first
+    if (!claim.bookingId().equals(proposed)) {
       var earlier = bookings.find(claim.bookingId());
       if (earlier.isPresent()) {
         return new Created(earlier.get(), claim.token());
       }
     }
+    try {
+      limits.beforeCreate(caller, request, now);
+      return insert(caller, request, claim, now);
+    } catch (Rejection | StoreRejectedException refused) {
+      idempotency.release(scope, idempotencyKey);
+      throw refused;
+    }
+  }
+
+  private Created insert(Caller caller, NewBooking request, IdempotencyRecords.Claim claim, Instant now) {
     Owner owner = caller.isGuest() ? Owner.guest(claim.token()) : Owner.user(caller.userId());
     BookingRequest booked =
         new BookingRequest(
@@ -57,13 +80,11 @@ public final class CreateBooking {
             request.location(),
             request.scheduledAt());
     Booking booking = Booking.open(claim.bookingId(), owner, booked, now);
-    try {
-      bookings.insert(booking);
+    if (bookings.insert(booking)) {
       return new Created(booking, claim.token());
-    } catch (DocumentExistsException raced) {
-      // the first request with this key finished while we were here
-      return new Created(bookings.find(booking.id()).orElseThrow(), claim.token());
     }
+    // the first request with this key finished while we were here
+    return new Created(bookings.find(booking.id()).orElseThrow(), claim.token());
   }
 
   private static void requireSchedulable(NewBooking request, Instant now) {

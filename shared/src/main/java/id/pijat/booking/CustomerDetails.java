@@ -1,5 +1,6 @@
 package id.pijat.booking;
 
+import id.pijat.text.FreeText;
 import java.util.Objects;
 
 /** Who the therapist meets and how to reach them. */
@@ -8,7 +9,7 @@ public record CustomerDetails(String name, WhatsAppNumber whatsapp) {
   public static final int MAX_NAME = 100;
 
   public CustomerDetails {
-    name = Texts.trimmedWithin(name, "name", MIN_NAME, MAX_NAME);
+    name = FreeText.within(name, "name", MIN_NAME, MAX_NAME);
     Objects.requireNonNull(whatsapp, "whatsapp");
   }
 }

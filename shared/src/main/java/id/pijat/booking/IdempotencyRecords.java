@@ -1,8 +1,9 @@
 package id.pijat.booking;
 
 import id.pijat.store.Document;
-import id.pijat.store.DocumentExistsException;
+import id.pijat.store.Claims;
 import id.pijat.store.DocumentIds;
+import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
 import java.time.Duration;
@@ -45,21 +46,30 @@ public final class IdempotencyRecords {
     data.put("sealedToken", proposed.token() == null ? null : TokenSeal.seal(proposed.token(), scope + key));
     data.put("createdAt", DocumentTimes.format(now));
     data.put("expiresAt", DocumentTimes.format(now.plus(LIFETIME)));
-    try {
-      store.create(COLLECTION, id, data, Set.of());
+    // the proposed booking ID is unique to this request: a record carrying it is this call's, even
+    // when the create's answer was lost or a re-sent request met it as a 409
+    if (Claims.create(store, COLLECTION, id, data, Set.of(), "bookingId")) {
       return proposed;
-    } catch (DocumentExistsException taken) {
-      Optional<Document> earlier = store.find(COLLECTION, id);
-      if (earlier.isEmpty()) {
-        // purged between our create and find: the key is free again
-        return claim(scope, key, proposed, now);
-      }
-      Document record = earlier.get();
-      String sealed = record.string("sealedToken");
-      return new Claim(
-          record.string("bookingId"),
-          record.string("fingerprint"),
-          sealed == null ? null : TokenSeal.open(sealed, scope + key));
+    }
+    Optional<Document> earlier = store.find(COLLECTION, id);
+    if (earlier.isEmpty()) {
+      // purged between our create and find: the key is free again
+      return claim(scope, key, proposed, now);
+    }
+    Document record = earlier.get();
+    String sealed = record.string("sealedToken");
+    return new Claim(
+        record.string("bookingId"),
+        record.string("fingerprint"),
+        sealed == null ? null : TokenSeal.open(sealed, scope + key));
+  }
+
+  /** Frees the key of a create that was refused, so its corrected retry is a new request. */
+  public void release(String scope, String key) {
+    try {
+      store.delete(COLLECTION, recordId(scope, key));
+    } catch (DocumentNotFoundException alreadyGone) {
+      // purged meanwhile: free already
     }
   }
 

@@ -1,5 +1,6 @@
 package id.pijat.booking;
 
+import id.pijat.text.FreeText;
 import java.util.Objects;
 
 /** Where the therapist goes: the address the customer typed and the point it stands for. */
@@ -8,7 +9,7 @@ public record Location(String address, Coordinates coordinates) {
   public static final int MAX_ADDRESS = 500;
 
   public Location {
-    address = Texts.trimmedWithin(address, "address", MIN_ADDRESS, MAX_ADDRESS);
+    address = FreeText.within(address, "address", MIN_ADDRESS, MAX_ADDRESS);
     Objects.requireNonNull(coordinates, "coordinates");
   }
 }

@@ -3,14 +3,17 @@ package id.pijat.chat;
 import id.pijat.booking.Booking;
 import id.pijat.matching.Therapist;
 import id.pijat.store.Document;
-import id.pijat.store.DocumentExistsException;
+import id.pijat.store.Claims;
 import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
+import id.pijat.store.Fanout;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,9 +38,17 @@ public final class Chats {
   static final String GUEST_PREFIX = "guest-";
 
   private final DocumentStore store;
+  private final Fanout fanout;
 
+  /** Its calls one after the other. */
   public Chats(DocumentStore store) {
+    this(store, Fanout.SEQUENTIAL);
+  }
+
+  /** The room, its messages and the session are written at once. */
+  public Chats(DocumentStore store, Fanout fanout) {
     this.store = store;
+    this.fanout = fanout;
   }
 
   /** The IDs the booking's chat has, known before anything is written. */
@@ -58,6 +69,16 @@ public final class Chats {
    * @param closeAfter when the room closes by itself: six hours after the appointment's end
    */
   public void open(Booking booking, Therapist therapist, Instant closeAfter, Instant now) {
+    open(booking, therapist, closeAfter, now, session(booking.chat().chatSessionId()));
+  }
+
+  /** The session document under this ID, to pass to {@link #open} when read alongside other things. */
+  public Optional<Document> session(String sessionId) {
+    return store.find(SESSIONS, sessionId);
+  }
+
+  /** As {@link #open}, with the session as read a moment before (by {@link #session}). */
+  public void open(Booking booking, Therapist therapist, Instant closeAfter, Instant now, Optional<Document> existingSession) {
     Booking.ChatRefs refs = booking.chat();
     Set<String> readers = readers(booking);
     Map<String, Object> room = new HashMap<>();
@@ -68,9 +89,10 @@ public final class Chats {
     room.put("createdBy", SYSTEM);
     room.put("createdAt", DocumentTimes.format(now));
     room.put("closeAfter", DocumentTimes.format(closeAfter));
-    createOnce(ROOMS, refs.chatRoomId(), room, readers);
-    message(booking, "confirmed", CONFIRMED, now);
-    openSession(booking, therapist, now, readers);
+    fanout.run(List.of(
+        () -> createOnce(ROOMS, refs.chatRoomId(), room, readers),
+        () -> message(booking, "confirmed", CONFIRMED, now),
+        () -> openSession(booking, therapist, now, readers, existingSession)));
   }
 
   /** Closes the room with a system message and ends the session if it is this booking's; safe to repeat. */
@@ -79,14 +101,30 @@ public final class Chats {
     if (refs == null) {
       return;
     }
-    Optional<Document> room = store.find(ROOMS, refs.chatRoomId());
+    Fanout.Both<Optional<Document>, Optional<Document>> read =
+        fanout.both(() -> room(refs.chatRoomId()), () -> session(refs.chatSessionId()));
+    close(booking, why, now, read.first(), read.second());
+  }
+
+  /** The room document under this ID, to pass to {@link #close} when read alongside other things. */
+  public Optional<Document> room(String roomId) {
+    return store.find(ROOMS, roomId);
+  }
+
+  /** As {@link #close}, with the room and session as read a moment before. */
+  public void close(Booking booking, String why, Instant now, Optional<Document> room, Optional<Document> session) {
+    Booking.ChatRefs refs = booking.chat();
+    if (refs == null) {
+      return;
+    }
+    List<Runnable> writes = new ArrayList<>();
     if (room.isPresent() && "active".equals(room.get().string("status"))) {
-      closeRoom(room.get(), why, now);
+      writes.add(() -> closeRoom(room.get(), why, now));
     }
-    Optional<Document> session = store.find(SESSIONS, refs.chatSessionId());
     if (session.isPresent() && session.get().bool("isActive") && booking.id().equals(session.get().string("bookingId"))) {
-      store.update(SESSIONS, refs.chatSessionId(), Map.of("isActive", false, "updatedAt", DocumentTimes.format(now)));
+      writes.add(() -> store.update(SESSIONS, refs.chatSessionId(), Map.of("isActive", false, "updatedAt", DocumentTimes.format(now))));
     }
+    fanout.run(writes);
   }
 
   /**
@@ -121,7 +159,7 @@ public final class Chats {
     return true;
   }
 
-  private void openSession(Booking booking, Therapist therapist, Instant now, Set<String> readers) {
+  private void openSession(Booking booking, Therapist therapist, Instant now, Set<String> readers, Optional<Document> existing) {
     String sessionId = booking.chat().chatSessionId();
     Map<String, Object> active = new HashMap<>();
     active.put("bookingId", booking.id());
@@ -129,7 +167,6 @@ public final class Chats {
     active.put("isActive", true);
     active.put("updatedAt", DocumentTimes.format(now));
     active.put("expiresAt", DocumentTimes.format(now.plus(SESSION_LIFETIME)));
-    Optional<Document> existing = store.find(SESSIONS, sessionId);
     if (existing.isPresent()) {
       if (!booking.id().equals(existing.get().string("bookingId")) || !existing.get().bool("isActive")) {
         store.update(SESSIONS, sessionId, active);
@@ -181,12 +218,7 @@ public final class Chats {
 
   /** @return false when the document was there already */
   private boolean createOnce(String collection, String id, Map<String, Object> data, Set<String> readers) {
-    try {
-      store.create(collection, id, data, readers);
-      return true;
-    } catch (DocumentExistsException alreadyThere) {
-      return false;
-    }
+    return Claims.ensure(store, collection, id, data, readers);
   }
 
   private static Set<String> readers(Booking booking) {

@@ -7,12 +7,14 @@ import id.pijat.booking.Bookings;
 import id.pijat.booking.Cancellation;
 import id.pijat.booking.ConcurrentChangeException;
 import id.pijat.booking.IdempotencyRecords;
+import id.pijat.fairuse.RateCounters;
 import id.pijat.chat.Chats;
 import id.pijat.hold.TherapistLocks;
 import id.pijat.store.Document;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
+import id.pijat.store.Fanout;
 import id.pijat.store.Query;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
@@ -32,24 +35,29 @@ import java.util.function.ToIntFunction;
  * derived IDs and checks, so two runs at once do each thing once and a run after a gap catches up.
  */
 public final class CleanupSessions {
-  /** How far back cancellations are re-settled, for a cancel that died before it let go. */
-  static final Duration SETTLE_LOOKBACK = Duration.ofHours(1);
-
   private final DocumentStore store;
   private final Bookings bookings;
   private final TherapistLocks locks;
   private final Chats chats;
   private final BookingPolicy policy;
   private final Clock clock;
+  private final Fanout fanout;
 
   public CleanupSessions(
-      DocumentStore store, Bookings bookings, TherapistLocks locks, Chats chats, BookingPolicy policy, Clock clock) {
+      DocumentStore store,
+      Bookings bookings,
+      TherapistLocks locks,
+      Chats chats,
+      BookingPolicy policy,
+      Clock clock,
+      Fanout fanout) {
     this.store = store;
     this.bookings = bookings;
     this.locks = locks;
     this.chats = chats;
     this.policy = policy;
     this.clock = clock;
+    this.fanout = fanout;
   }
 
   /** What one run did, duty by duty, and which duties have more left for the next run. */
@@ -69,16 +77,22 @@ public final class CleanupSessions {
             new Duty("bookingsCompleted", b -> bookingsDue(b, BookingStatus.ACTIVE, "endsAt", now.minus(policy.completionGrace()), this::complete)),
             new Duty("searchesAbandoned", b -> bookingsDue(b, BookingStatus.SEARCHING, "updatedAt", now.minus(policy.abandonAfter()), this::abandon)),
             new Duty("holdsReleased", b -> settleCancellations(b, now)),
+            new Duty("logsCompacted", b -> compactLogs(b, now)),
             new Duty("roomsClosed", b -> closeRooms(b, now)),
             new Duty("sessionsDeactivated", b -> endSessions(b, now)),
-            new Duty("idempotencyRecordsPurged", b -> purgeIdempotencyRecords(b, now)));
+            new Duty("idempotencyRecordsPurged", b -> purgeExpired(b, IdempotencyRecords.COLLECTION, now)),
+            new Duty("rateCountersPurged", b -> purgeExpired(b, RateCounters.COLLECTION, now)));
+    // the duties work on different documents (or meet on a booking's next version, which decides),
+    // so they run at once: an idle run is one round of lists
+    List<Sweep.Outcome> outcomes =
+        fanout.all(duties.stream().<Supplier<Sweep.Outcome>>map(duty ->
+            () -> budget.isSpent() ? new Sweep.Outcome(0, true) : duty.sweep().apply(budget)).toList());
     Map<String, Integer> done = new LinkedHashMap<>();
     List<String> unfinished = new ArrayList<>();
-    for (Duty duty : duties) {
-      Sweep.Outcome outcome = budget.isSpent() ? new Sweep.Outcome(0, true) : duty.sweep().apply(budget);
-      done.put(duty.name(), outcome.handled());
-      if (outcome.more()) {
-        unfinished.add(duty.name());
+    for (int i = 0; i < duties.size(); i++) {
+      done.put(duties.get(i).name(), outcomes.get(i).handled());
+      if (outcomes.get(i).more()) {
+        unfinished.add(duties.get(i).name());
       }
     }
     return new Report(done, unfinished);
@@ -93,7 +107,7 @@ public final class CleanupSessions {
   private Sweep.Outcome bookingsDue(Budget budget, BookingStatus status, String dueAttribute, Instant dueBy, BookingRule rule) {
     List<Query> due = List.of(Query.equal("status", status.code()), Query.lessThanEqual(dueAttribute, DocumentTimes.format(dueBy)));
     ToIntFunction<Document> handle = document -> {
-      Optional<Booking> current = bookings.find(document.id());
+      Optional<Booking> current = Optional.of(bookings.current(document));
       Optional<Booking> next = current.flatMap(booking -> rule.next(booking, clock.instant()));
       if (next.isEmpty()) {
         return 0;
@@ -139,21 +153,34 @@ public final class CleanupSessions {
   }
 
   /**
-   * Recent cancellations let go again: a cancel that died after its commit left its holds (and maybe
-   * its chat); counted are the locks this run released.
+   * Each cancellation settled once, a couple of minutes after it: a cancel that died after its
+   * commit left its holds (and maybe its chat); counted are the locks this run released.
    */
   private Sweep.Outcome settleCancellations(Budget budget, Instant now) {
-    List<Query> recent =
-        List.of(
-            Query.equal("status", BookingStatus.CANCELLED.code()),
-            Query.greaterThan("updatedAt", DocumentTimes.format(now.minus(SETTLE_LOOKBACK))));
-    return Sweep.updating(store, Bookings.COLLECTION, recent, "updatedAt", budget, document -> {
-      Optional<Booking> cancelled = bookings.find(document.id()).filter(b -> b.status() == BookingStatus.CANCELLED);
-      if (cancelled.isEmpty()) {
-        return 0;
+    List<Query> due = List.of(Query.lessThanEqual(Bookings.SETTLE_DUE, DocumentTimes.format(now)));
+    return Sweep.updating(store, Bookings.COLLECTION, due, Bookings.SETTLE_DUE, budget, document -> {
+      Booking cancelled = bookings.current(document);
+      int released = 0;
+      if (cancelled.status() == BookingStatus.CANCELLED) {
+        chats.close(cancelled, Chats.CLOSED_CANCELLED, now);
+        released = locks.releaseAll(cancelled.id());
       }
-      chats.close(cancelled.get(), Chats.CLOSED_CANCELLED, now);
-      return locks.releaseAll(cancelled.get().id());
+      bookings.done(cancelled.id(), Bookings.SETTLE_DUE);
+      return released;
+    });
+  }
+
+  /**
+   * The logs of each finished booking compacted once, an hour after it finished: its older versions
+   * and the lock entries it and others left below each lock's head; counted are the documents deleted.
+   */
+  private Sweep.Outcome compactLogs(Budget budget, Instant now) {
+    List<Query> due = List.of(Query.lessThanEqual(Bookings.COMPACT_DUE, DocumentTimes.format(now)));
+    Instant before = now.minus(Bookings.COMPACT_AFTER);
+    return Sweep.updating(store, Bookings.COLLECTION, due, Bookings.COMPACT_DUE, budget, document -> {
+      int deleted = bookings.compact(document.id(), before) + locks.compact(document.id(), before);
+      bookings.done(document.id(), Bookings.COMPACT_DUE);
+      return deleted;
     });
   }
 
@@ -175,11 +202,12 @@ public final class CleanupSessions {
     });
   }
 
-  private Sweep.Outcome purgeIdempotencyRecords(Budget budget, Instant now) {
+  /** Deletes the documents of a collection whose expiresAt has passed. */
+  private Sweep.Outcome purgeExpired(Budget budget, String collection, Instant now) {
     List<Query> due = List.of(Query.lessThanEqual("expiresAt", DocumentTimes.format(now)));
-    return Sweep.deleting(store, IdempotencyRecords.COLLECTION, due, "expiresAt", budget, record -> {
+    return Sweep.deleting(store, collection, due, "expiresAt", budget, record -> {
       try {
-        store.delete(IdempotencyRecords.COLLECTION, record.id());
+        store.delete(collection, record.id());
         return 1;
       } catch (DocumentNotFoundException anotherRunFirst) {
         return 0;

@@ -7,6 +7,8 @@ import id.pijat.booking.CancelBooking;
 import id.pijat.booking.CreateBooking;
 import id.pijat.booking.IdempotencyRecords;
 import id.pijat.chat.Chats;
+import id.pijat.fairuse.FairUse;
+import id.pijat.fairuse.RateCounters;
 import id.pijat.cleanup.CleanupSessions;
 import id.pijat.hold.Holds;
 import id.pijat.hold.TherapistLocks;
@@ -14,25 +16,38 @@ import id.pijat.matching.CheckSearchStatus;
 import id.pijat.matching.SearchTherapists;
 import id.pijat.matching.TherapistSearch;
 import id.pijat.store.DocumentStore;
+import id.pijat.store.Fanout;
 import java.time.Clock;
 
-/** What a function works with: the store, the clock and the settings; the use cases are built from them. */
-public record Backend(DocumentStore store, Clock clock, Settings settings) {
+/**
+ * What a function works with: the store, the clock, the settings, and the fanout that runs a use
+ * case's independent store calls at once; the use cases are built from them.
+ */
+public record Backend(DocumentStore store, Clock clock, Settings settings, Fanout fanout) {
+  /** On the pool all functions of the JVM share. */
+  public Backend(DocumentStore store, Clock clock, Settings settings) {
+    this(store, clock, settings, Fanout.shared());
+  }
+
   public Bookings bookings() {
-    return new Bookings(store, clock);
+    return new Bookings(store, clock, fanout);
   }
 
   public TherapistLocks locks() {
-    return new TherapistLocks(new Holds(store, clock));
+    return new TherapistLocks(new Holds(store, clock, fanout));
   }
 
   public CreateBooking createBooking() {
-    return new CreateBooking(bookings(), new IdempotencyRecords(store), settings.prices(), clock);
+    return new CreateBooking(bookings(), new IdempotencyRecords(store), settings.prices(), fairUse(), clock);
   }
 
   public SearchTherapists searchTherapists() {
     return new SearchTherapists(
-        bookings(), new TherapistSearch(store), new ProviderAvailability(store), locks(), settings.policy(), clock);
+        bookings(), new TherapistSearch(store, fanout), new ProviderAvailability(store), locks(), settings.policy(), fairUse(), clock, fanout);
+  }
+
+  public FairUse fairUse() {
+    return new FairUse(bookings(), new RateCounters(store), settings.fairUse());
   }
 
   public CheckSearchStatus checkSearchStatus() {
@@ -40,18 +55,18 @@ public record Backend(DocumentStore store, Clock clock, Settings settings) {
   }
 
   public AcceptTherapist acceptTherapist() {
-    return new AcceptTherapist(bookings(), locks(), chats(), store, settings.policy(), clock);
+    return new AcceptTherapist(bookings(), locks(), chats(), store, settings.policy(), clock, fanout);
   }
 
   public Chats chats() {
-    return new Chats(store);
+    return new Chats(store, fanout);
   }
 
   public CleanupSessions cleanupSessions() {
-    return new CleanupSessions(store, bookings(), locks(), chats(), settings.policy(), clock);
+    return new CleanupSessions(store, bookings(), locks(), chats(), settings.policy(), clock, fanout);
   }
 
   public CancelBooking cancelBooking() {
-    return new CancelBooking(bookings(), locks(), chats(), clock);
+    return new CancelBooking(bookings(), locks(), chats(), clock, fanout);
   }
 }

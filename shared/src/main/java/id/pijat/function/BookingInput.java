@@ -9,6 +9,7 @@ import id.pijat.booking.SearchProgress;
 import id.pijat.booking.ServiceDuration;
 import id.pijat.booking.WhatsAppNumber;
 import id.pijat.matching.SearchConfig;
+import id.pijat.text.FreeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -81,13 +82,7 @@ public final class BookingInput {
         body.string(
             "reason",
             false,
-            text -> {
-              String trimmed = text.strip();
-              if (trimmed.isEmpty() || trimmed.length() > CancelBooking.MAX_REASON_LENGTH) {
-                throw new IllegalArgumentException("must be 1 to " + CancelBooking.MAX_REASON_LENGTH + " characters");
-              }
-              return trimmed;
-            });
+            text -> FreeText.within(text, "reason", 1, CancelBooking.MAX_REASON_LENGTH));
     body.finish();
     return new Cancel(bookingId, reason);
   }

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import id.pijat.booking.ConcurrentChangeException;
 import id.pijat.booking.IllegalTransitionException;
 import id.pijat.error.ErrorCode;
+import id.pijat.error.RateLimited;
 import id.pijat.error.Rejection;
 import id.pijat.store.StoreUnavailableException;
 import io.openruntimes.java.RuntimeContext;
@@ -12,6 +13,7 @@ import io.openruntimes.java.RuntimeOutput;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,13 +32,27 @@ public final class Edge {
 
   private Edge() {}
 
-  public static RuntimeOutput serve(RuntimeContext context, Handler handler) {
+  /** A function that changes something: POST only, so a prefetch, a crawler or a GET link never books. */
+  public static RuntimeOutput change(RuntimeContext context, Handler handler) {
+    return serve(context, List.of("POST"), handler);
+  }
+
+  /** A function that only reads: GET or POST. */
+  public static RuntimeOutput read(RuntimeContext context, Handler handler) {
+    return serve(context, List.of("GET", "POST"), handler);
+  }
+
+  private static RuntimeOutput serve(RuntimeContext context, List<String> methods, Handler handler) {
     try {
       FunctionRequest request = FunctionRequest.of(context.getReq());
+      request.requireRoute(methods);
       Reply reply = handler.handle(request, Backends.forRequest(request));
       return answer(context, reply.status(), reply.envelope());
+    } catch (RateLimited limited) {
+      return answer(context, limited.code().httpStatus(), Envelope.failure(limited),
+          Map.of("retry-after", Long.toString(limited.retryAfter().toSeconds())));
     } catch (Rejection rejection) {
-      return answer(context, rejection.code().httpStatus(), Envelope.failure(rejection));
+      return refuse(context, rejection);
     } catch (IllegalTransitionException illegal) {
       return refuse(context, new Rejection(ErrorCode.INVALID_STATE, "The booking's status does not allow this."));
     } catch (StoreUnavailableException | ConcurrentChangeException busy) {
@@ -55,7 +71,11 @@ public final class Edge {
   }
 
   private static RuntimeOutput answer(RuntimeContext context, int status, Map<String, Object> envelope) {
-    Map<String, String> headers = new HashMap<>();
+    return answer(context, status, envelope, Map.of());
+  }
+
+  private static RuntimeOutput answer(RuntimeContext context, int status, Map<String, Object> envelope, Map<String, String> more) {
+    Map<String, String> headers = new HashMap<>(more);
     headers.put("content-type", "application/json");
     return context.getRes().text(GSON.toJson(envelope), status, headers);
   }

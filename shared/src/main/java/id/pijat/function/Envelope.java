@@ -1,12 +1,17 @@
 package id.pijat.function;
 
 import id.pijat.error.FieldProblem;
+import id.pijat.error.RateLimited;
 import id.pijat.error.Rejection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {"success": true, "data": …} or {"success": false, "error": {code, message, details?}}. */
+/**
+ * {"success": true, "data": …} or {"success": false, "error": {code, message, details?}}. details
+ * names the fields that are wrong, or for RATE_LIMITED says when to retry: {retryAfter (seconds),
+ * retryAt}.
+ */
 public final class Envelope {
   private Envelope() {}
 
@@ -21,7 +26,9 @@ public final class Envelope {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", rejection.code().name());
     error.put("message", rejection.getMessage());
-    if (!rejection.details().isEmpty()) {
+    if (rejection instanceof RateLimited limited) {
+      error.put("details", Map.of("retryAfter", limited.retryAfter().toSeconds(), "retryAt", limited.retryAt().toString()));
+    } else if (!rejection.details().isEmpty()) {
       error.put("details", details(rejection.details()));
     }
     Map<String, Object> envelope = new LinkedHashMap<>();

@@ -6,6 +6,8 @@ import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
 import id.pijat.store.DocumentIds;
 import io.openruntimes.java.RuntimeRequest;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,6 +20,10 @@ public record FunctionRequest(String method, String path, Map<String, String> he
   public static final String KEY = "x-appwrite-key";
   public static final String BOOKING_TOKEN = "x-booking-token";
   public static final String IDEMPOTENCY_KEY = "x-idempotency-key";
+  /** Set by Appwrite from 1.7 on (and by the local runner); absent on 1.6. */
+  public static final String CLIENT_IP = "x-appwrite-client-ip";
+  /** A key a stranger could guess would let them replay a guest's booking and its token. */
+  public static final int MIN_IDEMPOTENCY_KEY = 16;
 
   public FunctionRequest {
     headers = Map.copyOf(headers);
@@ -25,6 +31,28 @@ public record FunctionRequest(String method, String path, Map<String, String> he
 
   public static FunctionRequest of(RuntimeRequest request) {
     return new FunctionRequest(request.getMethod(), request.getPath(), request.getHeaders(), request.getBodyText());
+  }
+
+  /**
+   * Every function answers at "/" only, and only to the methods that fit it. A wrong method is
+   * INVALID_INPUT naming `method` rather than 405: the contract's table holds every code a client
+   * handles, and 400 with the field named is what it already shows for a request it got wrong.
+   */
+  void requireRoute(List<String> methods) {
+    String used = method == null ? "" : method.toUpperCase(Locale.ROOT);
+    if (!methods.contains(used)) {
+      throw Rejection.invalidInput("method", "must be " + String.join(" or ", methods) + ", not " + clip(used));
+    }
+    if (path != null && !path.isEmpty() && !path.equals("/")) {
+      throw Rejection.invalidInput("path", "must be /, not " + clip(path));
+    }
+  }
+
+  /** Enough of what the client sent to recognise it, never a page of it. */
+  private static String clip(String text) {
+    String printable = text.codePoints().filter(c -> c > 32 && c < 127).limit(40)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    return printable.isEmpty() ? "an empty one" : printable;
   }
 
   public String header(String name) {
@@ -48,20 +76,29 @@ public record FunctionRequest(String method, String path, Map<String, String> he
       throw new Rejection(ErrorCode.PERMISSION_DENIED, "userId does not match the signed-in user.");
     }
     if (userId != null) {
-      return Caller.user(userId);
+      return Caller.user(userId).from(clientAddress());
     }
     String token = body.has("bookingToken") ? body.string("bookingToken", false) : header(BOOKING_TOKEN);
     if (token == null) {
-      return Caller.guest(null);
+      return Caller.guest(null).from(clientAddress());
     }
-    return Caller.guest(body.check("bookingToken", () -> new BookingToken(token)));
+    return Caller.guest(body.check("bookingToken", () -> new BookingToken(token))).from(clientAddress());
   }
 
-  /** From the x-idempotency-key header or the body's idempotencyKey: 1 to 128 printable characters. */
+  /** The client's IP as Appwrite reports it; anything that is not an address is ignored, not trusted. */
+  private String clientAddress() {
+    String address = header(CLIENT_IP);
+    return address != null && address.length() <= 45 && address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')
+        ? address
+        : null;
+  }
+
+  /** From the x-idempotency-key header or the body's idempotencyKey: 16 to 128 printable characters, a UUID say. */
   public String idempotencyKey(JsonInput body) {
     String key = body.has("idempotencyKey") ? body.string("idempotencyKey", false) : header(IDEMPOTENCY_KEY);
-    if (key != null && (key.isEmpty() || key.length() > 128 || !key.chars().allMatch(c -> c > 32 && c < 127))) {
-      body.problem("idempotencyKey", "must be 1 to 128 printable characters without spaces");
+    if (key != null
+        && (key.length() < MIN_IDEMPOTENCY_KEY || key.length() > 128 || !key.chars().allMatch(c -> c > 32 && c < 127))) {
+      body.problem("idempotencyKey", "must be " + MIN_IDEMPOTENCY_KEY + " to 128 printable characters without spaces, random (a UUID)");
       return null;
     }
     return key;

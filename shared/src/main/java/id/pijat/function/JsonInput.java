@@ -26,6 +26,8 @@ import java.util.function.Function;
 public final class JsonInput {
   /** Far more than any request of ours; a larger body is refused unread. */
   public static final int MAX_BODY_BYTES = 16 * 1024;
+  /** The largest number read as its text; every such field of ours is far smaller. */
+  private static final double MAX_PLAIN_NUMBER = 1e15;
 
   private final JsonObject object;
   private final String prefix;
@@ -100,7 +102,13 @@ public final class JsonInput {
       problem(name, "must be a number");
       return null;
     }
-    return element.getAsDouble();
+    double value = element.getAsDouble();
+    if (!Double.isFinite(value)) {
+      // 1e100000 is valid JSON but no double: it would reach the rules as infinity
+      problem(name, "must be a number within range");
+      return null;
+    }
+    return value;
   }
 
   public Boolean bool(String name, boolean required) {
@@ -126,8 +134,23 @@ public final class JsonInput {
       return null;
     }
     JsonPrimitive primitive = element.getAsJsonPrimitive();
-    String text = primitive.isNumber() ? primitive.getAsBigDecimal().stripTrailingZeros().toPlainString() : primitive.getAsString();
-    return parsed(name, text, parser);
+    if (primitive.isNumber()) {
+      double value = primitive.getAsDouble();
+      String digits = null;
+      if (Double.isFinite(value) && Math.abs(value) <= MAX_PLAIN_NUMBER) {
+        try {
+          digits = primitive.getAsBigDecimal().stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException | ArithmeticException tooLong) {
+          // Gson refuses to expand an exponent like 1e-100000 into digits
+        }
+      }
+      if (digits == null) {
+        problem(name, "must be a number within range");
+        return null;
+      }
+      return parsed(name, digits, parser);
+    }
+    return parsed(name, primitive.getAsString(), parser);
   }
 
   /** Applies a rule to values read before; records its IllegalArgumentException under the field. */

@@ -2,14 +2,16 @@ package id.pijat.function;
 
 import id.pijat.booking.BookingPolicy;
 import id.pijat.booking.PriceList;
+import id.pijat.fairuse.FairUsePolicy;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * The functions' configuration, from environment variables (Appwrite function variables). Each
- * default is written where it is defined (here, PriceList and BookingPolicy); the README lists them.
+ * default is written where it is defined (here, PriceList, BookingPolicy and FairUsePolicy); the README lists them.
  */
-public record Settings(String databaseId, PriceList prices, Duration storeTimeout, BookingPolicy policy, Duration cleanupBudget) {
+public record Settings(
+    String databaseId, PriceList prices, Duration storeTimeout, BookingPolicy policy, Duration cleanupBudget, FairUsePolicy fairUse) {
   public static final String DEFAULT_DATABASE_ID = "marketplace";
   public static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(5);
   /** Well inside cleanupSessions' timeout of 120 s in appwrite.json, leaving time for the last page. */
@@ -27,7 +29,8 @@ public record Settings(String databaseId, PriceList prices, Duration storeTimeou
             defaults.emptyRoundWait(),
             minutes(env, "CHAT_CLOSE_AFTER_END_MINUTES", defaults.chatCloseAfterEnd()),
             minutes(env, "ABANDON_AFTER_MINUTES", defaults.abandonAfter())),
-        millis(env, "CLEANUP_BUDGET_MS", DEFAULT_CLEANUP_BUDGET));
+        millis(env, "CLEANUP_BUDGET_MS", DEFAULT_CLEANUP_BUDGET),
+        FairUsePolicy.from(env));
   }
 
   private static Duration millis(Map<String, String> env, String name, Duration fallback) {

@@ -1,10 +1,12 @@
 package id.pijat.hold;
 
 import id.pijat.store.Document;
-import id.pijat.store.DocumentExistsException;
+import id.pijat.store.Claims;
 import id.pijat.store.DocumentIds;
+import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
+import id.pijat.store.Fanout;
 import id.pijat.store.Query;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Locks on therapists without transactions. Each lock is an append-only log in {@value #COLLECTION}:
@@ -33,10 +36,18 @@ public final class Holds {
 
   private final DocumentStore store;
   private final Clock clock;
+  private final Fanout fanout;
 
+  /** Its calls one after the other. */
   public Holds(DocumentStore store, Clock clock) {
+    this(store, clock, Fanout.SEQUENTIAL);
+  }
+
+  /** Entries of different locks are written at once. */
+  public Holds(DocumentStore store, Clock clock, Fanout fanout) {
     this.store = store;
     this.clock = clock;
+    this.fanout = fanout;
   }
 
   Instant now() {
@@ -72,23 +83,20 @@ public final class Holds {
   }
 
   /**
-   * Engages these locks for the booking in the order given, each only if free (or already the
-   * booking's), stopping at the first held by another: one read for all the heads, then one create
-   * each.
+   * Engages each of these locks for the booking that is free (or already the booking's), all at
+   * once, from heads read a moment before: one create each, in one round.
    *
    * @return the locks this booking now holds, all of them on success
    */
-  public List<String> engageInOrder(List<String> lockKeys, String bookingId, Instant until) {
-    return engageInOrder(lockKeys, bookingId, until, heads(lockKeys));
-  }
-
-  List<String> engageInOrder(List<String> lockKeys, String bookingId, Instant until, Map<String, HoldEntry> heads) {
+  List<String> engageEach(List<String> lockKeys, String bookingId, Instant until, Map<String, HoldEntry> heads) {
+    List<Boolean> taken =
+        fanout.all(lockKeys.stream().<Supplier<Boolean>>map(lockKey ->
+            () -> append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(), Optional.ofNullable(heads.get(lockKey)))).toList());
     List<String> engaged = new ArrayList<>();
-    for (String lockKey : lockKeys) {
-      if (!append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(), Optional.ofNullable(heads.get(lockKey)))) {
-        break;
+    for (int i = 0; i < lockKeys.size(); i++) {
+      if (taken.get(i)) {
+        engaged.add(lockKeys.get(i));
       }
-      engaged.add(lockKey);
     }
     return engaged;
   }
@@ -158,14 +166,17 @@ public final class Holds {
   }
 
   public int releaseEach(List<String> lockKeys, String bookingId, Set<HoldEntry.Kind> kinds) {
-    Map<String, HoldEntry> heads = heads(lockKeys);
-    int released = 0;
-    for (String lockKey : lockKeys) {
-      if (heads.containsKey(lockKey) && release(lockKey, bookingId, kinds, Optional.of(heads.get(lockKey)))) {
-        released++;
-      }
-    }
-    return released;
+    return releaseEach(lockKeys, bookingId, kinds, heads(lockKeys));
+  }
+
+  /** As {@link #releaseEach}, from heads read a moment before; the releases are written at once. */
+  int releaseEach(List<String> lockKeys, String bookingId, Set<HoldEntry.Kind> kinds, Map<String, HoldEntry> heads) {
+    List<Supplier<Boolean>> releases =
+        lockKeys.stream()
+            .filter(heads::containsKey)
+            .<Supplier<Boolean>>map(lockKey -> () -> release(lockKey, bookingId, kinds, Optional.of(heads.get(lockKey))))
+            .toList();
+    return (int) fanout.all(releases).stream().filter(Boolean::booleanValue).count();
   }
 
   private boolean release(String lockKey, String bookingId, Set<HoldEntry.Kind> kinds, Optional<HoldEntry> readHead) {
@@ -197,6 +208,65 @@ public final class Holds {
     store.list(COLLECTION, List.of(Query.equal("bookingId", bookingId), Query.limit(Query.MAX_LIMIT)))
         .forEach(entry -> lockKeys.add(entry.string("lockKey")));
     return List.copyOf(lockKeys);
+  }
+
+  /**
+   * Deletes the entries of these locks made before {@code before}, except each lock's head. The head
+   * is the lock's state, and deleting it would let its sequence be created again. Entries below it
+   * are needed only as a fence against an execution that read the head before them; entry n+1 was
+   * made after any such read, so once it is older than every execution can live it is no longer
+   * needed.
+   *
+   * @return how many entries were deleted
+   */
+  public int compact(List<String> lockKeys, Instant before) {
+    Map<String, HoldEntry> heads = heads(lockKeys);
+    List<Supplier<Integer>> compactions =
+        lockKeys.stream()
+            .filter(lockKey -> heads.containsKey(lockKey) && heads.get(lockKey).sequence() > 1)
+            .<Supplier<Integer>>map(lockKey ->
+                () -> deleteEntries(lockKey, List.of(Query.lessThan("sequence", heads.get(lockKey).sequence())), before))
+            .toList();
+    return fanout.all(compactions).stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** As {@link #drop}, for several locks at once. */
+  public int dropEach(List<String> lockKeys, Instant before) {
+    return fanout.all(lockKeys.stream().<Supplier<Integer>>map(lockKey -> () -> drop(lockKey, before)).toList())
+        .stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /**
+   * Deletes every entry of a lock made before {@code before}, the head too: only for a lock nobody
+   * can take any more (a time slot long past).
+   *
+   * @return how many entries were deleted
+   */
+  public int drop(String lockKey, Instant before) {
+    return deleteEntries(lockKey, List.of(), before);
+  }
+
+  private int deleteEntries(String lockKey, List<Query> which, Instant before) {
+    List<Query> queries = new ArrayList<>();
+    queries.add(Query.equal("lockKey", lockKey));
+    queries.addAll(which);
+    queries.add(Query.orderAsc("sequence"));
+    queries.add(Query.limit(Query.MAX_LIMIT));
+    List<Supplier<Boolean>> deletes =
+        store.list(COLLECTION, queries).stream()
+            .filter(entry -> !entry.instant("createdAt").isAfter(before))
+            .<Supplier<Boolean>>map(entry -> () -> delete(entry.id()))
+            .toList();
+    return (int) fanout.all(deletes).stream().filter(Boolean::booleanValue).count();
+  }
+
+  private boolean delete(String entryId) {
+    try {
+      store.delete(COLLECTION, entryId);
+      return true;
+    } catch (DocumentNotFoundException anotherRunFirst) {
+      return false;
+    }
   }
 
   /**
@@ -243,12 +313,8 @@ public final class Holds {
     data.put("bookingId", bookingId);
     data.put("expiresAt", DocumentTimes.format(until));
     data.put("createdAt", DocumentTimes.format(clock.instant()));
-    try {
-      store.create(COLLECTION, entryId(lockKey, sequence), data, Set.of());
-      return true;
-    } catch (DocumentExistsException taken) {
-      return false;
-    }
+    // a 409 is "taken" only when the entry there is not the one this call wrote (see Claims)
+    return Claims.create(store, COLLECTION, entryId(lockKey, sequence), data, Set.of());
   }
 
   /** At most 24 + 1 + 10 characters, within Appwrite's 36, whatever the lock key's length. */

@@ -55,10 +55,25 @@ public final class TherapistLocks {
    * @return false when the therapist or their time is taken
    */
   public boolean offerIfFree(String therapistId, String bookingId, Instant spanStart, Instant spanEnd, Instant offerEnds) {
-    List<String> slots = slotKeys(therapistId, spanStart, spanEnd);
-    List<String> locks = new ArrayList<>(slots);
+    return offerIfFree(therapistId, bookingId, spanStart, spanEnd, offerEnds, heads(offerKeys(therapistId, spanStart, spanEnd)));
+  }
+
+  /** The locks an offer (and the acceptance after it) of this therapist for this span decides on. */
+  public static List<String> offerKeys(String therapistId, Instant spanStart, Instant spanEnd) {
+    List<String> locks = new ArrayList<>(slotKeys(therapistId, spanStart, spanEnd));
     locks.add(therapistKey(therapistId));
-    Map<String, HoldEntry> heads = holds.heads(locks);
+    return locks;
+  }
+
+  /** The heads of these locks in one read, for {@link #offerIfFree} and {@link #engage} to decide on. */
+  public Map<String, HoldEntry> heads(List<String> lockKeys) {
+    return holds.heads(lockKeys);
+  }
+
+  /** As {@link #offerIfFree}, with the heads of its {@link #offerKeys} read a moment before. */
+  public boolean offerIfFree(
+      String therapistId, String bookingId, Instant spanStart, Instant spanEnd, Instant offerEnds, Map<String, HoldEntry> heads) {
+    List<String> slots = slotKeys(therapistId, spanStart, spanEnd);
     Instant now = holds.now();
     boolean timeTaken =
         slots.stream().map(heads::get).anyMatch(head -> head != null && head.isLive(now) && !head.bookingId().equals(bookingId));
@@ -71,20 +86,29 @@ public final class TherapistLocks {
    * On failure nothing stays held.
    */
   public Engagement engage(Booking booking, Instant spanStart, Instant spanEnd, Instant holdUntil, Instant now) {
+    return engage(booking, spanStart, spanEnd, holdUntil, now, heads(offerKeys(booking.therapistId(), spanStart, spanEnd)));
+  }
+
+  /**
+   * As {@link #engage}, with the heads of the span's {@link #offerKeys} read a moment before. The
+   * therapist's lock is taken first: it is what decides between bookings, and no other booking can
+   * take it before this one lets go. Holding it, this booking is the only one claiming these slots
+   * now, so they are claimed all at once; a slot held already belongs to an earlier booking, and
+   * what was taken is given back.
+   */
+  public Engagement engage(Booking booking, Instant spanStart, Instant spanEnd, Instant holdUntil, Instant now, Map<String, HoldEntry> heads) {
     String therapistId = booking.therapistId();
     boolean immediate = booking.request().scheduledAt() == null;
     Instant lockUntil = immediate ? holdUntil : now.plus(ACCEPT_FENCE);
     List<String> slots = slotKeys(therapistId, spanStart, spanEnd);
-    List<String> locks = new ArrayList<>(slots);
-    locks.add(therapistKey(therapistId));
-    Map<String, HoldEntry> heads = holds.heads(locks);
     if (!holds.engage(therapistKey(therapistId), booking.id(), lockUntil, true, Optional.ofNullable(heads.get(therapistKey(therapistId))))) {
       return Engagement.OFFER_LOST;
     }
-    List<String> taken = holds.engageInOrder(slots, booking.id(), holdUntil, heads);
+    List<String> taken = holds.engageEach(slots, booking.id(), holdUntil, heads);
     if (taken.size() < slots.size()) {
-      holds.releaseEach(taken, booking.id(), ENGAGED);
-      holds.release(therapistKey(therapistId), booking.id(), ENGAGED);
+      List<String> giveBack = new ArrayList<>(taken);
+      giveBack.add(therapistKey(therapistId));
+      holds.releaseEach(giveBack, booking.id(), ENGAGED);
       return Engagement.TIME_TAKEN;
     }
     return Engagement.ENGAGED;
@@ -117,6 +141,40 @@ public final class TherapistLocks {
     return holds.releaseAllOf(bookingId);
   }
 
+  /** Every lock this booking ever had an entry in. */
+  public List<String> lockKeysOf(String bookingId) {
+    return holds.lockKeysOf(bookingId);
+  }
+
+  /** As {@link #releaseAll}, with the booking's locks listed a moment before (by {@link #lockKeysOf}). */
+  public int releaseEach(List<String> lockKeys, String bookingId) {
+    return holds.releaseEach(lockKeys, bookingId);
+  }
+
+  /**
+   * Compacts the logs of every lock this finished booking touched: entries before {@code before}
+   * go, each lock's head stays, and a time slot that ended before then goes entirely (no booking can
+   * take a slot in the past).
+   *
+   * @return how many entries were deleted
+   */
+  public int compact(String bookingId, Instant before) {
+    List<String> lockKeys = holds.lockKeysOf(bookingId);
+    List<String> past = lockKeys.stream().filter(key -> slotEnd(key).map(end -> !end.isAfter(before)).orElse(false)).toList();
+    List<String> current = lockKeys.stream().filter(key -> !past.contains(key)).toList();
+    return holds.compact(current, before) + holds.dropEach(past, before);
+  }
+
+  /** When a slot lock's time ends; empty for a therapist's own lock. */
+  private static Optional<Instant> slotEnd(String lockKey) {
+    int at = lockKey.lastIndexOf(SLOT_SEPARATOR);
+    if (at < 0) {
+      return Optional.empty();
+    }
+    long slot = Long.parseLong(lockKey.substring(at + 1));
+    return Optional.of(Instant.ofEpochSecond((slot + 1) * SLOT.toSeconds()));
+  }
+
   /**
    * Gives back everything the booking holds of one therapist: the offer, and an engagement with its
    * slots left by an acceptance that died before its commit. Call it only once the booking's next
@@ -124,10 +182,22 @@ public final class TherapistLocks {
    * therapist can commit, and no newer round can hold them for this booking.
    */
   public void releaseTherapist(String bookingId, String therapistId) {
-    List<String> ofTherapist =
-        holds.lockKeysOf(bookingId).stream()
-            .filter(key -> key.equals(therapistKey(therapistId)) || key.startsWith(therapistId + SLOT_SEPARATOR))
-            .toList();
-    holds.releaseEach(ofTherapist, bookingId);
+    List<String> ofTherapist = keysOf(bookingId, therapistId);
+    releaseEach(ofTherapist, bookingId, heads(ofTherapist));
+  }
+
+  /** The locks of this therapist the booking ever had an entry in: what {@link #releaseTherapist} gives back. */
+  public List<String> keysOf(String bookingId, String therapistId) {
+    return holds.lockKeysOf(bookingId).stream()
+        .filter(key -> key.equals(therapistKey(therapistId)) || key.startsWith(therapistId + SLOT_SEPARATOR))
+        .toList();
+  }
+
+  /**
+   * Gives back each of these locks the booking holds, from heads read a moment before (a head that
+   * moved on meanwhile is read again); all at once.
+   */
+  public void releaseEach(List<String> lockKeys, String bookingId, Map<String, HoldEntry> heads) {
+    holds.releaseEach(lockKeys, bookingId, Set.of(HoldEntry.Kind.OFFER, HoldEntry.Kind.ENGAGED), heads);
   }
 }

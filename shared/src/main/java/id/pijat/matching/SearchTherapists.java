@@ -9,15 +9,20 @@ import id.pijat.booking.Bookings;
 import id.pijat.booking.Caller;
 import id.pijat.booking.Cancellation;
 import id.pijat.booking.ConcurrentChangeException;
+import id.pijat.booking.CustomerLimits;
 import id.pijat.booking.SearchProgress;
 import id.pijat.booking.TherapistMatch;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
 import id.pijat.hold.TherapistLocks;
+import id.pijat.hold.HoldEntry;
 import id.pijat.store.DocumentIds;
+import id.pijat.store.Fanout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +42,9 @@ public final class SearchTherapists {
   private final ProviderAvailability availability;
   private final TherapistLocks locks;
   private final BookingPolicy policy;
+  private final CustomerLimits limits;
   private final Clock clock;
+  private final Fanout fanout;
 
   public SearchTherapists(
       Bookings bookings,
@@ -45,13 +52,17 @@ public final class SearchTherapists {
       ProviderAvailability availability,
       TherapistLocks locks,
       BookingPolicy policy,
-      Clock clock) {
+      CustomerLimits limits,
+      Clock clock,
+      Fanout fanout) {
     this.bookings = bookings;
     this.therapists = therapists;
     this.availability = availability;
     this.locks = locks;
     this.policy = policy;
+    this.limits = limits;
     this.clock = clock;
+    this.fanout = fanout;
   }
 
   /** Where the search stands after this call; {@code searchId} is the search the answer speaks for. */
@@ -69,19 +80,21 @@ public final class SearchTherapists {
    * @param declineCurrent the customer asked for another therapist
    */
   public Outcome search(Caller caller, String bookingId, SearchConfig config, String searchId, boolean declineCurrent) {
-    Booking booking = bookings.findOwned(bookingId, caller);
+    // a start may find the booking at its first version, kept only in its document: the newest
+    // change and the document are read at once (polls go through checkSearchStatus: one request)
+    Booking booking = bookings.findOwnedInOneRound(bookingId, caller);
     if (config.serviceDuration() != null && config.serviceDuration() != booking.request().duration()) {
       throw Rejection.invalidInput("searchConfig.serviceDuration", "must be the booking's, " + booking.request().duration().code());
     }
     try {
-      return round(booking, config, searchId, declineCurrent);
+      return round(caller, booking, config, searchId, declineCurrent);
     } catch (ConcurrentChangeException raced) {
       // another call (a second tab, a double poll) moved the booking first: answer from where it is now
-      return round(bookings.findOwned(bookingId, caller), config, searchId, false);
+      return round(caller, bookings.findOwned(bookingId, caller), config, searchId, false);
     }
   }
 
-  private Outcome round(Booking booking, SearchConfig config, String searchId, boolean declineCurrent) {
+  private Outcome round(Caller caller, Booking booking, SearchConfig config, String searchId, boolean declineCurrent) {
     Instant now = clock.instant();
     SearchProgress progress = booking.search();
     boolean newStart = searchId != null && !searchId.equals(progress.searchId());
@@ -101,6 +114,11 @@ public final class SearchTherapists {
         }
       }
     }
+    if (progress.attempts() < config.maxAttempts()) {
+      // a round may hold a therapist, so fair use counts it (a poll answered above is not a round);
+      // an offer still standing here was declined or has lapsed
+      limits.beforeRound(caller, booking, booking.status() == BookingStatus.PENDING_ACCEPT, now);
+    }
     if (progress.attempts() >= config.maxAttempts()) {
       Booking cancelled = bookings.save(booking, booking.cancel(Cancellation.NO_THERAPIST_AVAILABLE, Cancellation.BY_SYSTEM, now));
       letGoOfPreviousOffer(booking);
@@ -108,8 +126,20 @@ public final class SearchTherapists {
     }
     String id = answered != null ? answered : DocumentIds.unique();
     progress = progress.nextAttempt(id, now);
-    Instant offerEnds = now.plus(config.offerWindow());
-    TherapistMatch offered = holdBest(booking, config, progress.passedOver(), offerEnds, now);
+    Instant offerEnds = now.plus(limits.offerWindow(config.offerWindow()));
+    // the therapist moved past is let go once the next version is claimed; what of theirs the
+    // booking holds is read meanwhile, alongside the candidates
+    boolean movingOn = booking.status() == BookingStatus.PENDING_ACCEPT;
+    List<String> passedPast = progress.passedOver();
+    Fanout.Both<List<TherapistSearch.Candidate>, List<String>> found =
+        fanout.both(
+            () -> candidates(booking, config, passedPast),
+            () -> movingOn ? locks.keysOf(booking.id(), booking.therapistId()) : List.<String>of());
+    List<String> previousKeys = found.second();
+    Map<String, HoldEntry> previousHeads = new HashMap<>();
+    TherapistMatch offered = holdBest(booking, found.first(), offerEnds, now, previousKeys, previousHeads);
+    List<Runnable> letGo =
+        previousKeys.isEmpty() ? List.of() : List.of(() -> locks.releaseEach(previousKeys, booking.id(), previousHeads));
     Booking next;
     if (offered != null) {
       next = booking.offer(offered, offerEnds, progress, now);
@@ -119,14 +149,15 @@ public final class SearchTherapists {
       next = booking.keepSearching(progress.waitUntil(now.plus(policy.emptyRoundWait())), now);
     }
     try {
-      bookings.save(booking, next);
+      bookings.save(booking, next, letGo);
     } catch (ConcurrentChangeException lost) {
-      if (offered != null) {
+      // give the therapist back only if the version that won does not offer them: a racing call of
+      // this same booking may have taken the same offer entry (it is this booking's) and won with it
+      if (offered != null && !bookings.find(booking.id()).map(Booking::therapistId).filter(offered.id()::equals).isPresent()) {
         locks.releaseTherapist(booking.id(), offered.id());
       }
       throw lost;
     }
-    letGoOfPreviousOffer(booking);
     if (next.status() == BookingStatus.CANCELLED) {
       throw cancelled(next);
     }
@@ -144,35 +175,60 @@ public final class SearchTherapists {
     }
   }
 
+  private List<TherapistSearch.Candidate> candidates(Booking booking, SearchConfig config, List<String> passedOver) {
+    return therapists.nearest(
+        booking.request().location().coordinates(),
+        config.maxRadiusKm(),
+        booking.request().duration(),
+        new HashSet<>(passedOver),
+        CANDIDATES_PER_ROUND);
+  }
+
   /**
    * The best therapist who is open at the booking's time, free for its span, and whose lock we get.
    * The span starts now for an immediate booking (the therapist is on the way from acceptance) and
-   * at scheduledAt for a scheduled one; it ends after the massage and the travel buffer.
+   * at scheduledAt for a scheduled one; it ends after the massage and the travel buffer. The
+   * candidates' weeks and the locks of the first candidate (most often the one offered) are read at
+   * once, and with them the heads of {@code alsoKeys}, put into {@code alsoHeads}.
    */
-  private TherapistMatch holdBest(Booking booking, SearchConfig config, List<String> passedOver, Instant offerEnds, Instant now) {
-    List<TherapistSearch.Candidate> candidates =
-        therapists.nearest(
-            booking.request().location().coordinates(),
-            config.maxRadiusKm(),
-            booking.request().duration(),
-            new HashSet<>(passedOver),
-            CANDIDATES_PER_ROUND);
-    Map<String, WeeklyHours> weeks =
-        availability.weeksOf(candidates.stream().map(c -> c.therapist().id()).toList());
+  private TherapistMatch holdBest(
+      Booking booking,
+      List<TherapistSearch.Candidate> candidates,
+      Instant offerEnds,
+      Instant now,
+      List<String> alsoKeys,
+      Map<String, HoldEntry> alsoHeads) {
     Instant spanStart = booking.request().takenFrom(now);
+    List<String> firstKeys =
+        candidates.isEmpty() ? List.of() : TherapistLocks.offerKeys(candidates.get(0).therapist().id(), spanStart, spanEnd(booking, candidates.get(0), now));
+    List<String> keys = new ArrayList<>(firstKeys);
+    keys.addAll(alsoKeys);
+    Fanout.Both<Map<String, WeeklyHours>, Map<String, HoldEntry>> read =
+        fanout.both(
+            () -> candidates.isEmpty() ? Map.of() : availability.weeksOf(candidates.stream().map(c -> c.therapist().id()).toList()),
+            () -> keys.isEmpty() ? Map.of() : locks.heads(keys));
+    alsoHeads.putAll(read.second());
     for (TherapistSearch.Candidate candidate : candidates) {
       String therapistId = candidate.therapist().id();
-      WeeklyHours week = weeks.get(therapistId);
+      WeeklyHours week = read.first().get(therapistId);
       if (week == null || !week.isOpenAt(spanStart)) {
         continue;
       }
-      Instant startsAt = booking.request().startsAt(now, Duration.ofMinutes(candidate.etaMinutes()));
-      Instant spanEnd = policy.spanEnd(startsAt, booking.request().duration());
-      if (locks.offerIfFree(therapistId, booking.id(), spanStart, spanEnd, offerEnds)) {
+      Instant spanEnd = spanEnd(booking, candidate, now);
+      boolean free =
+          candidate == candidates.get(0)
+              ? locks.offerIfFree(therapistId, booking.id(), spanStart, spanEnd, offerEnds, read.second())
+              : locks.offerIfFree(therapistId, booking.id(), spanStart, spanEnd, offerEnds);
+      if (free) {
         return match(candidate);
       }
     }
     return null;
+  }
+
+  private Instant spanEnd(Booking booking, TherapistSearch.Candidate candidate, Instant now) {
+    Instant startsAt = booking.request().startsAt(now, Duration.ofMinutes(candidate.etaMinutes()));
+    return policy.spanEnd(startsAt, booking.request().duration());
   }
 
   static TherapistMatch match(TherapistSearch.Candidate candidate) {

@@ -4,17 +4,19 @@ import id.pijat.booking.Coordinates;
 import id.pijat.booking.ServiceDuration;
 import id.pijat.store.Document;
 import id.pijat.store.DocumentStore;
+import id.pijat.store.Fanout;
 import id.pijat.store.Query;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Finds the nearest suitable therapists while reading a bounded number of documents, however many
  * therapists the marketplace has. It reads the covering cells nearest first, in growing groups, and
- * stops as soon as it holds enough candidates that no unread cell could beat, or when it has read
- * {@link #MAX_READS} documents. In a cell so dense that one page of a hundred fills up, it ranks the
+ * stops after the first group when it holds enough candidates that no unread cell could beat;
+ * otherwise it reads the other groups at once, within {@link #MAX_READS} documents in all. In a cell so dense that one page of a hundred fills up, it ranks the
  * page it got: every therapist there is within a few kilometres anyway.
  */
 public final class TherapistSearch {
@@ -36,44 +38,64 @@ public final class TherapistSearch {
           .thenComparing(c -> c.therapist().id());
 
   private final DocumentStore store;
+  private final Fanout fanout;
 
+  /** Its reads one after the other. */
   public TherapistSearch(DocumentStore store) {
-    this.store = store;
+    this(store, Fanout.SEQUENTIAL);
   }
 
-  /** Up to {@code wanted} candidates, ranked; excluded therapists are never among them. */
+  public TherapistSearch(DocumentStore store, Fanout fanout) {
+    this.store = store;
+    this.fanout = fanout;
+  }
+
+  /**
+   * Up to {@code wanted} candidates, ranked; excluded therapists are never among them. The nearest
+   * group of cells is read first, which is enough wherever therapists are dense; otherwise the
+   * remaining groups are read at once (sparse cells hold few documents), sharing what is left of
+   * {@link #MAX_READS}: two rounds at most.
+   */
   public List<Candidate> nearest(
       Coordinates centre, double radiusKm, ServiceDuration duration, Set<String> excluded, int wanted) {
     List<CellCover.Cell> cells = CellCover.around(centre, radiusKm);
+    List<List<String>> groups = new ArrayList<>();
+    for (int next = 0, group = FIRST_GROUP; next < cells.size(); next += group, group = Math.min(Query.MAX_LIMIT, group * 2)) {
+      groups.add(cells.subList(next, Math.min(cells.size(), next + group)).stream().map(CellCover.Cell::code).toList());
+    }
     List<Candidate> found = new ArrayList<>();
-    int read = 0;
-    int next = 0;
-    int group = FIRST_GROUP;
-    while (next < cells.size() && read < MAX_READS) {
-      List<String> codes = cells.subList(next, Math.min(cells.size(), next + group)).stream().map(CellCover.Cell::code).toList();
-      next += codes.size();
-      group = Math.min(Query.MAX_LIMIT, group * 2);
-      List<Document> page =
-          store.list(
-              Therapist.COLLECTION,
-              List.of(
-                  Query.equalAny("geoCell", codes),
-                  Query.equal("status", Therapist.AVAILABLE),
-                  Query.limit(Math.min(Query.MAX_LIMIT, MAX_READS - read))));
-      read += page.size();
-      for (Document document : page) {
-        Therapist therapist = Therapist.fromDocument(document);
-        double distance = centre.kilometresTo(therapist.location());
-        if (distance <= radiusKm && therapist.offers(duration) && !excluded.contains(therapist.id())) {
-          found.add(new Candidate(therapist, distance));
-        }
-      }
-      found.sort(RANKING);
-      double unreadNearest = next < cells.size() ? cells.get(next).nearestKm() : Double.MAX_VALUE;
-      if (found.size() >= wanted && found.get(wanted - 1).distanceKm() <= unreadNearest) {
-        break;
-      }
+    if (groups.isEmpty()) {
+      return found;
+    }
+    List<Document> first = page(groups.get(0), Query.MAX_LIMIT);
+    collect(first, centre, radiusKm, duration, excluded, found);
+    int unread = groups.get(0).size();
+    double unreadNearest = unread < cells.size() ? cells.get(unread).nearestKm() : Double.MAX_VALUE;
+    boolean enough = found.size() >= wanted && found.get(wanted - 1).distanceKm() <= unreadNearest;
+    List<List<String>> rest = groups.subList(1, groups.size());
+    if (!enough && !rest.isEmpty()) {
+      int share = Math.max(1, Math.min(Query.MAX_LIMIT, (MAX_READS - first.size()) / rest.size()));
+      fanout.all(rest.stream().<Supplier<List<Document>>>map(codes -> () -> page(codes, share)).toList())
+          .forEach(page -> collect(page, centre, radiusKm, duration, excluded, found));
     }
     return List.copyOf(found.subList(0, Math.min(wanted, found.size())));
+  }
+
+  private List<Document> page(List<String> cellCodes, int limit) {
+    return store.list(
+        Therapist.COLLECTION,
+        List.of(Query.equalAny("geoCell", cellCodes), Query.equal("status", Therapist.AVAILABLE), Query.limit(limit)));
+  }
+
+  private static void collect(
+      List<Document> page, Coordinates centre, double radiusKm, ServiceDuration duration, Set<String> excluded, List<Candidate> found) {
+    for (Document document : page) {
+      Therapist therapist = Therapist.fromDocument(document);
+      double distance = centre.kilometresTo(therapist.location());
+      if (distance <= radiusKm && therapist.offers(duration) && !excluded.contains(therapist.id())) {
+        found.add(new Candidate(therapist, distance));
+      }
+    }
+    found.sort(RANKING);
   }
 }

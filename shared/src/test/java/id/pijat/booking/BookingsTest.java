@@ -35,7 +35,7 @@ class BookingsTest {
   }
 
   @Test
-  void aStaleWriteToTheBookingDocumentIsRolledForwardOnRead() {
+  void aStaleWriteToTheBookingDocumentIsSeenThroughOnReadAndRepairedWhenListed() {
     Booking v1 = opened();
     Instant now = clock.instant();
     Booking v2 = bookings.save(v1, v1.keepSearching(v1.search().nextAttempt("s1", now).waitUntil(now), now));
@@ -44,6 +44,7 @@ class BookingsTest {
     store.update(Bookings.COLLECTION, "b1", BookingDocuments.toData(v2));
 
     assertEquals(v3, bookings.find("b1").orElseThrow());
+    assertEquals(v3, bookings.current(store.find(Bookings.COLLECTION, "b1").orElseThrow()));
     assertEquals(3L, store.find(Bookings.COLLECTION, "b1").orElseThrow().longValue("version"), "the document is repaired");
   }
 }

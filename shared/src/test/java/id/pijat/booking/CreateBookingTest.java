@@ -13,8 +13,10 @@ import id.pijat.store.Document;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
+import id.pijat.store.StoreRejectedException;
 import id.pijat.store.StoreUnavailableException;
 import id.pijat.testing.MutableClock;
+import id.pijat.testing.NoLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +30,7 @@ class CreateBookingTest {
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
 
   private CreateBooking createBooking(DocumentStore on) {
-    return new CreateBooking(new Bookings(on, clock), new IdempotencyRecords(on), PriceList.DEFAULT, clock);
+    return new CreateBooking(new Bookings(on, clock), new IdempotencyRecords(on), PriceList.DEFAULT, NoLimits.INSTANCE, clock);
   }
 
   private static NewBooking request(String name) {
@@ -119,12 +121,51 @@ class CreateBookingTest {
     assertEquals(1, store.list(Bookings.COLLECTION, List.of(Query.limit(100))).size());
   }
 
-  /** A database whose writes to one collection fail, as a network cut half-way would. */
-  private record FailingOn(DocumentStore store, String collection) implements DocumentStore {
+  @Test
+  void aCreateTheDatabaseRefusedGivesItsKeyBackForTheCorrectedRetry() {
+    DocumentStore refusingBookings = new FailingOn(store, Bookings.COLLECTION, new StoreRejectedException("too long"));
+    assertThrows(StoreRejectedException.class,
+        () -> createBooking(refusingBookings).create(Caller.guest(null), request("Budi"), "key-1"));
+
+    CreateBooking.Created retry = createBooking(store).create(Caller.guest(null), request("Budi Santoso"), "key-1");
+
+    assertEquals("Budi Santoso", retry.booking().request().customer().name());
+  }
+
+  @Test
+  void aCreateRefusedByFairUseGivesItsKeyBackAndLeavesNoRecord() {
+    CustomerLimits refuseAll = new CustomerLimits() {
+      @Override
+      public void beforeCreate(Caller caller, NewBooking request, java.time.Instant now) {
+        throw new Rejection(ErrorCode.INVALID_STATE, "too many open");
+      }
+
+      @Override
+      public void beforeRound(Caller caller, Booking booking, boolean passesOver, java.time.Instant now) {}
+
+      @Override
+      public Duration offerWindow(Duration asked) {
+        return asked;
+      }
+    };
+    CreateBooking refusing = new CreateBooking(new Bookings(store, clock), new IdempotencyRecords(store), PriceList.DEFAULT, refuseAll, clock);
+
+    assertThrows(Rejection.class, () -> refusing.create(Caller.guest(null), request("Budi"), "key-1"));
+
+    assertTrue(store.list(IdempotencyRecords.COLLECTION, List.of(Query.limit(10))).isEmpty());
+    assertTrue(store.list(Bookings.COLLECTION, List.of(Query.limit(10))).isEmpty());
+  }
+
+  /** A database whose writes to one collection fail, as a network cut half-way (or a refusal) would. */
+  private record FailingOn(DocumentStore store, String collection, RuntimeException failure) implements DocumentStore {
+    FailingOn(DocumentStore store, String collection) {
+      this(store, collection, new StoreUnavailableException("cut", null));
+    }
+
     @Override
     public Document create(String c, String id, Map<String, Object> data, Set<String> readers) {
       if (c.equals(collection)) {
-        throw new StoreUnavailableException("cut", null);
+        throw failure;
       }
       return store.create(c, id, data, readers);
     }

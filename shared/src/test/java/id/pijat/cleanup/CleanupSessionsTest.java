@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pijat.booking.Booking;
 import id.pijat.booking.BookingPolicy;
+import id.pijat.booking.Bookings;
 import id.pijat.booking.BookingStatus;
 import id.pijat.booking.Caller;
 import id.pijat.booking.Cancellation;
 import id.pijat.booking.Coordinates;
 import id.pijat.booking.IdempotencyRecords;
+import id.pijat.fairuse.Limit;
+import id.pijat.fairuse.Rate;
+import id.pijat.fairuse.RateCounters;
 import id.pijat.chat.Chats;
 import id.pijat.function.Backend;
 import id.pijat.function.Settings;
@@ -24,6 +28,7 @@ import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,12 +181,26 @@ class CleanupSessionsTest {
   void aCancelThatDiedBeforeLettingGoIsFinished() {
     Booking active = active();
     backend.bookings().save(active, active.cancel("plans changed", "user:budi", clock.instant()));
+    clock.advance(Bookings.SETTLE_AFTER);
 
     Map<String, Integer> done = cleanup();
 
     assertTrue(done.get("holdsReleased") > 0, done.toString());
     assertEquals("closed", store.find(Chats.ROOMS, active.chat().chatRoomId()).orElseThrow().string("status"));
     assertEquals("ayu", offeredTherapistOfANewBooking());
+  }
+
+  @Test
+  void rateCountersArePurgedOnceTheirWindowCanNoLongerCount() {
+    Rate perMinute = Rate.of(5, Duration.ofMinutes(1));
+    new RateCounters(store).take(List.of(new RateCounters.Charge(Limit.ROUNDS_PER_ADDRESS, perMinute, "address:203.0.113.7")), clock.instant());
+    Instant windowEnd = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+
+    clock.set(windowEnd.plus(perMinute.per()).minus(MILLI));
+    assertEquals(0, cleanup().get("rateCountersPurged"));
+    clock.set(windowEnd.plus(perMinute.per()));
+    assertEquals(1, cleanup().get("rateCountersPurged"));
+    assertTrue(store.list(RateCounters.COLLECTION, List.of(Query.limit(10))).isEmpty());
   }
 
   @Test

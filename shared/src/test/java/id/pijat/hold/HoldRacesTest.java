@@ -109,11 +109,12 @@ class HoldRacesTest {
   }
 
   @Test
-  void engagingInOrderStopsAtTheFirstLockAnotherBookingHolds() {
+  void engagingEachTakesEveryFreeLockAndSaysWhichItGot() {
     holds.offer("s2", "b2", in(60));
+    List<String> slots = List.of("s1", "s2", "s3");
 
-    assertEquals(List.of("s1"), holds.engageInOrder(List.of("s1", "s2", "s3"), "b1", in(3600)));
-    assertTrue(holds.head("s3").isEmpty(), "nothing after the lock it stopped at");
+    assertEquals(List.of("s1", "s3"), holds.engageEach(slots, "b1", in(3600), holds.heads(slots)));
+    assertTrue(head("s2").isHeldBy("b2", clock.instant()), "the lock another booking holds stays theirs");
   }
 
   @Test

@@ -15,21 +15,22 @@ public final class RuntimeCalls {
   private RuntimeCalls() {}
 
   public static RuntimeContext post(String body, Map<String, String> headers) {
-    return call("POST", body, headers);
+    return request("POST", "/", body, headers, new RuntimeLogger());
   }
 
   /** As the web SDK's createExecution(id, body, false, '/', 'GET') arrives: Appwrite passes the body on a GET too. */
   public static RuntimeContext get(String body, Map<String, String> headers) {
-    return call("GET", body, headers);
+    return request("GET", "/", body, headers, new RuntimeLogger());
   }
 
-  private static RuntimeContext call(String method, String body, Map<String, String> headers) {
+  /** Any method and path, as a client may send them through createExecution. */
+  public static RuntimeContext request(String method, String path, String body, Map<String, String> headers, RuntimeLogger logger) {
     Map<String, String> all = new HashMap<>(headers);
     all.putIfAbsent("content-type", "application/json");
     all.putIfAbsent("x-appwrite-trigger", "http");
-    RuntimeRequest request = new RuntimeRequest(method, "https", "fn.example", 443, "/", Map.of(), "", all,
-        body.getBytes(StandardCharsets.UTF_8), "https://fn.example/");
-    return new RuntimeContext(request, new RuntimeResponse(), new RuntimeLogger());
+    RuntimeRequest request = new RuntimeRequest(method, "https", "fn.example", 443, path, Map.of(), "", all,
+        body.getBytes(StandardCharsets.UTF_8), "https://fn.example" + path);
+    return new RuntimeContext(request, new RuntimeResponse(), logger);
   }
 
   public static JsonObject json(io.openruntimes.java.RuntimeOutput output) {

@@ -67,7 +67,8 @@ final class DocumentCheck {
         if (!(value instanceof String text)) {
           throw invalid("Attribute \"" + key + "\" has invalid type. Value must be a valid string");
         }
-        if (text.length() > attribute.size()) {
+        // Appwrite counts characters (code points, PHP's mb_strlen), not UTF-16 units: an emoji is one
+        if (text.codePointCount(0, text.length()) > attribute.size()) {
           throw invalid("Attribute \"" + key + "\" has invalid format. Value must be a valid string and no longer than " + attribute.size() + " chars");
         }
         if (!attribute.elements().isEmpty() && !attribute.elements().contains(text)) {

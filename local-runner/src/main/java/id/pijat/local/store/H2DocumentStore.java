@@ -276,7 +276,8 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
       return "CHARACTER LARGE OBJECT";
     }
     return switch (attribute.type()) {
-      case STRING -> attribute.size() > 16_384 ? "CHARACTER LARGE OBJECT" : "VARCHAR(" + attribute.size() + ")";
+      // H2 counts UTF-16 units; DocumentCheck has counted code points, of which each takes at most two
+      case STRING -> attribute.size() > 8_192 ? "CHARACTER LARGE OBJECT" : "VARCHAR(" + 2 * attribute.size() + ")";
       case INTEGER -> "BIGINT";
       case DOUBLE -> "DOUBLE PRECISION";
       case BOOLEAN -> "BOOLEAN";

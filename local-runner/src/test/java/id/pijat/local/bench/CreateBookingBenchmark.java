@@ -35,7 +35,7 @@ class CreateBookingBenchmark {
   @Test
   void createBookingThroughTheRunner() throws Exception {
     Path data = Files.createTempDirectory("bench");
-    try (LocalRunner runner = LocalRunner.start(Path.of(".."), "jdbc:h2:file:" + data.resolve("booking"), 0, Map.of(),
+    try (LocalRunner runner = LocalRunner.start(Path.of(".."), "jdbc:h2:file:" + data.resolve("booking"), 0, Map.of("FAIR_USE", "off"),
         Clock.tickMillis(ZoneOffset.UTC))) {
       HttpClient http = HttpClient.newHttpClient();
       URI uri = URI.create("http://127.0.0.1:" + runner.port() + "/v1/functions/createBooking/executions");

@@ -80,8 +80,10 @@ class BookingConcurrencyTest {
   }
 
   private static Backend backend(H2DocumentStore store) {
-    Settings defaults = Settings.from(Map.of());
-    return new Backend(store, Clock.tickMillis(java.time.ZoneOffset.UTC), new Settings(defaults.databaseId(), defaults.prices(), defaults.storeTimeout(), NO_WAIT, defaults.cleanupBudget()));
+    // one test customer stands for many here: fair use is tested on its own
+    Settings defaults = Settings.from(Map.of("FAIR_USE", "off"));
+    return new Backend(store, Clock.tickMillis(java.time.ZoneOffset.UTC),
+        new Settings(defaults.databaseId(), defaults.prices(), defaults.storeTimeout(), NO_WAIT, defaults.cleanupBudget(), defaults.fairUse()));
   }
 
   private static Booking book(Backend backend, Caller caller, Instant scheduledAt) {

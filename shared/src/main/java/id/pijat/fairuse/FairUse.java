@@ -1,0 +1,96 @@
+package id.pijat.fairuse;
+
+import id.pijat.booking.Booking;
+import id.pijat.booking.Bookings;
+import id.pijat.booking.Caller;
+import id.pijat.booking.CustomerLimits;
+import id.pijat.booking.NewBooking;
+import id.pijat.error.ErrorCode;
+import id.pijat.error.Rejection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * No customer takes more of a city's therapists than a customer needs (README "Fair use"): a few
+ * open bookings at once, each holding at most one therapist, for an offer window of at most the
+ * cap; new bookings, search rounds and passed-over therapists counted per customer and per network
+ * address. Checks come before the write they guard, so a refused request writes nothing.
+ */
+public final class FairUse implements CustomerLimits {
+  private final Bookings bookings;
+  private final RateCounters counters;
+  private final FairUsePolicy policy;
+
+  public FairUse(Bookings bookings, RateCounters counters, FairUsePolicy policy) {
+    this.bookings = bookings;
+    this.counters = counters;
+    this.policy = policy;
+  }
+
+  /**
+   * @throws Rejection INVALID_STATE when the customer has as many open bookings as allowed
+   * @throws id.pijat.error.RateLimited when they, or their address, booked too often
+   */
+  @Override
+  public void beforeCreate(Caller caller, NewBooking request, Instant now) {
+    if (!policy.enforced()) {
+      return;
+    }
+    int open = bookings.openOf(request.customer().whatsapp(), caller.userId(), policy.maxOpenBookings());
+    if (open >= policy.maxOpenBookings()) {
+      throw new Rejection(ErrorCode.INVALID_STATE,
+          "You already have " + open + " open bookings. Finish or cancel one before booking again.");
+    }
+    List<RateCounters.Charge> charges = new ArrayList<>();
+    charges.add(charge(Limit.CREATES_PER_CUSTOMER, customer(caller.userId(), request.customer().whatsapp().value())));
+    if (caller.address() != null) {
+      charges.add(charge(Limit.CREATES_PER_ADDRESS, address(caller)));
+      if (request.scheduledAt() != null) {
+        charges.add(charge(Limit.SCHEDULED_PER_ADDRESS, address(caller)));
+      }
+    }
+    counters.take(charges, now);
+  }
+
+  /**
+   * Before a search round (a new offer or an empty round; a poll of an open offer is not one).
+   *
+   * @param passesOver the round moves past an offered therapist, declined or let lapse
+   */
+  @Override
+  public void beforeRound(Caller caller, Booking booking, boolean passesOver, Instant now) {
+    if (!policy.enforced()) {
+      return;
+    }
+    String customer = customer(booking.owner().userId(), booking.request().customer().whatsapp().value());
+    List<RateCounters.Charge> charges = new ArrayList<>();
+    charges.add(charge(Limit.ROUNDS_PER_CUSTOMER, customer));
+    if (caller.address() != null) {
+      charges.add(charge(Limit.ROUNDS_PER_ADDRESS, address(caller)));
+    }
+    if (passesOver) {
+      charges.add(charge(Limit.PASSES_PER_CUSTOMER, customer));
+    }
+    counters.take(charges, now);
+  }
+
+  @Override
+  public Duration offerWindow(Duration asked) {
+    return policy.offerWindow(asked);
+  }
+
+  private RateCounters.Charge charge(Limit limit, String key) {
+    return new RateCounters.Charge(limit, policy.rate(limit), key);
+  }
+
+  /** A user is one customer whatever numbers they type; a guest is their number. */
+  private static String customer(String userId, String whatsapp) {
+    return userId != null ? "user:" + userId : "whatsapp:" + whatsapp;
+  }
+
+  private static String address(Caller caller) {
+    return "address:" + caller.address();
+  }
+}

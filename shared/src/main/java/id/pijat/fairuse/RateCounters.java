@@ -1,0 +1,136 @@
+package id.pijat.fairuse;
+
+import id.pijat.error.RateLimited;
+import id.pijat.store.Document;
+import id.pijat.store.DocumentExistsException;
+import id.pijat.store.DocumentIds;
+import id.pijat.store.DocumentStore;
+import id.pijat.store.DocumentTimes;
+import id.pijat.store.Query;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Counts requests without an atomic increment, on Appwrite's one atomic step. A window of a rate is
+ * a bucket (a hash of the key and the window's start); its n-th request is the document with the ID
+ * hash(bucket, n), so of two requests that both read n-1, one creates n and the other gets 409 and
+ * takes n+1: a bucket never holds more than the rate's count, however many executions race.
+ *
+ * <p>A check reads the current and previous window of every key in one list call, and weighs the
+ * previous one by how much of it still overlaps the last {@code per} (a sliding window, so a burst
+ * across a window's edge is not twice the rate). Then one create per key. A request that is let
+ * through costs one list and one create per key; a refused one, the list only, and it writes
+ * nothing. Counters expire after two windows; cleanupSessions deletes them.
+ */
+public final class RateCounters {
+  public static final String COLLECTION = "rate_counters";
+
+  private final DocumentStore store;
+
+  public RateCounters(DocumentStore store) {
+    this.store = store;
+  }
+
+  /** One request to count against a rate, for one key ("customer:+62812…", "address:203.0.113.7"). */
+  public record Charge(Limit limit, Rate rate, String key) {}
+
+  /**
+   * Counts this request against every charge, or counts it against none.
+   *
+   * @throws RateLimited when any charge is over its rate; retryAt is the latest of them
+   */
+  public void take(List<Charge> charges, Instant now) {
+    if (charges.isEmpty()) {
+      return;
+    }
+    List<Window> windows = charges.stream().map(charge -> Window.of(charge, now)).toList();
+    Map<String, Integer> counts = countAll(windows);
+    Instant retryAt = null;
+    Limit exceeded = null;
+    for (Window window : windows) {
+      Instant free = window.freeAt(counts.getOrDefault(window.current, 0), counts.getOrDefault(window.previous, 0), now);
+      if (free != null && (retryAt == null || free.isAfter(retryAt))) {
+        retryAt = free;
+        exceeded = window.charge.limit();
+      }
+    }
+    if (exceeded != null) {
+      throw new RateLimited(exceeded.words(), retryAt, now);
+    }
+    for (Window window : windows) {
+      claim(window, counts.getOrDefault(window.current, 0), now);
+    }
+  }
+
+  private Map<String, Integer> countAll(List<Window> windows) {
+    List<Object> buckets = new ArrayList<>();
+    int most = 0;
+    for (Window window : windows) {
+      buckets.add(window.current);
+      buckets.add(window.previous);
+      most += 2 * window.charge.rate().count();
+    }
+    if (most > Query.MAX_LIMIT) {
+      throw new IllegalArgumentException("the charges of one request must fit one page: " + most);
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    for (Document counter : store.list(COLLECTION, List.of(Query.equalAny("bucket", buckets), Query.limit(Math.max(1, most))))) {
+      counts.merge(counter.string("bucket"), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** Takes the first free number of the current window; a 409 means a racing request took it. */
+  private void claim(Window window, int counted, Instant now) {
+    Map<String, Object> data = new HashMap<>();
+    data.put("bucket", window.current);
+    data.put("expiresAt", DocumentTimes.format(window.end.plus(window.charge.rate().per())));
+    for (int n = counted + 1; n <= window.charge.rate().count(); n++) {
+      try {
+        store.create(COLLECTION, "r" + DocumentIds.hashed(window.current + "." + n, 32), data, Set.of());
+        return;
+      } catch (DocumentExistsException taken) {
+        // the next number, if the window has one
+      }
+    }
+    throw new RateLimited(window.charge.limit().words(), window.end, now);
+  }
+
+  private record Window(Charge charge, String current, String previous, Instant start, Instant end) {
+    static Window of(Charge charge, Instant now) {
+      long per = charge.rate().per().toSeconds();
+      long index = Math.floorDiv(now.getEpochSecond(), per);
+      Instant start = Instant.ofEpochSecond(index * per);
+      return new Window(charge, bucket(charge, index), bucket(charge, index - 1), start, start.plusSeconds(per));
+    }
+
+    private static String bucket(Charge charge, long index) {
+      return DocumentIds.hashed(charge.limit().name() + "\n" + charge.key() + "\n" + charge.rate().per().toSeconds() + "\n" + index, 32);
+    }
+
+    /**
+     * When a request would be let through again, or null if it is now. The count of the last
+     * {@code per} is the current window plus the part of the previous one still inside it, rounded
+     * up: the previous window's requests are taken as spread evenly, and never as fewer than that.
+     */
+    Instant freeAt(int current, int previous, Instant now) {
+      int count = charge.rate().count();
+      if (current >= count) {
+        return end;
+      }
+      // in whole milliseconds, so that the edge is exact: previous * (per - elapsed) / per <= count - current - 1
+      long per = charge.rate().per().toMillis();
+      long elapsed = Duration.between(start, now).toMillis();
+      long room = (long) (count - current - 1) * per;
+      if ((long) previous * (per - elapsed) <= room) {
+        return null;
+      }
+      return start.plusMillis(per - Math.floorDiv(room, previous));
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package id.pijat.function;
+
+import static id.pijat.testing.TherapistFixtures.offset;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import id.pijat.booking.Booking;
+import id.pijat.booking.Caller;
+import id.pijat.booking.Coordinates;
+import id.pijat.matching.SearchConfig;
+import id.pijat.store.CountingStore;
+import id.pijat.store.InMemoryDocumentStore;
+import id.pijat.testing.BookingRequests;
+import id.pijat.testing.MutableClock;
+import id.pijat.testing.TherapistFixtures;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The requests each function makes and how many of them wait for the one before (rounds): at a
+ * 10 ms round trip, rounds times 10 ms is most of a call's time. Counted, never timed. Fifteen
+ * therapists stand within a kilometre, so the nearest cells hold a full round of candidates.
+ */
+class RoundTripsTest {
+  private static final Coordinates SEMINYAK = new Coordinates(-8.6913, 115.1682);
+  private static final Caller BUDI = Caller.user("budi");
+
+  private final MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
+  private final InMemoryDocumentStore data = new InMemoryDocumentStore();
+  private final CountingStore store = new CountingStore(data);
+  /** The flow's own requests; fair use's counters come on top (README, Fair use). */
+  private final Backend backend = new Backend(store, clock, Settings.from(Map.of("FAIR_USE", "off")), store.fanout());
+
+  @BeforeEach
+  void tenTherapistsNearby() {
+    TherapistFixtures therapists = new TherapistFixtures(data);
+    for (int n = 0; n < 15; n++) {
+      therapists.add("t" + n, offset(SEMINYAK, 0.1 * (n + 1), 0), 4.5);
+    }
+  }
+
+  private record Cost(int requests, int rounds) {}
+
+  private Cost cost(Runnable call) {
+    store.reset();
+    call.run();
+    return new Cost(store.requests(), store.rounds());
+  }
+
+  private Booking book() {
+    return backend.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
+  }
+
+  private Booking search(Booking booking, String searchId, boolean decline) {
+    return backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, searchId, decline).booking();
+  }
+
+  private Booking offered() {
+    Booking booking = book();
+    return search(booking, null, false);
+  }
+
+  @Test
+  void aCreateIsOneRequest() {
+    assertEquals(new Cost(1, 1), cost(this::book));
+  }
+
+  @Test
+  void aCreateWithAnIdempotencyKeyClaimsTheKeyThenWritesTheBooking() {
+    assertEquals(new Cost(2, 2), cost(() -> backend.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), "tap-1")));
+  }
+
+  @Test
+  void aFirstSearchTakesSixRounds() {
+    Booking booking = book();
+
+    // the booking and its newest change; the nearest cells; weeks and the first candidate's locks;
+    // the offer; the claim; the booking document
+    assertEquals(new Cost(8, 6), cost(() -> search(booking, null, false)));
+  }
+
+  @Test
+  void whereTheNearestCellsHoldTooFewTheOtherCellsAreReadInOneMoreRound() {
+    Booking farther = backend.createBooking().create(BUDI, BookingRequests.at(offset(SEMINYAK, 15, 0)), null).booking();
+
+    Cost cost = cost(() -> search(farther, null, false));
+
+    assertEquals(7, cost.rounds(), store.log().toString());
+  }
+
+  @Test
+  void aPollIsOneRequest() {
+    Booking offer = offered();
+    clock.advance(Duration.ofSeconds(5));
+
+    assertEquals(new Cost(1, 1), cost(() -> backend.checkSearchStatus().check(BUDI, offer.id())));
+  }
+
+  @Test
+  void searchingAgainWhileTheOfferIsOpenIsOneRound() {
+    Booking offer = offered();
+    clock.advance(Duration.ofSeconds(5));
+
+    assertEquals(new Cost(2, 1), cost(() -> search(offer, offer.search().searchId(), false)));
+  }
+
+  @Test
+  void findAnotherTakesSixRoundsWithTheReleaseOfThePreviousTherapistAlongside() {
+    Booking offer = offered();
+
+    assertEquals(new Cost(10, 6), cost(() -> search(offer, offer.search().searchId(), true)));
+  }
+
+  @Test
+  void anAcceptanceTakesSixRoundsWithItsSlotsAndChatEachWrittenAtOnce() {
+    Booking offer = offered();
+
+    // the booking; the locks' heads, the therapist and the session; the therapist's lock; the
+    // slots; the commit; the document and the chat
+    assertEquals(new Cost(17, 6), cost(() -> backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId())));
+  }
+
+  @Test
+  void aCancelTakesFourRounds() {
+    Booking offer = offered();
+    Booking active = backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId());
+
+    // the booking; the claim with the locks, room and session; the document, the closing message,
+    // the session and the locks' heads; the room and the releases
+    assertEquals(new Cost(18, 4), cost(() -> backend.cancelBooking().cancel(BUDI, active.id(), null)));
+  }
+}

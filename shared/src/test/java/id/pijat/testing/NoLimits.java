@@ -1,0 +1,26 @@
+package id.pijat.testing;
+
+import id.pijat.booking.Booking;
+import id.pijat.booking.Caller;
+import id.pijat.booking.CustomerLimits;
+import id.pijat.booking.NewBooking;
+import java.time.Duration;
+import java.time.Instant;
+
+/** For tests of rules other than fair use: nothing is limited and every window is as asked. */
+public final class NoLimits implements CustomerLimits {
+  public static final CustomerLimits INSTANCE = new NoLimits();
+
+  private NoLimits() {}
+
+  @Override
+  public void beforeCreate(Caller caller, NewBooking request, Instant now) {}
+
+  @Override
+  public void beforeRound(Caller caller, Booking booking, boolean passesOver, Instant now) {}
+
+  @Override
+  public Duration offerWindow(Duration asked) {
+    return asked;
+  }
+}
