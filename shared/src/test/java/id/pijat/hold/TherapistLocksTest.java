@@ -1,0 +1,102 @@
+package id.pijat.hold;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.pijat.booking.Booking;
+import id.pijat.booking.BookingRequest;
+import id.pijat.booking.Coordinates;
+import id.pijat.booking.NewBooking;
+import id.pijat.booking.Owner;
+import id.pijat.booking.TherapistMatch;
+import id.pijat.store.InMemoryDocumentStore;
+import id.pijat.testing.BookingRequests;
+import id.pijat.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What an acceptance holds of a therapist: their own lock for an immediate booking or as a brief fence, and the slots of the span. */
+class TherapistLocksTest {
+  private static final Coordinates SANUR = new Coordinates(-8.6881, 115.2619);
+  private static final TherapistMatch AYU =
+      new TherapistMatch("ayu", "Ayu", null, 4.8, 3.2, 10, List.of("balinese"), true, SANUR);
+
+  private final MutableClock clock = MutableClock.at("2026-11-21T10:00:00Z");
+  private final Holds holds = new Holds(new InMemoryDocumentStore(), clock);
+  private final TherapistLocks locks = new TherapistLocks(holds);
+  private final Instant now = clock.instant();
+  private final Instant tomorrow = now.plus(Duration.ofDays(1));
+
+  /** A booking offered ayu, holding her offer for a minute: its span starts now, or at {@code scheduledAt}. */
+  private Booking offeredAyu(String id, Instant scheduledAt) {
+    NewBooking asked = BookingRequests.at(SANUR, scheduledAt);
+    BookingRequest request = new BookingRequest(asked.customer(), asked.duration(), 200_000, asked.location(), scheduledAt);
+    Booking booking = Booking.open(id, Owner.user("budi"), request, now);
+    Instant from = request.takenFrom(now);
+    assertTrue(locks.offerIfFree("ayu", id, from, from.plus(Duration.ofHours(2)), now.plusSeconds(60)));
+    return booking.offer(AYU, now.plusSeconds(60), booking.search(), now);
+  }
+
+  private TherapistLocks.Engagement engage(Booking booking) {
+    Instant from = booking.request().takenFrom(now);
+    return locks.engage(booking, from, from.plus(Duration.ofHours(2)), from.plus(Duration.ofHours(3)), now);
+  }
+
+  @Test
+  void anImmediateBookingHoldsItsTherapistUntilItsHoldsLapseNotJustForTheFence() {
+    assertEquals(TherapistLocks.Engagement.ENGAGED, engage(offeredAyu("b1", null)));
+    clock.advance(TherapistLocks.ACCEPT_FENCE.plus(Duration.ofMinutes(1)));
+
+    assertFalse(locks.offerIfFree("ayu", "b2", tomorrow, tomorrow.plus(Duration.ofHours(2)), clock.instant().plusSeconds(60)),
+        "ayu is on her way to b1, not to be offered even for tomorrow");
+  }
+
+  @Test
+  void aScheduledAcceptanceHoldsTheTherapistOnlyForTheFenceEvenIfItDiesBeforeLettingGo() {
+    assertEquals(TherapistLocks.Engagement.ENGAGED, engage(offeredAyu("b1", tomorrow)));
+
+    assertFalse(locks.offerIfFree("ayu", "b2", now, now.plus(Duration.ofHours(2)), now.plusSeconds(60)), "inside the fence");
+    clock.advance(TherapistLocks.ACCEPT_FENCE);
+    assertTrue(locks.offerIfFree("ayu", "b2", now, now.plus(Duration.ofHours(2)), clock.instant().plusSeconds(60)),
+        "today is free; only tomorrow's slots are b1's");
+  }
+
+  @Test
+  void anOfferThatRanOutAndWentToAnotherBookingIsLost() {
+    Booking late = offeredAyu("b1", null);
+    clock.advance(Duration.ofSeconds(61));
+    assertTrue(locks.offerIfFree("ayu", "b2", clock.instant(), clock.instant().plus(Duration.ofHours(2)), clock.instant().plusSeconds(60)));
+
+    assertEquals(TherapistLocks.Engagement.OFFER_LOST, engage(late));
+    assertTrue(holds.head("ayu").orElseThrow().isHeldBy("b2", clock.instant()));
+  }
+
+  @Test
+  void anEngagementThatFindsItsTimeTakenLeavesNothingHeld() {
+    Booking booking = offeredAyu("b1", null);
+    List<String> slots = TherapistLocks.slotKeys("ayu", now, now.plus(Duration.ofHours(2)));
+    // another booking took the last slot of the span after the offer was made
+    holds.engage(slots.get(slots.size() - 1), "b2", now.plus(Duration.ofHours(5)), false);
+
+    assertEquals(TherapistLocks.Engagement.TIME_TAKEN, engage(booking));
+
+    assertFalse(holds.head("ayu").orElseThrow().isLive(now), "ayu's own lock is given back");
+    slots.subList(0, slots.size() - 1).forEach(slot -> assertFalse(holds.head(slot).orElseThrow().isLive(now), slot));
+    assertTrue(holds.head(slots.get(slots.size() - 1)).orElseThrow().isHeldBy("b2", now));
+  }
+
+  @Test
+  void aLongHistoryOnTheTherapistsLockDoesNotHideAnotherBookingsSlot() {
+    for (int n = 0; n < 60; n++) {
+      holds.offer("ayu", "old" + n, now.plusSeconds(60));
+      holds.release("ayu", "old" + n);
+    }
+    List<String> slots = TherapistLocks.slotKeys("ayu", tomorrow, tomorrow.plus(Duration.ofHours(2)));
+    holds.engage(slots.get(0), "b1", tomorrow.plus(Duration.ofHours(3)), false);
+
+    assertFalse(locks.offerIfFree("ayu", "b2", tomorrow, tomorrow.plus(Duration.ofHours(2)), now.plusSeconds(60)));
+  }
+}

@@ -1,0 +1,104 @@
+package id.pijat.testing;
+
+import id.pijat.store.Document;
+import id.pijat.store.DocumentStore;
+import id.pijat.store.Query;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * A store that lets a test step in where another execution could: just before a create (the racer
+ * gets there first) or just after an update, and that counts what was read. A step is used up
+ * before it runs, so it may go through this store again without running twice.
+ */
+public final class InterceptingStore implements DocumentStore {
+  private final DocumentStore store;
+  private final Map<String, Deque<BiConsumer<String, Map<String, Object>>>> beforeCreate = new HashMap<>();
+  private final Map<String, Deque<Runnable>> afterUpdate = new HashMap<>();
+  private final Map<String, BiConsumer<String, Map<String, Object>>> beforeEveryCreate = new HashMap<>();
+  private final Map<String, Integer> documentsRead = new HashMap<>();
+  private final Map<String, Integer> lists = new HashMap<>();
+  private final Map<String, Set<String>> readers = new HashMap<>();
+
+  public InterceptingStore(DocumentStore store) {
+    this.store = store;
+  }
+
+  /** Runs {@code race} once, before the next create in the collection, with that create's ID and data. */
+  public void beforeNextCreate(String collection, BiConsumer<String, Map<String, Object>> race) {
+    beforeCreate.computeIfAbsent(collection, c -> new ArrayDeque<>()).add(race);
+  }
+
+  /** Runs {@code race} before every create in the collection: a racer that always gets there first. */
+  public void beforeEveryCreate(String collection, BiConsumer<String, Map<String, Object>> race) {
+    beforeEveryCreate.put(collection, race);
+  }
+
+  /** Runs {@code step} once, after the next update in the collection. */
+  public void afterNextUpdate(String collection, Runnable step) {
+    afterUpdate.computeIfAbsent(collection, c -> new ArrayDeque<>()).add(step);
+  }
+
+  /** Documents the lists of this collection answered, in all. */
+  public int documentsRead(String collection) {
+    return documentsRead.getOrDefault(collection, 0);
+  }
+
+  /** Lists of this collection asked for, in all. */
+  public int lists(String collection) {
+    return lists.getOrDefault(collection, 0);
+  }
+
+  /** Who was given read access when the document was created. */
+  public Set<String> readersOf(String collection, String id) {
+    return readers.get(collection + "/" + id);
+  }
+
+  @Override
+  public Document create(String collection, String id, Map<String, Object> data, Set<String> readers) {
+    Deque<BiConsumer<String, Map<String, Object>>> once = beforeCreate.get(collection);
+    if (once != null && !once.isEmpty()) {
+      once.poll().accept(id, data);
+    }
+    if (beforeEveryCreate.containsKey(collection)) {
+      beforeEveryCreate.get(collection).accept(id, data);
+    }
+    Document created = store.create(collection, id, data, readers);
+    this.readers.put(collection + "/" + id, Set.copyOf(readers));
+    return created;
+  }
+
+  @Override
+  public Optional<Document> find(String collection, String id) {
+    return store.find(collection, id);
+  }
+
+  @Override
+  public Document update(String collection, String id, Map<String, Object> changes) {
+    Document updated = store.update(collection, id, changes);
+    Deque<Runnable> once = afterUpdate.get(collection);
+    if (once != null && !once.isEmpty()) {
+      once.poll().run();
+    }
+    return updated;
+  }
+
+  @Override
+  public void delete(String collection, String id) {
+    store.delete(collection, id);
+  }
+
+  @Override
+  public List<Document> list(String collection, List<Query> queries) {
+    List<Document> page = store.list(collection, queries);
+    lists.merge(collection, 1, Integer::sum);
+    documentsRead.merge(collection, page.size(), Integer::sum);
+    return page;
+  }
+}
