@@ -39,7 +39,7 @@ class DeployScriptTest {
 
   @TempDir static Path tools;
   private static Path fakeCli;
-  private AppwriteStandIn appwrite;
+  private FunctionsApiStandIn appwrite;
   private String trackedBefore;
 
   /** Run what `--packaged` expects: scripts/package's output. */
@@ -55,7 +55,7 @@ class DeployScriptTest {
 
   @BeforeEach
   void standIn() throws Exception {
-    appwrite = new AppwriteStandIn();
+    appwrite = new FunctionsApiStandIn();
     trackedBefore = Files.readString(ROOT.resolve("appwrite.json"));
   }
 
@@ -85,7 +85,7 @@ class DeployScriptTest {
 
   @Test
   void ciWithAnApiKeyDeploysEveryFunctionThroughTheServerApi() throws Exception {
-    Run run = deploy(Map.of("APPWRITE_API_KEY", AppwriteStandIn.KEY));
+    Run run = deploy(Map.of("APPWRITE_API_KEY", FunctionsApiStandIn.KEY));
 
     assertEquals(0, run.status(), run.output());
     for (String id : FUNCTIONS) {
@@ -93,14 +93,14 @@ class DeployScriptTest {
       assertEquals("ready", appwrite.deployments.get(active).get("status"), id);
     }
     assertTrue(run.output().contains("every function runs the package just built"), run.output());
-    assertFalse(run.output().contains(AppwriteStandIn.KEY), "the key is not printed");
+    assertFalse(run.output().contains(FunctionsApiStandIn.KEY), "the key is not printed");
   }
 
   @Test
   void ciFailsWithTheBuildLogWhenABuildFails() throws Exception {
     appwrite.buildOutcome = "failed";
 
-    Run run = deploy(Map.of("APPWRITE_API_KEY", AppwriteStandIn.KEY));
+    Run run = deploy(Map.of("APPWRITE_API_KEY", FunctionsApiStandIn.KEY));
 
     assertNotEquals(0, run.status());
     assertTrue(run.output().contains("deploy failed:"), run.output());
@@ -109,7 +109,7 @@ class DeployScriptTest {
 
   @Test
   void ciFailsWhenTheCliDidNotPushTheCollectionsThoughItExitedZero() throws Exception {
-    Run run = deploy(Map.of("APPWRITE_API_KEY", AppwriteStandIn.KEY, "FAKE_COLLECTIONS", "fail"));
+    Run run = deploy(Map.of("APPWRITE_API_KEY", FunctionsApiStandIn.KEY, "FAKE_COLLECTIONS", "fail"));
 
     assertNotEquals(0, run.status());
     assertTrue(run.output().contains("deploy failed: the Appwrite CLI did not push every collection"), run.output());

@@ -23,13 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 class FunctionDeployerTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   @TempDir Path project;
-  private AppwriteStandIn appwrite;
+  private FunctionsApiStandIn appwrite;
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private List<String> ids;
 
   @BeforeEach
   void aPackagedProjectAndAnEmptyAppwrite() throws Exception {
-    appwrite = new AppwriteStandIn();
+    appwrite = new FunctionsApiStandIn();
     Files.copy(ROOT.resolve("appwrite.json"), project.resolve("appwrite.json"));
     ids = FunctionDeployer.entries(project.resolve("appwrite.json")).stream().map(FunctionDeployer.FunctionEntry::id).toList();
     for (String id : ids) {
@@ -44,7 +44,7 @@ class FunctionDeployerTest {
   }
 
   private Map<String, String> deploy(String key) throws Exception {
-    Client client = new Client(appwrite.endpoint()).setProject(AppwriteStandIn.PROJECT).setKey(key);
+    Client client = new Client(appwrite.endpoint()).setProject(FunctionsApiStandIn.PROJECT).setKey(key);
     return new FunctionDeployer(client, project, Duration.ZERO, new PrintStream(output, true, StandardCharsets.UTF_8)).deployAll();
   }
 
@@ -52,7 +52,7 @@ class FunctionDeployerTest {
   void everyFunctionGetsItsSettingsAndItsNewBuildActive() throws Exception {
     appwrite.existing("createBooking", Instant.parse("2026-01-01T00:00:00Z"));
 
-    Map<String, String> deployed = deploy(AppwriteStandIn.KEY);
+    Map<String, String> deployed = deploy(FunctionsApiStandIn.KEY);
 
     assertEquals(ids, List.copyOf(deployed.keySet()));
     for (String id : ids) {
@@ -71,7 +71,7 @@ class FunctionDeployerTest {
   void aFailedBuildFailsTheDeployWithItsBuildLog() {
     appwrite.buildOutcome = "failed";
 
-    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy(AppwriteStandIn.KEY));
+    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy(FunctionsApiStandIn.KEY));
 
     assertTrue(failed.getMessage().startsWith(ids.get(0) + ": the build of deployment"), failed.getMessage());
     assertTrue(failed.getMessage().contains("cannot find symbol"), failed.getMessage());
@@ -81,7 +81,7 @@ class FunctionDeployerTest {
   void aBuildThatDidNotBecomeActiveFailsTheCheck() {
     appwrite.activates = false;
 
-    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy(AppwriteStandIn.KEY));
+    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy(FunctionsApiStandIn.KEY));
 
     assertEquals(ids.size(), failed.getMessage().lines().count(), failed.getMessage());
     assertTrue(failed.getMessage().contains("createBooking: the active deployment is none, not "), failed.getMessage());
@@ -91,7 +91,7 @@ class FunctionDeployerTest {
   void aKeyWithoutTheWriteScopeFailsWithAppwritesReason() {
     appwrite.missingScope = "functions.write";
 
-    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy(AppwriteStandIn.KEY));
+    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy(FunctionsApiStandIn.KEY));
 
     assertTrue(failed.getMessage().contains("missing scope (functions.write)"), failed.getMessage());
   }
@@ -107,7 +107,7 @@ class FunctionDeployerTest {
   void aMissingPackageIsNamedBeforeAnythingIsPushed() throws Exception {
     Files.delete(project.resolve("build/functions/" + ids.get(0) + "/src/Main.java"));
 
-    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy(AppwriteStandIn.KEY));
+    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy(FunctionsApiStandIn.KEY));
 
     assertTrue(failed.getMessage().contains("run scripts/package"), failed.getMessage());
     assertTrue(appwrite.requests.isEmpty());

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * 1.6 spec and its errors, and can be told to fail a build, to leave a deployment inactive, or to
  * refuse a key that lacks a scope. A key or a console session cookie authenticates.
  */
-final class AppwriteStandIn implements AutoCloseable {
+final class FunctionsApiStandIn implements AutoCloseable {
   static final String PROJECT = "pijat-booking";
   static final String KEY = "standin-key";
   static final String SESSION_COOKIE = "a_session_console=standin-session";
@@ -46,7 +46,7 @@ final class AppwriteStandIn implements AutoCloseable {
   volatile String missingScope;
   private final HttpServer server;
 
-  AppwriteStandIn() throws IOException {
+  FunctionsApiStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     server.createContext("/v1/", exchange -> {
       try (exchange) {
