@@ -158,7 +158,7 @@ public final class LocalRunner implements AutoCloseable {
 
   /**
    * Starts the runner as scripts/dev does. What a person can fix (a taken port, a data folder another
-   * runner holds, a bad PORT) ends in one line saying what to do, and null; nothing is written
+   * runner holds, a bad PORT or setting) ends in one line saying what to do, and null; nothing is written
    * before those checks.
    *
    * @param args the project root, and --reset to reload the demo data
@@ -174,6 +174,12 @@ public final class LocalRunner implements AutoCloseable {
       }
     } catch (NumberFormatException e) {
       out.println("PORT=" + env.get("PORT") + " is not a port: give a number from 1 to 65535, e.g. PORT=8787 scripts/dev");
+      return null;
+    }
+    try {
+      Settings.from(env);
+    } catch (IllegalArgumentException e) {
+      out.println("a setting is refused: " + e.getMessage() + " (see the README's Configuration)");
       return null;
     }
     if (!isFree(port)) {

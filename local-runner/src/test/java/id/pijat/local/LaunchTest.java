@@ -109,6 +109,16 @@ class LaunchTest {
   }
 
   @Test
+  void aSettingTheFunctionsWouldRefuseIsOneLineAndWritesNothing() throws Exception {
+    Path data = work.resolve("d");
+    assertNull(LocalRunner.launch(List.of(".."),
+        Map.of("DATA_DIR", data.toString(), "PORT", Integer.toString(freePort()), "RATE_ROUNDS_PER_ADDRESS", "200/60"), out));
+    assertEquals(1, lines().size());
+    assertTrue(lines().get(0).startsWith("a setting is refused: ") && lines().get(0).contains("200"), lines().get(0));
+    assertFalse(Files.exists(data));
+  }
+
+  @Test
   void aPortThatIsNotANumberIsOneLine() throws Exception {
     assertNull(LocalRunner.launch(List.of(".."), Map.of("DATA_DIR", work.resolve("d").toString(), "PORT", "eighty"), out));
 
