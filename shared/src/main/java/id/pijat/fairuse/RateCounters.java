@@ -68,18 +68,26 @@ public final class RateCounters {
   }
 
   private Map<String, Integer> countAll(List<Window> windows) {
+    int most = windows.stream().mapToInt(Window::most).sum();
+    if (most <= Query.MAX_LIMIT) {
+      return count(windows, most);
+    }
+    // Raised rates may not fit one page together; each alone does (two windows of at most MAX_COUNT).
+    Map<String, Integer> counts = new HashMap<>();
+    for (Window window : windows) {
+      counts.putAll(count(List.of(window), window.most()));
+    }
+    return counts;
+  }
+
+  private Map<String, Integer> count(List<Window> windows, int most) {
     List<Object> buckets = new ArrayList<>();
-    int most = 0;
     for (Window window : windows) {
       buckets.add(window.current);
       buckets.add(window.previous);
-      most += 2 * window.charge.rate().count();
-    }
-    if (most > Query.MAX_LIMIT) {
-      throw new IllegalArgumentException("the charges of one request must fit one page: " + most);
     }
     Map<String, Integer> counts = new HashMap<>();
-    for (Document counter : store.list(COLLECTION, List.of(Query.equalAny("bucket", buckets), Query.limit(Math.max(1, most))))) {
+    for (Document counter : store.list(COLLECTION, List.of(Query.equalAny("bucket", buckets), Query.limit(most)))) {
       counts.merge(counter.string("bucket"), 1, Integer::sum);
     }
     return counts;
@@ -107,6 +115,11 @@ public final class RateCounters {
       long index = Math.floorDiv(now.getEpochSecond(), per);
       Instant start = Instant.ofEpochSecond(index * per);
       return new Window(charge, bucket(charge, index), bucket(charge, index - 1), start, start.plusSeconds(per));
+    }
+
+    /** The most counters its two windows can hold. */
+    int most() {
+      return 2 * charge.rate().count();
     }
 
     private static String bucket(Charge charge, long index) {

@@ -48,6 +48,19 @@ class RateCountersTest {
   }
 
   @Test
+  void ratesRaisedBeyondOnePageTogetherAreStillCountedEachToItsLimit() {
+    Rate most = Rate.of(Rate.MAX_COUNT, Duration.ofMinutes(10));
+    RateCounters.Charge perAddress = new RateCounters.Charge(Limit.CREATES_PER_ADDRESS, most, "address:127.0.0.1");
+    RateCounters.Charge perCustomer = new RateCounters.Charge(Limit.CREATES_PER_CUSTOMER, most, "whatsapp:+6281234567890");
+    for (int n = 0; n < Rate.MAX_COUNT; n++) {
+      counters.take(List.of(perAddress, perCustomer), clock.instant());
+    }
+
+    assertThrows(RateLimited.class, () -> counters.take(List.of(perAddress, perCustomer), clock.instant()));
+    assertEquals(2 * Rate.MAX_COUNT, data.list(RateCounters.COLLECTION, List.of(Query.limit(100))).size());
+  }
+
+  @Test
   void theWindowSlidesSoABurstAcrossItsEdgeIsNotTwiceTheRate() {
     clock.set(Instant.parse("2026-11-23T03:00:50Z"));
     for (int n = 0; n < 3; n++) {
