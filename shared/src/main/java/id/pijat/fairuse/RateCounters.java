@@ -21,7 +21,8 @@ import java.util.Set;
  * hash(bucket, n), so of two requests that both read n-1, one creates n and the other gets 409 and
  * takes n+1: a bucket never holds more than the rate's count, however many executions race.
  *
- * <p>A check reads the current and previous window of every key in one list call, and weighs the
+ * <p>A check reads the current and previous window of every key in one list call (a list per key
+ * where raised rates do not fit one page together), and weighs the
  * previous one by how much of it still overlaps the last {@code per} (a sliding window, so a burst
  * across a window's edge is not twice the rate). Then one create per key. A request that is let
  * through costs one list and one create per key; a refused one, the list only, and it writes
