@@ -1,7 +1,7 @@
 package id.pijat.hold;
 
-import id.pijat.store.Document;
 import id.pijat.store.Claims;
+import id.pijat.store.Document;
 import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;

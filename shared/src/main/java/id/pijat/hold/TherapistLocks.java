@@ -1,6 +1,6 @@
 package id.pijat.hold;
 
-import id.pijat.booking.Booking;
+import id.pijat.model.booking.Booking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.pijat.booking.Booking;
-import id.pijat.booking.BookingRequest;
-import id.pijat.booking.Coordinates;
-import id.pijat.booking.NewBooking;
-import id.pijat.booking.Owner;
-import id.pijat.booking.TherapistMatch;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingRequest;
+import id.pijat.model.booking.NewBooking;
+import id.pijat.model.booking.Owner;
+import id.pijat.model.booking.TherapistMatch;
+import id.pijat.model.geo.Coordinates;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
