@@ -3,6 +3,7 @@ package id.pijat.model.booking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A booking as it stands at one version. Every change goes through one of the methods below, which
@@ -79,9 +80,11 @@ public record Booking(
       from = BookingStatus.SEARCHING;
     }
     from.requireCanMoveTo(BookingStatus.PENDING_ACCEPT);
-    return new Booking(
-        id, owner, request, BookingStatus.PENDING_ACCEPT, offered, expiresAt, progress,
-        null, chat, null, createdAt, now, version + 1);
+    return next(BookingStatus.PENDING_ACCEPT, now, next -> {
+      next.therapist = offered;
+      next.offerExpiresAt = expiresAt;
+      next.search = progress;
+    });
   }
 
   /** Back to searching with nobody offered: the offer was declined or ran out, or a round was empty. */
@@ -89,30 +92,64 @@ public record Booking(
     if (status != BookingStatus.SEARCHING) {
       status.requireCanMoveTo(BookingStatus.SEARCHING);
     }
-    return new Booking(
-        id, owner, request, BookingStatus.SEARCHING, null, null, progress,
-        null, chat, null, createdAt, now, version + 1);
+    return next(BookingStatus.SEARCHING, now, next -> {
+      next.therapist = null;
+      next.offerExpiresAt = null;
+      next.search = progress;
+    });
   }
 
   public Booking accept(Instant startsAt, ChatRefs chat, Instant now) {
     status.requireCanMoveTo(BookingStatus.ACTIVE);
-    return new Booking(
-        id, owner, request, BookingStatus.ACTIVE, therapist, null, search,
-        startsAt, chat, null, createdAt, now, version + 1);
+    return next(BookingStatus.ACTIVE, now, next -> {
+      next.offerExpiresAt = null;
+      next.startsAt = startsAt;
+      next.chat = chat;
+    });
   }
 
   public Booking cancel(String reason, String cancelledBy, Instant now) {
     status.requireCanMoveTo(BookingStatus.CANCELLED);
-    return new Booking(
-        id, owner, request, BookingStatus.CANCELLED, therapist, null, search,
-        startsAt, chat, new Cancellation(reason, cancelledBy, now), createdAt, now, version + 1);
+    return next(BookingStatus.CANCELLED, now, next -> {
+      next.offerExpiresAt = null;
+      next.cancellation = new Cancellation(reason, cancelledBy, now);
+    });
   }
 
   public Booking complete(Instant now) {
     status.requireCanMoveTo(BookingStatus.COMPLETED);
+    return next(BookingStatus.COMPLETED, now, next -> next.offerExpiresAt = null);
+  }
+
+  /**
+   * The next version: this one with the new status and time, and what the transition changes. A new
+   * field is added here (and in {@link Draft}) once; transitions name only what they change.
+   */
+  private Booking next(BookingStatus to, Instant now, Consumer<Draft> changes) {
+    Draft draft = new Draft(this);
+    changes.accept(draft);
     return new Booking(
-        id, owner, request, BookingStatus.COMPLETED, therapist, null, search,
-        startsAt, chat, null, createdAt, now, version + 1);
+        id, owner, request, to, draft.therapist, draft.offerExpiresAt, draft.search, draft.startsAt,
+        draft.chat, draft.cancellation, createdAt, now, version + 1);
+  }
+
+  /** The fields a transition may change, copied from the version it starts from. */
+  private static final class Draft {
+    TherapistMatch therapist;
+    Instant offerExpiresAt;
+    SearchProgress search;
+    Instant startsAt;
+    ChatRefs chat;
+    Cancellation cancellation;
+
+    Draft(Booking from) {
+      therapist = from.therapist;
+      offerExpiresAt = from.offerExpiresAt;
+      search = from.search;
+      startsAt = from.startsAt;
+      chat = from.chat;
+      cancellation = from.cancellation;
+    }
   }
 
   /** Time the therapist needs to arrive; only meaningful once a therapist is attached. */
