@@ -6,7 +6,6 @@ import id.pijat.booking.IdempotencyRecords;
 import id.pijat.chat.Chats;
 import id.pijat.fairuse.FairUse;
 import id.pijat.fairuse.RateCounters;
-import id.pijat.hold.Holds;
 import id.pijat.hold.TherapistLocks;
 import id.pijat.matching.TherapistSearch;
 import id.pijat.store.DocumentStore;
@@ -39,7 +38,7 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
   }
 
   public TherapistLocks locks() {
-    return new TherapistLocks(new Holds(store, clock, fanout));
+    return new TherapistLocks(store, clock, fanout);
   }
 
   public CreateBooking createBooking() {

@@ -5,7 +5,7 @@ import id.pijat.booking.ConcurrentChangeException;
 import id.pijat.chat.Chats;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
-import id.pijat.hold.HoldEntry;
+import id.pijat.hold.Heads;
 import id.pijat.hold.TherapistLocks;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.BookingPolicy;
@@ -18,7 +18,6 @@ import id.pijat.therapist.Therapists;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -79,10 +78,10 @@ public final class AcceptTherapist {
     Instant spanEnd = policy.spanEnd(startsAt, booking.request().duration());
     Booking accepted = booking.accept(startsAt, Chats.refsFor(booking), now);
     // what the locks decide on, and what the chat will need, read at once
-    Fanout.Both<Map<String, HoldEntry>, ChatReads> read =
+    Fanout.Both<Heads, ChatReads> read =
         fanout.both(() -> locks.heads(TherapistLocks.offerKeys(therapistId, spanStart, spanEnd)), () -> readForChat(accepted));
     Instant holdUntil = policy.holdsLapse(startsAt, booking.request().duration());
-    switch (locks.engage(booking, spanStart, spanEnd, holdUntil, now, read.first())) {
+    switch (locks.engage(read.first(), booking, spanStart, spanEnd, holdUntil, now)) {
       case OFFER_LOST -> throw expired();
       case TIME_TAKEN -> throw new Rejection(
           ErrorCode.THERAPIST_UNAVAILABLE, "This therapist was just booked for that time. Please find another.");

@@ -63,7 +63,7 @@ public final class CancelBooking {
     Leftovers leftovers = claimed.first();
     return bookings.saved(cancelled, List.of(
         () -> chats.close(cancelled, Chats.CLOSED_CANCELLED, clock.instant(), leftovers.room(), leftovers.session()),
-        () -> locks.releaseEach(leftovers.lockKeys(), cancelled.id())));
+        () -> locks.release(leftovers.lockKeys(), cancelled.id())));
   }
 
   /** What a cancelled booking may leave: its locks, its room and its session. */

@@ -6,7 +6,7 @@ import id.pijat.booking.ConcurrentChangeException;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
 import id.pijat.fairuse.CustomerLimits;
-import id.pijat.hold.HoldEntry;
+import id.pijat.hold.Heads;
 import id.pijat.hold.TherapistLocks;
 import id.pijat.matching.SearchConfig;
 import id.pijat.matching.TherapistSearch;
@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -139,10 +138,10 @@ public final class SearchTherapists {
             () -> candidates(booking, config, passedPast),
             () -> movingOn ? locks.keysOf(booking.id(), booking.therapistId()) : List.<String>of());
     List<String> previousKeys = found.second();
-    Map<String, HoldEntry> previousHeads = new HashMap<>();
-    TherapistMatch offered = holdBest(booking, found.first(), offerEnds, now, previousKeys, previousHeads);
+    Held held = holdBest(booking, found.first(), offerEnds, now, previousKeys);
+    TherapistMatch offered = held.offered();
     List<Runnable> letGo =
-        previousKeys.isEmpty() ? List.of() : List.of(() -> locks.releaseEach(previousKeys, booking.id(), previousHeads));
+        previousKeys.isEmpty() ? List.of() : List.of(() -> locks.release(held.heads(), previousKeys, booking.id()));
     Booking next;
     if (offered != null) {
       next = booking.offer(offered, offerEnds, progress, now);
@@ -187,30 +186,31 @@ public final class SearchTherapists {
         CANDIDATES_PER_ROUND);
   }
 
+  /** The therapist offered (null when nobody was free), and the heads read on the way. */
+  private record Held(TherapistMatch offered, Heads heads) {}
+
   /**
    * The best therapist who is open at the booking's time, free for its span, and whose lock we get.
    * The span starts now for an immediate booking (the therapist is on the way from acceptance) and
    * at scheduledAt for a scheduled one; it ends after the massage and the travel buffer. The
    * candidates' weeks and the locks of the first candidate (most often the one offered) are read at
-   * once, and with them the heads of {@code alsoKeys}, put into {@code alsoHeads}.
+   * once, and with them the heads of {@code alsoKeys}, returned with the offer.
    */
-  private TherapistMatch holdBest(
+  private Held holdBest(
       Booking booking,
       List<TherapistSearch.Candidate> candidates,
       Instant offerEnds,
       Instant now,
-      List<String> alsoKeys,
-      Map<String, HoldEntry> alsoHeads) {
+      List<String> alsoKeys) {
     Instant spanStart = booking.request().takenFrom(now);
     List<String> firstKeys =
         candidates.isEmpty() ? List.of() : TherapistLocks.offerKeys(candidates.get(0).therapist().id(), spanStart, spanEnd(booking, candidates.get(0), now));
     List<String> keys = new ArrayList<>(firstKeys);
     keys.addAll(alsoKeys);
-    Fanout.Both<Map<String, WeeklyHours>, Map<String, HoldEntry>> read =
+    Fanout.Both<Map<String, WeeklyHours>, Heads> read =
         fanout.both(
             () -> candidates.isEmpty() ? Map.of() : availability.weeksOf(candidates.stream().map(c -> c.therapist().id()).toList()),
-            () -> keys.isEmpty() ? Map.of() : locks.heads(keys));
-    alsoHeads.putAll(read.second());
+            () -> locks.heads(keys));
     for (TherapistSearch.Candidate candidate : candidates) {
       String therapistId = candidate.therapist().id();
       WeeklyHours week = read.first().get(therapistId);
@@ -218,15 +218,15 @@ public final class SearchTherapists {
         continue;
       }
       Instant spanEnd = spanEnd(booking, candidate, now);
-      boolean free =
+      Heads heads =
           candidate == candidates.get(0)
-              ? locks.offerIfFree(therapistId, booking.id(), spanStart, spanEnd, offerEnds, read.second())
-              : locks.offerIfFree(therapistId, booking.id(), spanStart, spanEnd, offerEnds);
-      if (free) {
-        return match(candidate);
+              ? read.second()
+              : locks.heads(TherapistLocks.offerKeys(therapistId, spanStart, spanEnd));
+      if (locks.offer(heads, therapistId, booking.id(), spanStart, spanEnd, offerEnds)) {
+        return new Held(match(candidate), read.second());
       }
     }
-    return null;
+    return new Held(null, read.second());
   }
 
   private Instant spanEnd(Booking booking, TherapistSearch.Candidate candidate, Instant now) {

@@ -16,7 +16,7 @@ import id.pijat.chat.Chats;
 import id.pijat.function.Backend;
 import id.pijat.function.Settings;
 import id.pijat.hold.HoldEntry;
-import id.pijat.hold.Holds;
+import id.pijat.hold.TherapistLocks;
 import id.pijat.matching.SearchConfig;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.BookingStatus;
@@ -50,7 +50,7 @@ class AmbiguousWritesTest {
   private final InMemoryDocumentStore data = new InMemoryDocumentStore();
   private final FaultyStore store = new FaultyStore(data);
   private final Backend backend = new Backend(store, clock, Settings.from(Map.of()));
-  private final Holds holds = new Holds(data, clock);
+  private final TherapistLocks locks = new TherapistLocks(data, clock);
 
   @BeforeEach
   void oneTherapistNearby() {
@@ -76,7 +76,7 @@ class AmbiguousWritesTest {
   }
 
   private HoldEntry ayusLock() {
-    return holds.head("ayu").orElseThrow();
+    return locks.heads(List.of("ayu")).of("ayu").orElseThrow();
   }
 
   private Booking stored(Booking booking) {
@@ -84,7 +84,7 @@ class AmbiguousWritesTest {
   }
 
   private List<String> kindsOfAyusLock() {
-    return data.list(Holds.COLLECTION, List.of(Query.equal("lockKey", "ayu"), Query.orderAsc("sequence"), Query.limit(100)))
+    return data.list(TherapistLocks.COLLECTION, List.of(Query.equal("lockKey", "ayu"), Query.orderAsc("sequence"), Query.limit(100)))
         .stream().map(entry -> entry.string("kind")).toList();
   }
 
@@ -127,7 +127,7 @@ class AmbiguousWritesTest {
   @Test
   void anOfferLockWhoseAnswerWasLostIsStillThisBookingsOnce() {
     Booking booking = book(BUDI);
-    store.on("create", Holds.COLLECTION, APPLY_THEN_UNKNOWN);
+    store.on("create", TherapistLocks.COLLECTION, APPLY_THEN_UNKNOWN);
 
     assertOfferedToThisBookingOnly(booking, search(BUDI, booking));
     assertEquals(List.of("offer"), kindsOfAyusLock());
@@ -159,14 +159,14 @@ class AmbiguousWritesTest {
   @Test
   void anAcceptanceWhoseLockClaimsAllLostTheirAnswersIsActiveWithEverySlotEngagedOnce() {
     Booking booking = offered();
-    store.on("create", Holds.COLLECTION, null, APPLY_THEN_UNKNOWN, 100);
+    store.on("create", TherapistLocks.COLLECTION, null, APPLY_THEN_UNKNOWN, 100);
 
     Booking active = accept(booking);
 
     assertEquals(BookingStatus.ACTIVE, active.status());
     assertEquals(List.of("offer", "engaged"), kindsOfAyusLock());
     assertTrue(store.hits().size() > 1, "the therapist's lock and the slots");
-    long slotEntries = data.list(Holds.COLLECTION, List.of(Query.equal("bookingId", booking.id()), Query.limit(100))).size() - 2;
+    long slotEntries = data.list(TherapistLocks.COLLECTION, List.of(Query.equal("bookingId", booking.id()), Query.limit(100))).size() - 2;
     assertEquals(store.hits().size() - 1, slotEntries, "one entry per slot, none written twice");
   }
 
@@ -209,7 +209,7 @@ class AmbiguousWritesTest {
   @Test
   void aReleaseWhoseAnswerWasLostIsNotWrittenTwice() {
     Booking active = accept(offered());
-    store.on("create", Holds.COLLECTION, null, APPLY_THEN_UNKNOWN, 100);
+    store.on("create", TherapistLocks.COLLECTION, null, APPLY_THEN_UNKNOWN, 100);
 
     backend.cancelBooking().cancel(BUDI, active.id(), null);
 

@@ -12,6 +12,7 @@ import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
 import id.pijat.function.Backend;
 import id.pijat.function.Settings;
+import id.pijat.hold.TherapistLocks;
 import id.pijat.matching.SearchConfig;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.BookingPolicy;
@@ -117,7 +118,9 @@ class BookingFlowTest {
     Booking offer = search(BUDI, booking).booking();
     Instant startsAt = clock.instant().plus(offer.travelTime());
     Instant spanEnd = BookingPolicy.DEFAULT.spanEnd(startsAt, offer.request().duration());
-    backend.locks().engage(offer, clock.instant(), spanEnd, spanEnd.plus(Duration.ofMinutes(30)), clock.instant());
+    backend.locks().engage(
+        backend.locks().heads(TherapistLocks.offerKeys(offer.therapistId(), clock.instant(), spanEnd)),
+        offer, clock.instant(), spanEnd, spanEnd.plus(Duration.ofMinutes(30)), clock.instant());
 
     decline(BUDI, booking);
 

@@ -11,7 +11,7 @@ import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
 import id.pijat.function.Backend;
 import id.pijat.function.Settings;
-import id.pijat.hold.Holds;
+import id.pijat.hold.TherapistLocks;
 import id.pijat.local.project.AppwriteProject;
 import id.pijat.local.store.H2DocumentStore;
 import id.pijat.matching.SearchConfig;
@@ -258,15 +258,15 @@ class BookingConcurrencyTest {
         settle(findAnother);
 
         Booking settled = backend.bookings().find(offered.id()).orElseThrow();
-        Holds holds = new Holds(store, Clock.tickMillis(java.time.ZoneOffset.UTC));
+        TherapistLocks locks = new TherapistLocks(store, Clock.tickMillis(java.time.ZoneOffset.UTC));
         if (settled.status() == BookingStatus.ACTIVE) {
-          assertTrue(holds.head(settled.therapistId()).orElseThrow().isHeldBy(offered.id(), java.time.Instant.now()),
+          assertTrue(locks.heads(List.of(settled.therapistId())).of(settled.therapistId()).orElseThrow().isHeldBy(offered.id(), java.time.Instant.now()),
               "the accepted therapist stays engaged");
         } else {
           assertEquals(BookingStatus.PENDING_ACCEPT, settled.status());
-          assertTrue(holds.head(settled.therapistId()).orElseThrow().isHeldBy(offered.id(), java.time.Instant.now()),
+          assertTrue(locks.heads(List.of(settled.therapistId())).of(settled.therapistId()).orElseThrow().isHeldBy(offered.id(), java.time.Instant.now()),
               "the new offer is held");
-          assertTrue(holds.head(offered.therapistId()).map(h -> !h.isLive(java.time.Instant.now())).orElse(true),
+          assertTrue(locks.heads(List.of(offered.therapistId())).of(offered.therapistId()).map(h -> !h.isLive(java.time.Instant.now())).orElse(true),
               "the declined therapist is free");
         }
       }

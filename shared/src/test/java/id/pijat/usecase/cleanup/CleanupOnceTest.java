@@ -8,7 +8,7 @@ import id.pijat.booking.Bookings;
 import id.pijat.chat.Chats;
 import id.pijat.function.Backend;
 import id.pijat.function.Settings;
-import id.pijat.hold.Holds;
+import id.pijat.hold.TherapistLocks;
 import id.pijat.matching.SearchConfig;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.Caller;
@@ -84,7 +84,7 @@ class CleanupOnceTest {
   void aFinishedBookingKeepsItsNewestVersionAndEachLockOnlyItsHeadAnHourOn() {
     Booking cancelled = cancelledAfterAFullJourney();
     int versionsBefore = all(Bookings.CHANGES).size();
-    int entriesBefore = all(Holds.COLLECTION).size();
+    int entriesBefore = all(TherapistLocks.COLLECTION).size();
     clock.advance(Bookings.COMPACT_AFTER);
 
     Map<String, Integer> done = cleanup();
@@ -93,7 +93,7 @@ class CleanupOnceTest {
     assertEquals(4, versionsBefore, "versions 2 to 5: offer, next offer, active, cancelled");
     assertEquals(List.of(cancelled.id() + "." + cancelled.version()), all(Bookings.CHANGES).stream().map(Document::id).toList());
     Map<String, Long> entriesPerLock =
-        all(Holds.COLLECTION).stream().collect(Collectors.groupingBy(entry -> entry.string("lockKey"), Collectors.counting()));
+        all(TherapistLocks.COLLECTION).stream().collect(Collectors.groupingBy(entry -> entry.string("lockKey"), Collectors.counting()));
     assertTrue(entriesPerLock.values().stream().allMatch(count -> count == 1), entriesPerLock.toString());
     assertEquals(entriesBefore - entriesPerLock.size() + versionsBefore - 1, done.get("logsCompacted"));
     assertEquals(0, again.get("logsCompacted"), "compacted once");

@@ -13,6 +13,7 @@ import id.pijat.fairuse.Rate;
 import id.pijat.fairuse.RateCounters;
 import id.pijat.function.Backend;
 import id.pijat.function.Settings;
+import id.pijat.hold.TherapistLocks;
 import id.pijat.matching.SearchConfig;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.BookingPolicy;
@@ -98,7 +99,9 @@ class CleanupSessionsTest {
     Booking offer = offered();
     Instant startsAt = clock.instant().plus(offer.travelTime());
     Instant spanEnd = BookingPolicy.DEFAULT.spanEnd(startsAt, offer.request().duration());
-    backend.locks().engage(offer, clock.instant(), spanEnd, spanEnd.plus(Duration.ofMinutes(30)), clock.instant());
+    backend.locks().engage(
+        backend.locks().heads(TherapistLocks.offerKeys(offer.therapistId(), clock.instant(), spanEnd)),
+        offer, clock.instant(), spanEnd, spanEnd.plus(Duration.ofMinutes(30)), clock.instant());
 
     clock.set(offer.offerExpiresAt());
     assertEquals(1, cleanup().get("offersExpired"));
