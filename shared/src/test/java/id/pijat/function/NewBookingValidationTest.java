@@ -73,6 +73,15 @@ class NewBookingValidationTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aValueNestedAsDeepAsTheBodyAllowsIsRefusedNamingItsField() {
+    String body = "{\"serviceDuration\":" + "[".repeat(8_000) + "]".repeat(8_000) + "}";
+
+    Rejection rejection = assertThrows(Rejection.class, () -> parse(body));
+
+    assertEquals("serviceDuration", rejection.details().get(0).field());
+  }
+
+  @org.junit.jupiter.api.Test
   void everyProblemIsReportedAtOnce() {
     Rejection rejection = assertThrows(Rejection.class, () -> parse("{\"serviceDuration\":45,\"customerDetails\":{}}"));
 
