@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * Where an execution meets the domain: builds the request, runs the handler with the backend the
- * function's Main was given, and answers the envelope. Whatever goes wrong, the client gets a code and a safe message; the detail
- * goes to the execution's error log only.
+ * function's Main was given, and answers the envelope. Whatever goes wrong, the client gets a code
+ * and a safe message; the detail goes to the execution's error log only.
  */
 public final class Edge {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
