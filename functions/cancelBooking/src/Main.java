@@ -1,13 +1,13 @@
 package io.openruntimes.java.src;
 
-import id.pijat.booking.Booking;
-import id.pijat.booking.Caller;
 import id.pijat.function.Backends;
 import id.pijat.function.BookingInput;
 import id.pijat.function.BookingJson;
 import id.pijat.function.Edge;
 import id.pijat.function.JsonInput;
 import id.pijat.function.Reply;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.Caller;
 import io.openruntimes.java.RuntimeContext;
 import io.openruntimes.java.RuntimeOutput;
 

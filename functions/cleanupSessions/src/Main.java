@@ -1,11 +1,11 @@
 package io.openruntimes.java.src;
 
-import id.pijat.cleanup.Budget;
-import id.pijat.cleanup.CleanupSessions;
 import id.pijat.function.Backends;
 import id.pijat.function.BookingJson;
 import id.pijat.function.Edge;
 import id.pijat.function.Reply;
+import id.pijat.usecase.cleanup.Budget;
+import id.pijat.usecase.cleanup.CleanupSessions;
 import io.openruntimes.java.RuntimeContext;
 import io.openruntimes.java.RuntimeOutput;
 import java.time.Clock;

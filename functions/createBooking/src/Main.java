@@ -1,14 +1,14 @@
 package io.openruntimes.java.src;
 
-import id.pijat.booking.Caller;
-import id.pijat.booking.CreateBooking;
-import id.pijat.booking.NewBooking;
 import id.pijat.function.Backends;
 import id.pijat.function.BookingInput;
 import id.pijat.function.BookingJson;
 import id.pijat.function.Edge;
 import id.pijat.function.JsonInput;
 import id.pijat.function.Reply;
+import id.pijat.model.booking.Caller;
+import id.pijat.model.booking.NewBooking;
+import id.pijat.usecase.CreateBooking;
 import io.openruntimes.java.RuntimeContext;
 import io.openruntimes.java.RuntimeOutput;
 

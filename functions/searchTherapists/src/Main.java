@@ -1,13 +1,13 @@
 package io.openruntimes.java.src;
 
-import id.pijat.booking.Caller;
 import id.pijat.function.Backends;
 import id.pijat.function.BookingInput;
 import id.pijat.function.BookingJson;
 import id.pijat.function.Edge;
 import id.pijat.function.JsonInput;
 import id.pijat.function.Reply;
-import id.pijat.matching.SearchTherapists;
+import id.pijat.model.booking.Caller;
+import id.pijat.usecase.SearchTherapists;
 import io.openruntimes.java.RuntimeContext;
 import io.openruntimes.java.RuntimeOutput;
 

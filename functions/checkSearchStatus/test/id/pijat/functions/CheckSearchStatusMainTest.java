@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import id.pijat.booking.Booking;
-import id.pijat.booking.Caller;
-import id.pijat.booking.Coordinates;
 import id.pijat.function.Backend;
 import id.pijat.function.Backends;
 import id.pijat.function.Settings;
 import id.pijat.matching.SearchConfig;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.Caller;
+import id.pijat.model.geo.Coordinates;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import id.pijat.booking.Booking;
-import id.pijat.booking.Caller;
-import id.pijat.booking.Coordinates;
 import id.pijat.function.Backend;
 import id.pijat.function.Backends;
 import id.pijat.function.Settings;
-import id.pijat.hold.Holds;
+import id.pijat.hold.TherapistLocks;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.Caller;
+import id.pijat.model.geo.Coordinates;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
 import id.pijat.testing.BookingRequests;
@@ -94,7 +94,7 @@ class SearchTherapistsMainTest {
     assertEquals("INVALID_INPUT", error.get("code").getAsString());
     assertEquals(field, error.getAsJsonArray("details").get(0).getAsJsonObject().get("field").getAsString());
     assertEquals(booking, backend.bookings().find(booking.id()).orElseThrow());
-    assertTrue(store.list(Holds.COLLECTION, List.of(Query.limit(100))).isEmpty());
+    assertTrue(store.list(TherapistLocks.COLLECTION, List.of(Query.limit(100))).isEmpty());
   }
 
   @Test

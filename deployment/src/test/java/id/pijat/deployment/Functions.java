@@ -2,7 +2,7 @@ package id.pijat.deployment;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import id.pijat.booking.Coordinates;
+import id.pijat.model.geo.Coordinates;
 import id.pijat.store.appwrite.AppwriteStandIn;
 import id.pijat.testing.TherapistFixtures;
 import java.util.HashMap;

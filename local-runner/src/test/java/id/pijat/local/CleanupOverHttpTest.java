@@ -1,14 +1,13 @@
 package id.pijat.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.gson.JsonObject;
-import id.pijat.booking.Booking;
-import id.pijat.booking.BookingStatus;
 import id.pijat.booking.Bookings;
-import id.pijat.booking.Cancellation;
 import id.pijat.chat.Chats;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingStatus;
+import id.pijat.model.booking.Cancellation;
 import id.pijat.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package id.pijat.availability;
 
+import id.pijat.model.therapist.DayHours;
+import id.pijat.model.therapist.WeeklyHours;
 import id.pijat.store.Document;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.Query;

@@ -2,8 +2,12 @@ package id.pijat.booking;
 
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
-import id.pijat.store.Document;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingStatus;
+import id.pijat.model.booking.Caller;
+import id.pijat.model.booking.WhatsAppNumber;
 import id.pijat.store.Claims;
+import id.pijat.store.Document;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;

@@ -1,7 +1,9 @@
 package id.pijat.booking;
 
-import id.pijat.store.Document;
+import id.pijat.model.booking.BookingToken;
+import id.pijat.model.booking.TokenSeal;
 import id.pijat.store.Claims;
+import id.pijat.store.Document;
 import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;

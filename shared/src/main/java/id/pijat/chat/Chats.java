@@ -1,9 +1,9 @@
 package id.pijat.chat;
 
-import id.pijat.booking.Booking;
-import id.pijat.matching.Therapist;
-import id.pijat.store.Document;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.therapist.Therapist;
 import id.pijat.store.Claims;
+import id.pijat.store.Document;
 import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;

@@ -1,12 +1,11 @@
 package id.pijat.fairuse;
 
-import id.pijat.booking.Booking;
 import id.pijat.booking.Bookings;
-import id.pijat.booking.Caller;
-import id.pijat.booking.CustomerLimits;
-import id.pijat.booking.NewBooking;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.Caller;
+import id.pijat.model.booking.NewBooking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,22 +1,22 @@
 package id.pijat.function;
 
 import id.pijat.availability.ProviderAvailability;
-import id.pijat.booking.AcceptTherapist;
 import id.pijat.booking.Bookings;
-import id.pijat.booking.CancelBooking;
-import id.pijat.booking.CreateBooking;
 import id.pijat.booking.IdempotencyRecords;
 import id.pijat.chat.Chats;
 import id.pijat.fairuse.FairUse;
 import id.pijat.fairuse.RateCounters;
-import id.pijat.cleanup.CleanupSessions;
-import id.pijat.hold.Holds;
 import id.pijat.hold.TherapistLocks;
-import id.pijat.matching.CheckSearchStatus;
-import id.pijat.matching.SearchTherapists;
 import id.pijat.matching.TherapistSearch;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.Fanout;
+import id.pijat.therapist.Therapists;
+import id.pijat.usecase.AcceptTherapist;
+import id.pijat.usecase.CancelBooking;
+import id.pijat.usecase.CheckSearchStatus;
+import id.pijat.usecase.CreateBooking;
+import id.pijat.usecase.SearchTherapists;
+import id.pijat.usecase.cleanup.CleanupSessions;
 import java.time.Clock;
 
 /**
@@ -33,8 +33,12 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
     return new Bookings(store, clock, fanout);
   }
 
+  public Therapists therapists() {
+    return new Therapists(store);
+  }
+
   public TherapistLocks locks() {
-    return new TherapistLocks(new Holds(store, clock, fanout));
+    return new TherapistLocks(store, clock, fanout);
   }
 
   public CreateBooking createBooking() {
@@ -43,7 +47,7 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
 
   public SearchTherapists searchTherapists() {
     return new SearchTherapists(
-        bookings(), new TherapistSearch(store, fanout), new ProviderAvailability(store), locks(), settings.policy(), fairUse(), clock, fanout);
+        bookings(), new TherapistSearch(therapists(), fanout), new ProviderAvailability(store), locks(), settings.policy(), fairUse(), clock, fanout);
   }
 
   public FairUse fairUse() {
@@ -55,7 +59,7 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
   }
 
   public AcceptTherapist acceptTherapist() {
-    return new AcceptTherapist(bookings(), locks(), chats(), store, settings.policy(), clock, fanout);
+    return new AcceptTherapist(bookings(), locks(), chats(), therapists(), settings.policy(), clock, fanout);
   }
 
   public Chats chats() {

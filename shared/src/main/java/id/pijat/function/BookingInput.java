@@ -1,15 +1,15 @@
 package id.pijat.function;
 
-import id.pijat.booking.CancelBooking;
-import id.pijat.booking.Coordinates;
-import id.pijat.booking.CustomerDetails;
-import id.pijat.booking.Location;
-import id.pijat.booking.NewBooking;
-import id.pijat.booking.SearchProgress;
-import id.pijat.booking.ServiceDuration;
-import id.pijat.booking.WhatsAppNumber;
 import id.pijat.matching.SearchConfig;
+import id.pijat.model.booking.CustomerDetails;
+import id.pijat.model.booking.Location;
+import id.pijat.model.booking.NewBooking;
+import id.pijat.model.booking.SearchProgress;
+import id.pijat.model.booking.ServiceDuration;
+import id.pijat.model.booking.WhatsAppNumber;
+import id.pijat.model.geo.Coordinates;
 import id.pijat.text.FreeText;
+import id.pijat.usecase.CancelBooking;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,13 +1,13 @@
 package id.pijat.function;
 
-import id.pijat.booking.Booking;
-import id.pijat.booking.Cancellation;
-import id.pijat.booking.CreateBooking;
-import id.pijat.booking.TherapistMatch;
-import id.pijat.booking.PriceList;
-import id.pijat.cleanup.CleanupSessions;
-import id.pijat.matching.CheckSearchStatus;
-import id.pijat.matching.SearchTherapists;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.Cancellation;
+import id.pijat.model.booking.PriceList;
+import id.pijat.model.booking.TherapistMatch;
+import id.pijat.usecase.CheckSearchStatus;
+import id.pijat.usecase.CreateBooking;
+import id.pijat.usecase.SearchTherapists;
+import id.pijat.usecase.cleanup.CleanupSessions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

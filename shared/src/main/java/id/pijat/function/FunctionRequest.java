@@ -1,9 +1,9 @@
 package id.pijat.function;
 
-import id.pijat.booking.BookingToken;
-import id.pijat.booking.Caller;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
+import id.pijat.model.booking.BookingToken;
+import id.pijat.model.booking.Caller;
 import id.pijat.store.DocumentIds;
 import io.openruntimes.java.RuntimeRequest;
 import java.util.List;

@@ -1,8 +1,8 @@
 package id.pijat.function;
 
-import id.pijat.booking.BookingPolicy;
-import id.pijat.booking.PriceList;
 import id.pijat.fairuse.FairUsePolicy;
+import id.pijat.model.booking.BookingPolicy;
+import id.pijat.model.booking.PriceList;
 import java.time.Duration;
 import java.util.Map;
 

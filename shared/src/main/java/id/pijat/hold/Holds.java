@@ -1,7 +1,7 @@
 package id.pijat.hold;
 
-import id.pijat.store.Document;
 import id.pijat.store.Claims;
+import id.pijat.store.Document;
 import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
@@ -28,8 +28,8 @@ import java.util.function.Supplier;
  * and was taken over finds a newer head and cannot write over it. Every hold expires, so an
  * execution that dies holding one blocks nobody for long.
  */
-public final class Holds {
-  public static final String COLLECTION = "therapist_holds";
+final class Holds {
+  static final String COLLECTION = "therapist_holds";
   /** How often a change is retried when others keep moving the lock in between. */
   private static final int ATTEMPTS = 4;
   private static final Set<HoldEntry.Kind> HELD = EnumSet.of(HoldEntry.Kind.OFFER, HoldEntry.Kind.ENGAGED);
@@ -39,22 +39,18 @@ public final class Holds {
   private final Fanout fanout;
 
   /** Its calls one after the other. */
-  public Holds(DocumentStore store, Clock clock) {
+  Holds(DocumentStore store, Clock clock) {
     this(store, clock, Fanout.SEQUENTIAL);
   }
 
   /** Entries of different locks are written at once. */
-  public Holds(DocumentStore store, Clock clock, Fanout fanout) {
+  Holds(DocumentStore store, Clock clock, Fanout fanout) {
     this.store = store;
     this.clock = clock;
     this.fanout = fanout;
   }
 
-  Instant now() {
-    return clock.instant();
-  }
-
-  public Optional<HoldEntry> head(String lockKey) {
+  Optional<HoldEntry> head(String lockKey) {
     return store
         .list(COLLECTION, List.of(Query.equal("lockKey", lockKey), Query.orderDesc("sequence"), Query.limit(1)))
         .stream()
@@ -66,7 +62,7 @@ public final class Holds {
    * The heads of several locks in one read: their entries newest first, the first of each lock being
    * its head. Should the page fill up before every lock showed, the rest are read one by one.
    */
-  public Map<String, HoldEntry> heads(List<String> lockKeys) {
+  Heads heads(List<String> lockKeys) {
     Map<String, HoldEntry> heads = new HashMap<>();
     for (int from = 0; from < lockKeys.size(); from += Query.MAX_LIMIT) {
       List<String> batch = lockKeys.subList(from, Math.min(lockKeys.size(), from + Query.MAX_LIMIT));
@@ -79,7 +75,7 @@ public final class Holds {
         batch.stream().filter(key -> !heads.containsKey(key)).forEach(key -> head(key).ifPresent(entry -> heads.put(key, entry)));
       }
     }
-    return heads;
+    return new Heads(heads);
   }
 
   /**
@@ -88,10 +84,10 @@ public final class Holds {
    *
    * @return the locks this booking now holds, all of them on success
    */
-  List<String> engageEach(List<String> lockKeys, String bookingId, Instant until, Map<String, HoldEntry> heads) {
+  List<String> engageEach(List<String> lockKeys, String bookingId, Instant until, Heads heads) {
     List<Boolean> taken =
         fanout.all(lockKeys.stream().<Supplier<Boolean>>map(lockKey ->
-            () -> append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(), Optional.ofNullable(heads.get(lockKey)))).toList());
+            () -> append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(), heads.of(lockKey))).toList());
     List<String> engaged = new ArrayList<>();
     for (int i = 0; i < lockKeys.size(); i++) {
       if (taken.get(i)) {
@@ -106,34 +102,36 @@ public final class Holds {
    *
    * @return false when another booking holds it
    */
-  public boolean offer(String lockKey, String bookingId, Instant until) {
+  boolean offer(String lockKey, String bookingId, Instant until) {
     return append(lockKey, HoldEntry.Kind.OFFER, bookingId, until, Set.of());
   }
 
   /** As {@link #offer}, with the head read a moment before (by {@link #heads}). */
-  boolean offer(String lockKey, String bookingId, Instant until, Optional<HoldEntry> readHead) {
-    return append(lockKey, HoldEntry.Kind.OFFER, bookingId, until, Set.of(), readHead);
+  boolean offer(String lockKey, String bookingId, Instant until, Heads heads) {
+    return append(lockKey, HoldEntry.Kind.OFFER, bookingId, until, Set.of(), heads.of(lockKey));
   }
 
   /**
-   * Engages the lock for a booking that holds its offer, or (for a time slot) that finds it free.
+   * Engages the lock for the booking that holds a live offer on it.
    *
-   * @param fromOffer true when the booking must hold a live offer on this lock first
    * @return false when the lock is not this booking's to take
    */
-  public boolean engage(String lockKey, String bookingId, Instant until, boolean fromOffer) {
-    return engage(lockKey, bookingId, until, fromOffer, head(lockKey));
+  boolean engageOffered(String lockKey, String bookingId, Instant until) {
+    return append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(HoldEntry.Kind.OFFER));
   }
 
-  /** As {@link #engage}, with the head read a moment before (by {@link #heads}). */
-  boolean engage(String lockKey, String bookingId, Instant until, boolean fromOffer, Optional<HoldEntry> readHead) {
-    return append(
-        lockKey,
-        HoldEntry.Kind.ENGAGED,
-        bookingId,
-        until,
-        fromOffer ? Set.of(HoldEntry.Kind.OFFER) : Set.of(),
-        readHead);
+  /** As {@link #engageOffered}, with the head read a moment before (by {@link #heads}). */
+  boolean engageOffered(String lockKey, String bookingId, Instant until, Heads heads) {
+    return append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(HoldEntry.Kind.OFFER), heads.of(lockKey));
+  }
+
+  /**
+   * Engages the lock (a time slot) for a booking that finds it free or already its own.
+   *
+   * @return false when another booking holds it
+   */
+  boolean engageFree(String lockKey, String bookingId, Instant until) {
+    return append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of());
   }
 
   /**
@@ -141,7 +139,7 @@ public final class Holds {
    *
    * @return true when this call released it
    */
-  public boolean release(String lockKey, String bookingId) {
+  boolean release(String lockKey, String bookingId) {
     return release(lockKey, bookingId, HELD);
   }
 
@@ -151,7 +149,7 @@ public final class Holds {
    *
    * @return true when this call released it
    */
-  public boolean release(String lockKey, String bookingId, Set<HoldEntry.Kind> kinds) {
+  boolean release(String lockKey, String bookingId, Set<HoldEntry.Kind> kinds) {
     return release(lockKey, bookingId, kinds, head(lockKey));
   }
 
@@ -161,20 +159,20 @@ public final class Holds {
    *
    * @return how many were given back
    */
-  public int releaseEach(List<String> lockKeys, String bookingId) {
+  int releaseEach(List<String> lockKeys, String bookingId) {
     return releaseEach(lockKeys, bookingId, HELD);
   }
 
-  public int releaseEach(List<String> lockKeys, String bookingId, Set<HoldEntry.Kind> kinds) {
+  int releaseEach(List<String> lockKeys, String bookingId, Set<HoldEntry.Kind> kinds) {
     return releaseEach(lockKeys, bookingId, kinds, heads(lockKeys));
   }
 
   /** As {@link #releaseEach}, from heads read a moment before; the releases are written at once. */
-  int releaseEach(List<String> lockKeys, String bookingId, Set<HoldEntry.Kind> kinds, Map<String, HoldEntry> heads) {
+  int releaseEach(List<String> lockKeys, String bookingId, Set<HoldEntry.Kind> kinds, Heads heads) {
     List<Supplier<Boolean>> releases =
         lockKeys.stream()
-            .filter(heads::containsKey)
-            .<Supplier<Boolean>>map(lockKey -> () -> release(lockKey, bookingId, kinds, Optional.of(heads.get(lockKey))))
+            .filter(heads::has)
+            .<Supplier<Boolean>>map(lockKey -> () -> release(lockKey, bookingId, kinds, heads.of(lockKey)))
             .toList();
     return (int) fanout.all(releases).stream().filter(Boolean::booleanValue).count();
   }
@@ -198,12 +196,12 @@ public final class Holds {
    *
    * @return how many locks were given back
    */
-  public int releaseAllOf(String bookingId) {
+  int releaseAllOf(String bookingId) {
     return releaseEach(lockKeysOf(bookingId), bookingId, HELD);
   }
 
   /** Every lock this booking has ever had an entry in, from the hold_booking index. */
-  public List<String> lockKeysOf(String bookingId) {
+  List<String> lockKeysOf(String bookingId) {
     Set<String> lockKeys = new TreeSet<>();
     store.list(COLLECTION, List.of(Query.equal("bookingId", bookingId), Query.limit(Query.MAX_LIMIT)))
         .forEach(entry -> lockKeys.add(entry.string("lockKey")));
@@ -219,19 +217,19 @@ public final class Holds {
    *
    * @return how many entries were deleted
    */
-  public int compact(List<String> lockKeys, Instant before) {
-    Map<String, HoldEntry> heads = heads(lockKeys);
+  int compact(List<String> lockKeys, Instant before) {
+    Heads heads = heads(lockKeys);
     List<Supplier<Integer>> compactions =
         lockKeys.stream()
-            .filter(lockKey -> heads.containsKey(lockKey) && heads.get(lockKey).sequence() > 1)
+            .filter(lockKey -> heads.of(lockKey).map(head -> head.sequence() > 1).orElse(false))
             .<Supplier<Integer>>map(lockKey ->
-                () -> deleteEntries(lockKey, List.of(Query.lessThan("sequence", heads.get(lockKey).sequence())), before))
+                () -> deleteEntries(lockKey, List.of(Query.lessThan("sequence", heads.of(lockKey).orElseThrow().sequence())), before))
             .toList();
     return fanout.all(compactions).stream().mapToInt(Integer::intValue).sum();
   }
 
   /** As {@link #drop}, for several locks at once. */
-  public int dropEach(List<String> lockKeys, Instant before) {
+  int dropEach(List<String> lockKeys, Instant before) {
     return fanout.all(lockKeys.stream().<Supplier<Integer>>map(lockKey -> () -> drop(lockKey, before)).toList())
         .stream().mapToInt(Integer::intValue).sum();
   }
@@ -242,7 +240,7 @@ public final class Holds {
    *
    * @return how many entries were deleted
    */
-  public int drop(String lockKey, Instant before) {
+  int drop(String lockKey, Instant before) {
     return deleteEntries(lockKey, List.of(), before);
   }
 

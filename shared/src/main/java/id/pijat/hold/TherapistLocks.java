@@ -1,11 +1,13 @@
 package id.pijat.hold;
 
-import id.pijat.booking.Booking;
+import id.pijat.model.booking.Booking;
+import id.pijat.store.DocumentStore;
+import id.pijat.store.Fanout;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,7 +15,9 @@ import java.util.Set;
  * What a booking holds of a therapist. The therapist's own lock is held by one booking at a time:
  * the open offer, or the immediate booking under way. A booking's time (start to end plus the travel
  * buffer) is held as {@link #SLOT}-long slots, one lock each, so two bookings that overlap in time
- * meet on at least one slot, and bookings that do not overlap never meet.
+ * meet on at least one slot, and bookings that do not overlap never meet. A caller reads the heads
+ * of the locks it decides on once ({@link #heads}), then acts on them by name: offer, engage,
+ * release.
  */
 public final class TherapistLocks {
   /** The grain of time holds: a booking blocks the slots its span touches. */
@@ -23,18 +27,29 @@ public final class TherapistLocks {
   private static final String SLOT_SEPARATOR = "@";
   private static final Set<HoldEntry.Kind> ENGAGED = Set.of(HoldEntry.Kind.ENGAGED);
 
-  private final Holds holds;
+  /** The collection of the locks' logs (appwrite.json). */
+  public static final String COLLECTION = Holds.COLLECTION;
 
-  public TherapistLocks(Holds holds) {
+  private final Holds holds;
+  private final Clock clock;
+
+  /** Its calls one after the other. */
+  public TherapistLocks(DocumentStore store, Clock clock) {
+    this(store, clock, Fanout.SEQUENTIAL);
+  }
+
+  /** Changes of different locks are written at once. */
+  public TherapistLocks(DocumentStore store, Clock clock, Fanout fanout) {
+    this(new Holds(store, clock, fanout), clock);
+  }
+
+  TherapistLocks(Holds holds, Clock clock) {
     this.holds = holds;
+    this.clock = clock;
   }
 
   /** The result of trying to engage a therapist for an accepted booking. */
   public enum Engagement { ENGAGED, OFFER_LOST, TIME_TAKEN }
-
-  public static String therapistKey(String therapistId) {
-    return therapistId;
-  }
 
   /** The slot locks of a span: every slot from the one holding {@code from} to the one before {@code until}. */
   public static List<String> slotKeys(String therapistId, Instant from, Instant until) {
@@ -48,66 +63,55 @@ public final class TherapistLocks {
     return keys;
   }
 
-  /**
-   * Offers the therapist to the booking if no other booking holds them or any slot of the span the
-   * booking would take: one read for all those heads, one create for the offer.
-   *
-   * @return false when the therapist or their time is taken
-   */
-  public boolean offerIfFree(String therapistId, String bookingId, Instant spanStart, Instant spanEnd, Instant offerEnds) {
-    return offerIfFree(therapistId, bookingId, spanStart, spanEnd, offerEnds, heads(offerKeys(therapistId, spanStart, spanEnd)));
-  }
-
   /** The locks an offer (and the acceptance after it) of this therapist for this span decides on. */
   public static List<String> offerKeys(String therapistId, Instant spanStart, Instant spanEnd) {
     List<String> locks = new ArrayList<>(slotKeys(therapistId, spanStart, spanEnd));
-    locks.add(therapistKey(therapistId));
+    locks.add(therapistId);
     return locks;
   }
 
-  /** The heads of these locks in one read, for {@link #offerIfFree} and {@link #engage} to decide on. */
-  public Map<String, HoldEntry> heads(List<String> lockKeys) {
+  /** The heads of these locks in one read: what the intents below decide on. */
+  public Heads heads(List<String> lockKeys) {
     return holds.heads(lockKeys);
   }
 
-  /** As {@link #offerIfFree}, with the heads of its {@link #offerKeys} read a moment before. */
-  public boolean offerIfFree(
-      String therapistId, String bookingId, Instant spanStart, Instant spanEnd, Instant offerEnds, Map<String, HoldEntry> heads) {
-    List<String> slots = slotKeys(therapistId, spanStart, spanEnd);
-    Instant now = holds.now();
+  /**
+   * Offers the therapist to the booking if no other booking holds them or any slot of the span the
+   * booking would take, deciding on the heads of its {@link #offerKeys}: one create for the offer.
+   *
+   * @return false when the therapist or their time is taken
+   */
+  public boolean offer(Heads heads, String therapistId, String bookingId, Instant spanStart, Instant spanEnd, Instant offerEnds) {
+    Instant now = clock.instant();
     boolean timeTaken =
-        slots.stream().map(heads::get).anyMatch(head -> head != null && head.isLive(now) && !head.bookingId().equals(bookingId));
-    return !timeTaken && holds.offer(therapistKey(therapistId), bookingId, offerEnds, Optional.ofNullable(heads.get(therapistKey(therapistId))));
+        slotKeys(therapistId, spanStart, spanEnd).stream()
+            .map(heads::of)
+            .flatMap(Optional::stream)
+            .anyMatch(head -> head.isLive(now) && !head.bookingId().equals(bookingId));
+    return !timeTaken && holds.offer(therapistId, bookingId, offerEnds, heads);
   }
 
   /**
    * Turns the booking's offer into an engagement: the therapist's lock (for an immediate booking,
-   * until {@code holdUntil}; for a scheduled one, briefly, as a fence) and every slot of the span.
-   * On failure nothing stays held.
+   * until {@code holdUntil}; for a scheduled one, briefly, as a fence) and every slot of the span,
+   * deciding on the heads of the span's {@link #offerKeys}. The therapist's lock is taken first: it
+   * is what decides between bookings, and no other booking can take it before this one lets go.
+   * Holding it, this booking is the only one claiming these slots now, so they are claimed all at
+   * once; a slot held already belongs to an earlier booking, and what was taken is given back. On
+   * failure nothing stays held.
    */
-  public Engagement engage(Booking booking, Instant spanStart, Instant spanEnd, Instant holdUntil, Instant now) {
-    return engage(booking, spanStart, spanEnd, holdUntil, now, heads(offerKeys(booking.therapistId(), spanStart, spanEnd)));
-  }
-
-  /**
-   * As {@link #engage}, with the heads of the span's {@link #offerKeys} read a moment before. The
-   * therapist's lock is taken first: it is what decides between bookings, and no other booking can
-   * take it before this one lets go. Holding it, this booking is the only one claiming these slots
-   * now, so they are claimed all at once; a slot held already belongs to an earlier booking, and
-   * what was taken is given back.
-   */
-  public Engagement engage(Booking booking, Instant spanStart, Instant spanEnd, Instant holdUntil, Instant now, Map<String, HoldEntry> heads) {
+  public Engagement engage(Heads heads, Booking booking, Instant spanStart, Instant spanEnd, Instant holdUntil, Instant now) {
     String therapistId = booking.therapistId();
     boolean immediate = booking.request().scheduledAt() == null;
     Instant lockUntil = immediate ? holdUntil : now.plus(ACCEPT_FENCE);
     List<String> slots = slotKeys(therapistId, spanStart, spanEnd);
-    if (!holds.engage(therapistKey(therapistId), booking.id(), lockUntil, true, Optional.ofNullable(heads.get(therapistKey(therapistId))))) {
+    if (!holds.engageOffered(therapistId, booking.id(), lockUntil, heads)) {
       return Engagement.OFFER_LOST;
     }
     List<String> taken = holds.engageEach(slots, booking.id(), holdUntil, heads);
     if (taken.size() < slots.size()) {
       List<String> giveBack = new ArrayList<>(taken);
-      giveBack.add(therapistKey(therapistId));
+      giveBack.add(therapistId);
       holds.releaseEach(giveBack, booking.id(), ENGAGED);
       return Engagement.TIME_TAKEN;
     }
@@ -120,14 +124,14 @@ public final class TherapistLocks {
    */
   public void disengage(Booking booking, Instant spanStart, Instant spanEnd) {
     List<String> locks = new ArrayList<>(slotKeys(booking.therapistId(), spanStart, spanEnd));
-    locks.add(therapistKey(booking.therapistId()));
+    locks.add(booking.therapistId());
     holds.releaseEach(locks, booking.id(), ENGAGED);
   }
 
   /** After a scheduled booking is accepted its slots hold the time; the therapist is free for others. */
   public void releaseFence(Booking booking) {
     if (booking.request().scheduledAt() != null) {
-      holds.release(therapistKey(booking.therapistId()), booking.id(), ENGAGED);
+      holds.release(booking.therapistId(), booking.id(), ENGAGED);
     }
   }
 
@@ -147,7 +151,7 @@ public final class TherapistLocks {
   }
 
   /** As {@link #releaseAll}, with the booking's locks listed a moment before (by {@link #lockKeysOf}). */
-  public int releaseEach(List<String> lockKeys, String bookingId) {
+  public int release(List<String> lockKeys, String bookingId) {
     return holds.releaseEach(lockKeys, bookingId);
   }
 
@@ -183,13 +187,13 @@ public final class TherapistLocks {
    */
   public void releaseTherapist(String bookingId, String therapistId) {
     List<String> ofTherapist = keysOf(bookingId, therapistId);
-    releaseEach(ofTherapist, bookingId, heads(ofTherapist));
+    release(heads(ofTherapist), ofTherapist, bookingId);
   }
 
   /** The locks of this therapist the booking ever had an entry in: what {@link #releaseTherapist} gives back. */
   public List<String> keysOf(String bookingId, String therapistId) {
     return holds.lockKeysOf(bookingId).stream()
-        .filter(key -> key.equals(therapistKey(therapistId)) || key.startsWith(therapistId + SLOT_SEPARATOR))
+        .filter(key -> key.equals(therapistId) || key.startsWith(therapistId + SLOT_SEPARATOR))
         .toList();
   }
 
@@ -197,7 +201,7 @@ public final class TherapistLocks {
    * Gives back each of these locks the booking holds, from heads read a moment before (a head that
    * moved on meanwhile is read again); all at once.
    */
-  public void releaseEach(List<String> lockKeys, String bookingId, Map<String, HoldEntry> heads) {
+  public void release(Heads heads, List<String> lockKeys, String bookingId) {
     holds.releaseEach(lockKeys, bookingId, Set.of(HoldEntry.Kind.OFFER, HoldEntry.Kind.ENGAGED), heads);
   }
 }

@@ -1,6 +1,7 @@
 package id.pijat.matching;
 
-import id.pijat.booking.Coordinates;
+import id.pijat.model.geo.Coordinates;
+import id.pijat.model.geo.GeoCell;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package id.pijat.matching;
 
-import id.pijat.booking.ServiceDuration;
+import id.pijat.model.booking.ServiceDuration;
 import java.time.Duration;
 
 /**

@@ -1,11 +1,11 @@
 package id.pijat.matching;
 
-import id.pijat.booking.Coordinates;
-import id.pijat.booking.ServiceDuration;
-import id.pijat.store.Document;
-import id.pijat.store.DocumentStore;
+import id.pijat.model.booking.ServiceDuration;
+import id.pijat.model.geo.Coordinates;
+import id.pijat.model.therapist.Therapist;
 import id.pijat.store.Fanout;
 import id.pijat.store.Query;
+import id.pijat.therapist.Therapists;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,16 +37,16 @@ public final class TherapistSearch {
           .thenComparing(c -> -c.therapist().rating())
           .thenComparing(c -> c.therapist().id());
 
-  private final DocumentStore store;
+  private final Therapists therapists;
   private final Fanout fanout;
 
   /** Its reads one after the other. */
-  public TherapistSearch(DocumentStore store) {
-    this(store, Fanout.SEQUENTIAL);
+  public TherapistSearch(Therapists therapists) {
+    this(therapists, Fanout.SEQUENTIAL);
   }
 
-  public TherapistSearch(DocumentStore store, Fanout fanout) {
-    this.store = store;
+  public TherapistSearch(Therapists therapists, Fanout fanout) {
+    this.therapists = therapists;
     this.fanout = fanout;
   }
 
@@ -67,7 +67,7 @@ public final class TherapistSearch {
     if (groups.isEmpty()) {
       return found;
     }
-    List<Document> first = page(groups.get(0), Query.MAX_LIMIT);
+    List<Therapist> first = therapists.availableIn(groups.get(0), Query.MAX_LIMIT);
     collect(first, centre, radiusKm, duration, excluded, found);
     int unread = groups.get(0).size();
     double unreadNearest = unread < cells.size() ? cells.get(unread).nearestKm() : Double.MAX_VALUE;
@@ -75,22 +75,15 @@ public final class TherapistSearch {
     List<List<String>> rest = groups.subList(1, groups.size());
     if (!enough && !rest.isEmpty()) {
       int share = Math.max(1, Math.min(Query.MAX_LIMIT, (MAX_READS - first.size()) / rest.size()));
-      fanout.all(rest.stream().<Supplier<List<Document>>>map(codes -> () -> page(codes, share)).toList())
+      fanout.all(rest.stream().<Supplier<List<Therapist>>>map(codes -> () -> therapists.availableIn(codes, share)).toList())
           .forEach(page -> collect(page, centre, radiusKm, duration, excluded, found));
     }
     return List.copyOf(found.subList(0, Math.min(wanted, found.size())));
   }
 
-  private List<Document> page(List<String> cellCodes, int limit) {
-    return store.list(
-        Therapist.COLLECTION,
-        List.of(Query.equalAny("geoCell", cellCodes), Query.equal("status", Therapist.AVAILABLE), Query.limit(limit)));
-  }
-
   private static void collect(
-      List<Document> page, Coordinates centre, double radiusKm, ServiceDuration duration, Set<String> excluded, List<Candidate> found) {
-    for (Document document : page) {
-      Therapist therapist = Therapist.fromDocument(document);
+      List<Therapist> page, Coordinates centre, double radiusKm, ServiceDuration duration, Set<String> excluded, List<Candidate> found) {
+    for (Therapist therapist : page) {
       double distance = centre.kilometresTo(therapist.location());
       if (distance <= radiusKm && therapist.offers(duration) && !excluded.contains(therapist.id())) {
         found.add(new Candidate(therapist, distance));

@@ -3,9 +3,23 @@ package id.pijat.booking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingRequest;
+import id.pijat.model.booking.BookingStatus;
+import id.pijat.model.booking.BookingToken;
+import id.pijat.model.booking.CustomerDetails;
+import id.pijat.model.booking.Location;
+import id.pijat.model.booking.NewBooking;
+import id.pijat.model.booking.Owner;
+import id.pijat.model.booking.ServiceDuration;
+import id.pijat.model.booking.WhatsAppNumber;
+import id.pijat.model.geo.Coordinates;
 import id.pijat.store.InMemoryDocumentStore;
+import id.pijat.testing.BookingRequests;
+import id.pijat.testing.InterceptingStore;
 import id.pijat.testing.MutableClock;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Versions claimed by create-with-ID: the fencing that stands in for transactions. */
@@ -46,5 +60,24 @@ class BookingsTest {
     assertEquals(v3, bookings.find("b1").orElseThrow());
     assertEquals(v3, bookings.current(store.find(Bookings.COLLECTION, "b1").orElseThrow()));
     assertEquals(3L, store.find(Bookings.COLLECTION, "b1").orElseThrow().longValue("version"), "the document is repaired");
+  }
+
+  @Test
+  void aUsersBookingIsReadableByThemAndAGuestsByNobodyDirectly() {
+    InterceptingStore store = new InterceptingStore(new InMemoryDocumentStore());
+    Bookings bookings = new Bookings(store, java.time.Clock.systemUTC());
+    Instant now = Instant.parse("2026-11-23T03:00:00Z");
+    NewBooking asked = BookingRequests.at(new Coordinates(-8.67, 115.21));
+    BookingRequest request = new BookingRequest(asked.customer(), asked.duration(), 200_000, asked.location(), null);
+    Booking users = Booking.open("b1", Owner.user("budi"), request, now);
+    Booking guests = Booking.open("b2", Owner.guest(BookingToken.generate()), request, now);
+
+    bookings.insert(users);
+    bookings.insert(guests);
+    bookings.save(users, users.cancel("plans changed", "user:budi", now));
+
+    assertEquals(Set.of("budi"), store.readersOf(Bookings.COLLECTION, "b1"));
+    assertEquals(Set.of("budi"), store.readersOf(Bookings.CHANGES, Bookings.changeId("b1", 2)));
+    assertEquals(Set.of(), store.readersOf(Bookings.COLLECTION, "b2"));
   }
 }

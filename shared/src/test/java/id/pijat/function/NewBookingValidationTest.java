@@ -3,10 +3,10 @@ package id.pijat.function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import id.pijat.booking.NewBooking;
-import id.pijat.booking.ServiceDuration;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
+import id.pijat.model.booking.NewBooking;
+import id.pijat.model.booking.ServiceDuration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,10 +3,10 @@ package id.pijat.function;
 import static id.pijat.testing.TherapistFixtures.offset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import id.pijat.booking.Booking;
-import id.pijat.booking.Caller;
-import id.pijat.booking.Coordinates;
 import id.pijat.matching.SearchConfig;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.Caller;
+import id.pijat.model.geo.Coordinates;
 import id.pijat.store.CountingStore;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.BookingRequests;

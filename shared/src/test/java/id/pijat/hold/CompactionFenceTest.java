@@ -4,23 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import id.pijat.booking.Booking;
-import id.pijat.booking.BookingRequest;
 import id.pijat.booking.Bookings;
 import id.pijat.booking.ConcurrentChangeException;
-import id.pijat.booking.Coordinates;
-import id.pijat.booking.CustomerDetails;
-import id.pijat.booking.Location;
-import id.pijat.booking.Owner;
-import id.pijat.booking.ServiceDuration;
-import id.pijat.booking.WhatsAppNumber;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingRequest;
+import id.pijat.model.booking.CustomerDetails;
+import id.pijat.model.booking.Location;
+import id.pijat.model.booking.Owner;
+import id.pijat.model.booking.ServiceDuration;
+import id.pijat.model.booking.WhatsAppNumber;
+import id.pijat.model.geo.Coordinates;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
 import id.pijat.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Compacting the logs keeps them a fence: an execution that read an old head still cannot win. */
@@ -43,18 +42,18 @@ class CompactionFenceTest {
   }
 
   /** Entry 1 a lapsed offer (the lock free, as a stalled execution reads it), entries 2 and 3 another booking's offer and engagement. */
-  private Optional<HoldEntry> aStaleReadThenTwoNewerEntries() {
+  private Heads aStaleReadThenTwoNewerEntries() {
     holds.offer("t1", "b1", in(Duration.ofSeconds(10)));
     clock.advance(Duration.ofSeconds(11));
-    Optional<HoldEntry> staleRead = holds.head("t1");
+    Heads staleRead = holds.heads(List.of("t1"));
     holds.offer("t1", "b2", in(Duration.ofSeconds(60)));
-    holds.engage("t1", "b2", in(Duration.ofHours(3)), true);
+    holds.engageOffered("t1", "b2", in(Duration.ofHours(3)));
     return staleRead;
   }
 
   @Test
   void anExecutionThatReadAHeadBeforeCompactionCannotTakeTheLockAfterIt() {
-    Optional<HoldEntry> staleRead = aStaleReadThenTwoNewerEntries();
+    Heads staleRead = aStaleReadThenTwoNewerEntries();
     clock.advance(Duration.ofSeconds(30));
 
     holds.compact(List.of("t1"), compactionBound());
@@ -80,11 +79,11 @@ class CompactionFenceTest {
   @Test
   void aSlotLongPastIsDroppedEntirely() {
     String slot = TherapistLocks.slotKeys("t1", clock.instant(), in(Duration.ofMinutes(15))).get(0);
-    holds.engage(slot, "b1", in(Duration.ofMinutes(45)), false);
+    holds.engageFree(slot, "b1", in(Duration.ofMinutes(45)));
     holds.release(slot, "b1");
     clock.advance(Duration.ofHours(3));
 
-    new TherapistLocks(holds).compact("b1", compactionBound());
+    new TherapistLocks(holds, clock).compact("b1", compactionBound());
 
     assertEquals(0, entriesOf(slot));
   }

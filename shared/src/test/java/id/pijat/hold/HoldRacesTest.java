@@ -52,15 +52,15 @@ class HoldRacesTest {
       holds.offer("t1", "b" + n, in(60));
       holds.release("t1", "b" + n);
     }
-    holds.engage("t1@1", "b1", in(3600), false);
+    holds.engageFree("t1@1", "b1", in(3600));
 
     int listsBefore = store.lists(Holds.COLLECTION);
 
-    Map<String, HoldEntry> heads = holds.heads(List.of("t1", "t1@1", "t1@2"));
+    Heads heads = holds.heads(List.of("t1", "t1@1", "t1@2"));
 
-    assertEquals(120, heads.get("t1").sequence());
-    assertEquals("b1", heads.get("t1@1").bookingId(), "t1's 120 entries fill the page before t1@1's one");
-    assertFalse(heads.containsKey("t1@2"));
+    assertEquals(120, heads.of("t1").orElseThrow().sequence());
+    assertEquals("b1", heads.of("t1@1").orElseThrow().bookingId(), "t1's 120 entries fill the page before t1@1's one");
+    assertTrue(heads.of("t1@2").isEmpty());
     assertEquals(1 + 2, store.lists(Holds.COLLECTION) - listsBefore, "the page, then one read for each lock it crowded out");
   }
 
@@ -68,7 +68,7 @@ class HoldRacesTest {
   void aReleaseThatLosesTheRaceForTheNextEntryReadsTheLockAgain() {
     holds.offer("t1", "b1", in(60));
     // b1's acceptance engages the therapist between this release's read and its write
-    store.beforeNextCreate(Holds.COLLECTION, (id, data) -> racer.engage("t1", "b1", in(3600), true));
+    store.beforeNextCreate(Holds.COLLECTION, (id, data) -> racer.engageOffered("t1", "b1", in(3600)));
 
     assertTrue(holds.release("t1", "b1"));
 
@@ -79,7 +79,7 @@ class HoldRacesTest {
   @Test
   void aSearchThatMovedOnDoesNotReleaseTheEngagementThatWonTheRace() {
     holds.offer("t1", "b1", in(60));
-    store.beforeNextCreate(Holds.COLLECTION, (id, data) -> racer.engage("t1", "b1", in(3600), true));
+    store.beforeNextCreate(Holds.COLLECTION, (id, data) -> racer.engageOffered("t1", "b1", in(3600)));
 
     assertFalse(holds.release("t1", "b1", Set.of(HoldEntry.Kind.OFFER)));
 
@@ -100,7 +100,7 @@ class HoldRacesTest {
   void releasingEachCountsOnlyTheLocksThisBookingHeld() {
     holds.offer("a", "b1", in(60));
     holds.offer("b", "b2", in(60));
-    holds.engage("c", "b1", in(3600), false);
+    holds.engageFree("c", "b1", in(3600));
 
     assertEquals(2, holds.releaseEach(List.of("a", "b", "c", "d"), "b1"));
 

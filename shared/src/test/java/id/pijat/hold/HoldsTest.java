@@ -37,16 +37,16 @@ class HoldsTest {
     clock.advance(Duration.ofSeconds(61));
     holds.offer("t1", "b2", in(60));
 
-    assertFalse(holds.engage("t1", "b1", in(3600), true));
+    assertFalse(holds.engageOffered("t1", "b1", in(3600)));
     assertEquals("b2", holds.head("t1").orElseThrow().bookingId());
   }
 
   @Test
   void engagingNeedsTheBookingsOwnLiveOffer() {
-    assertFalse(holds.engage("t1", "b1", in(3600), true), "never offered");
+    assertFalse(holds.engageOffered("t1", "b1", in(3600)), "never offered");
     holds.offer("t1", "b1", in(60));
-    assertTrue(holds.engage("t1", "b1", in(3600), true));
-    assertTrue(holds.engage("t1", "b1", in(3600), true), "engaging twice is a no-op");
+    assertTrue(holds.engageOffered("t1", "b1", in(3600)));
+    assertTrue(holds.engageOffered("t1", "b1", in(3600)), "engaging twice is a no-op");
     assertFalse(holds.offer("t1", "b2", in(60)), "an engaged therapist is not offered");
     assertEquals(2, holds.head("t1").orElseThrow().sequence());
   }
@@ -77,22 +77,22 @@ class HoldsTest {
 
   @Test
   void aTherapistIsOfferedOnlyWhenNoOtherBookingHoldsASlotOfTheSpan() {
-    TherapistLocks locks = new TherapistLocks(holds);
+    TherapistLocks locks = new TherapistLocks(holds, clock);
     Instant ten = Instant.parse("2026-11-22T10:00:00Z");
     List<String> slots = TherapistLocks.slotKeys("t1", ten, ten.plus(Duration.ofMinutes(90)));
     assertEquals(6, slots.size());
-    holds.engage(slots.get(5), "b1", in(7200), false);
+    holds.engageFree(slots.get(5), "b1", in(7200));
     Instant eleven = ten.plus(Duration.ofHours(1));
     Instant noon = ten.plus(Duration.ofHours(2));
 
-    assertFalse(locks.offerIfFree("t1", "b2", eleven, noon, in(60)), "11:15 to 11:30 is b1's");
+    assertFalse(offerIfFree(locks, "t1", "b2", eleven, noon, in(60)), "11:15 to 11:30 is b1's");
     assertTrue(holds.head("t1").isEmpty(), "nothing offered");
-    assertTrue(locks.offerIfFree("t1", "b1", eleven, noon, in(60)), "its own slot does not stop b1");
+    assertTrue(offerIfFree(locks, "t1", "b1", eleven, noon, in(60)), "its own slot does not stop b1");
     holds.release("t1", "b1");
-    assertTrue(locks.offerIfFree("t1", "b2", eleven.plus(Duration.ofMinutes(30)), noon, in(60)), "touching at 11:30 is not overlapping");
+    assertTrue(offerIfFree(locks, "t1", "b2", eleven.plus(Duration.ofMinutes(30)), noon, in(60)), "touching at 11:30 is not overlapping");
     holds.release("t1", "b2");
     holds.release(slots.get(5), "b1");
-    assertTrue(locks.offerIfFree("t1", "b3", eleven, noon, in(60)), "a released slot is free");
+    assertTrue(offerIfFree(locks, "t1", "b3", eleven, noon, in(60)), "a released slot is free");
   }
 
   @Test
@@ -110,11 +110,18 @@ class HoldsTest {
     holds.offer("t10", "b1", in(60));
     holds.offer("t2", "b2", in(60));
 
-    new TherapistLocks(holds).releaseTherapist("b1", "t1");
+    new TherapistLocks(holds, clock).releaseTherapist("b1", "t1");
 
     assertEquals(HoldEntry.Kind.RELEASED, holds.head("t1").orElseThrow().kind());
     t1Slots.forEach(slot -> assertEquals(HoldEntry.Kind.RELEASED, holds.head(slot).orElseThrow().kind(), slot));
     assertTrue(holds.head("t10").orElseThrow().isHeldBy("b1", clock.instant()), "t10 is another therapist, though its ID starts alike");
     assertTrue(holds.head("t2").orElseThrow().isHeldBy("b2", clock.instant()));
+  }
+
+  /** Reads the heads of the offer's locks, then offers: what a search does for one candidate. */
+  private static boolean offerIfFree(
+      TherapistLocks locks, String therapistId, String bookingId, Instant spanStart, Instant spanEnd, Instant offerEnds) {
+    return locks.offer(
+        locks.heads(TherapistLocks.offerKeys(therapistId, spanStart, spanEnd)), therapistId, bookingId, spanStart, spanEnd, offerEnds);
   }
 }

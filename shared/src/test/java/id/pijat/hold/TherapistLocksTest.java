@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.pijat.booking.Booking;
-import id.pijat.booking.BookingRequest;
-import id.pijat.booking.Coordinates;
-import id.pijat.booking.NewBooking;
-import id.pijat.booking.Owner;
-import id.pijat.booking.TherapistMatch;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingRequest;
+import id.pijat.model.booking.NewBooking;
+import id.pijat.model.booking.Owner;
+import id.pijat.model.booking.TherapistMatch;
+import id.pijat.model.geo.Coordinates;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
@@ -26,7 +26,7 @@ class TherapistLocksTest {
 
   private final MutableClock clock = MutableClock.at("2026-11-21T10:00:00Z");
   private final Holds holds = new Holds(new InMemoryDocumentStore(), clock);
-  private final TherapistLocks locks = new TherapistLocks(holds);
+  private final TherapistLocks locks = new TherapistLocks(holds, clock);
   private final Instant now = clock.instant();
   private final Instant tomorrow = now.plus(Duration.ofDays(1));
 
@@ -36,13 +36,20 @@ class TherapistLocksTest {
     BookingRequest request = new BookingRequest(asked.customer(), asked.duration(), 200_000, asked.location(), scheduledAt);
     Booking booking = Booking.open(id, Owner.user("budi"), request, now);
     Instant from = request.takenFrom(now);
-    assertTrue(locks.offerIfFree("ayu", id, from, from.plus(Duration.ofHours(2)), now.plusSeconds(60)));
+    assertTrue(offerIfFree("ayu", id, from, from.plus(Duration.ofHours(2)), now.plusSeconds(60)));
     return booking.offer(AYU, now.plusSeconds(60), booking.search(), now);
+  }
+
+  /** Reads the heads of the offer's locks, then offers: what a search does for one candidate. */
+  private boolean offerIfFree(String therapistId, String bookingId, Instant spanStart, Instant spanEnd, Instant offerEnds) {
+    return locks.offer(
+        locks.heads(TherapistLocks.offerKeys(therapistId, spanStart, spanEnd)), therapistId, bookingId, spanStart, spanEnd, offerEnds);
   }
 
   private TherapistLocks.Engagement engage(Booking booking) {
     Instant from = booking.request().takenFrom(now);
-    return locks.engage(booking, from, from.plus(Duration.ofHours(2)), from.plus(Duration.ofHours(3)), now);
+    Instant to = from.plus(Duration.ofHours(2));
+    return locks.engage(locks.heads(TherapistLocks.offerKeys("ayu", from, to)), booking, from, to, from.plus(Duration.ofHours(3)), now);
   }
 
   @Test
@@ -50,7 +57,7 @@ class TherapistLocksTest {
     assertEquals(TherapistLocks.Engagement.ENGAGED, engage(offeredAyu("b1", null)));
     clock.advance(TherapistLocks.ACCEPT_FENCE.plus(Duration.ofMinutes(1)));
 
-    assertFalse(locks.offerIfFree("ayu", "b2", tomorrow, tomorrow.plus(Duration.ofHours(2)), clock.instant().plusSeconds(60)),
+    assertFalse(offerIfFree("ayu", "b2", tomorrow, tomorrow.plus(Duration.ofHours(2)), clock.instant().plusSeconds(60)),
         "ayu is on her way to b1, not to be offered even for tomorrow");
   }
 
@@ -58,9 +65,9 @@ class TherapistLocksTest {
   void aScheduledAcceptanceHoldsTheTherapistOnlyForTheFenceEvenIfItDiesBeforeLettingGo() {
     assertEquals(TherapistLocks.Engagement.ENGAGED, engage(offeredAyu("b1", tomorrow)));
 
-    assertFalse(locks.offerIfFree("ayu", "b2", now, now.plus(Duration.ofHours(2)), now.plusSeconds(60)), "inside the fence");
+    assertFalse(offerIfFree("ayu", "b2", now, now.plus(Duration.ofHours(2)), now.plusSeconds(60)), "inside the fence");
     clock.advance(TherapistLocks.ACCEPT_FENCE);
-    assertTrue(locks.offerIfFree("ayu", "b2", now, now.plus(Duration.ofHours(2)), clock.instant().plusSeconds(60)),
+    assertTrue(offerIfFree("ayu", "b2", now, now.plus(Duration.ofHours(2)), clock.instant().plusSeconds(60)),
         "today is free; only tomorrow's slots are b1's");
   }
 
@@ -68,7 +75,7 @@ class TherapistLocksTest {
   void anOfferThatRanOutAndWentToAnotherBookingIsLost() {
     Booking late = offeredAyu("b1", null);
     clock.advance(Duration.ofSeconds(61));
-    assertTrue(locks.offerIfFree("ayu", "b2", clock.instant(), clock.instant().plus(Duration.ofHours(2)), clock.instant().plusSeconds(60)));
+    assertTrue(offerIfFree("ayu", "b2", clock.instant(), clock.instant().plus(Duration.ofHours(2)), clock.instant().plusSeconds(60)));
 
     assertEquals(TherapistLocks.Engagement.OFFER_LOST, engage(late));
     assertTrue(holds.head("ayu").orElseThrow().isHeldBy("b2", clock.instant()));
@@ -79,7 +86,7 @@ class TherapistLocksTest {
     Booking booking = offeredAyu("b1", null);
     List<String> slots = TherapistLocks.slotKeys("ayu", now, now.plus(Duration.ofHours(2)));
     // another booking took the last slot of the span after the offer was made
-    holds.engage(slots.get(slots.size() - 1), "b2", now.plus(Duration.ofHours(5)), false);
+    holds.engageFree(slots.get(slots.size() - 1), "b2", now.plus(Duration.ofHours(5)));
 
     assertEquals(TherapistLocks.Engagement.TIME_TAKEN, engage(booking));
 
@@ -95,8 +102,8 @@ class TherapistLocksTest {
       holds.release("ayu", "old" + n);
     }
     List<String> slots = TherapistLocks.slotKeys("ayu", tomorrow, tomorrow.plus(Duration.ofHours(2)));
-    holds.engage(slots.get(0), "b1", tomorrow.plus(Duration.ofHours(3)), false);
+    holds.engageFree(slots.get(0), "b1", tomorrow.plus(Duration.ofHours(3)));
 
-    assertFalse(locks.offerIfFree("ayu", "b2", tomorrow, tomorrow.plus(Duration.ofHours(2)), now.plusSeconds(60)));
+    assertFalse(offerIfFree("ayu", "b2", tomorrow, tomorrow.plus(Duration.ofHours(2)), now.plusSeconds(60)));
   }
 }

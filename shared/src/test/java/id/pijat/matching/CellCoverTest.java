@@ -3,7 +3,8 @@ package id.pijat.matching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.pijat.booking.Coordinates;
+import id.pijat.model.geo.Coordinates;
+import id.pijat.model.geo.GeoCell;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,12 +4,16 @@ import static id.pijat.testing.TherapistFixtures.offset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.pijat.booking.Coordinates;
-import id.pijat.booking.ServiceDuration;
+import id.pijat.model.booking.ServiceDuration;
+import id.pijat.model.geo.Coordinates;
+import id.pijat.model.geo.GeoCell;
+import id.pijat.model.therapist.Therapist;
 import id.pijat.store.Document;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.InterceptingStore;
 import id.pijat.testing.TherapistFixtures;
+import id.pijat.therapist.TherapistDocuments;
+import id.pijat.therapist.Therapists;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,7 @@ class TherapistSearchLimitsTest {
   private static final Coordinates KUTA = new Coordinates(-8.7180, 115.1686);
   private final InterceptingStore store = new InterceptingStore(new InMemoryDocumentStore());
   private final TherapistFixtures fixtures = new TherapistFixtures(store);
-  private final TherapistSearch search = new TherapistSearch(store);
+  private final TherapistSearch search = new TherapistSearch(new Therapists(store));
 
   private List<TherapistSearch.Candidate> nearest(double radiusKm, int wanted) {
     return search.nearest(KUTA, radiusKm, ServiceDuration.MINUTES_60, Set.of(), wanted);
@@ -86,7 +90,7 @@ class TherapistSearchLimitsTest {
 
     assertTrue(nearest(50, 10).isEmpty());
 
-    int read = store.documentsRead(Therapist.COLLECTION);
+    int read = store.documentsRead(Therapists.COLLECTION);
     assertTrue(read <= TherapistSearch.MAX_READS, read + " documents read");
   }
 
@@ -99,13 +103,13 @@ class TherapistSearchLimitsTest {
 
     assertEquals(3, nearest(25, 3).size());
 
-    assertEquals(1, store.lists(Therapist.COLLECTION), "the first group of cells holds three nearer than any other cell");
+    assertEquals(1, store.lists(Therapists.COLLECTION), "the first group of cells holds three nearer than any other cell");
   }
 
   @Test
   void aTherapistWithoutARatingOrTypeReadsAsAnUnratedTherapist() {
-    Therapist bare = Therapist.fromDocument(new Document("bare", Map.of("name", "Bare", "lat", -8.7, "lng", 115.2)));
-    Therapist full = Therapist.fromDocument(new Document("spa", Map.of("rating", 4.5, "providerType", "place", "lat", -8.7, "lng", 115.2)));
+    Therapist bare = TherapistDocuments.therapist(new Document("bare", Map.of("name", "Bare", "lat", -8.7, "lng", 115.2)));
+    Therapist full = TherapistDocuments.therapist(new Document("spa", Map.of("rating", 4.5, "providerType", "place", "lat", -8.7, "lng", 115.2)));
 
     assertEquals(0, bare.rating());
     assertEquals("therapist", bare.providerType());

@@ -4,10 +4,12 @@ import static id.pijat.testing.TherapistFixtures.offset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.pijat.booking.Coordinates;
-import id.pijat.booking.ServiceDuration;
+import id.pijat.model.booking.ServiceDuration;
+import id.pijat.model.geo.Coordinates;
+import id.pijat.model.geo.GeoCell;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.TherapistFixtures;
+import id.pijat.therapist.Therapists;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ class TherapistSearchTest {
   private static final Coordinates KUTA = new Coordinates(-8.7180, 115.1686);
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
   private final TherapistFixtures fixtures = new TherapistFixtures(store);
-  private final TherapistSearch search = new TherapistSearch(store);
+  private final TherapistSearch search = new TherapistSearch(new Therapists(store));
 
   private List<String> ids(double radiusKm, ServiceDuration duration, Set<String> excluded) {
     return search.nearest(KUTA, radiusKm, duration, excluded, 10).stream().map(c -> c.therapist().id()).toList();

@@ -1,11 +1,11 @@
 package id.pijat.testing;
 
-import id.pijat.booking.Coordinates;
-import id.pijat.booking.CustomerDetails;
-import id.pijat.booking.Location;
-import id.pijat.booking.NewBooking;
-import id.pijat.booking.ServiceDuration;
-import id.pijat.booking.WhatsAppNumber;
+import id.pijat.model.booking.CustomerDetails;
+import id.pijat.model.booking.Location;
+import id.pijat.model.booking.NewBooking;
+import id.pijat.model.booking.ServiceDuration;
+import id.pijat.model.booking.WhatsAppNumber;
+import id.pijat.model.geo.Coordinates;
 import java.time.Instant;
 
 /** A valid createBooking request for 60 minutes at a place, for tests about what comes after. */

@@ -1,13 +1,13 @@
 package id.pijat.testing;
 
-import id.pijat.booking.Caller;
-import id.pijat.booking.Coordinates;
-import id.pijat.booking.CreateBooking;
 import id.pijat.function.Backend;
 import id.pijat.function.Backends;
 import id.pijat.function.Settings;
 import id.pijat.matching.SearchConfig;
+import id.pijat.model.booking.Caller;
+import id.pijat.model.geo.Coordinates;
 import id.pijat.store.InMemoryDocumentStore;
+import id.pijat.usecase.CreateBooking;
 import java.util.Map;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

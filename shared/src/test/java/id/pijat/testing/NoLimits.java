@@ -1,9 +1,9 @@
 package id.pijat.testing;
 
-import id.pijat.booking.Booking;
-import id.pijat.booking.Caller;
-import id.pijat.booking.CustomerLimits;
-import id.pijat.booking.NewBooking;
+import id.pijat.fairuse.CustomerLimits;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.Caller;
+import id.pijat.model.booking.NewBooking;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package id.pijat.testing;
 
-import id.pijat.booking.Coordinates;
-import id.pijat.matching.GeoCell;
+import id.pijat.model.geo.Coordinates;
+import id.pijat.model.geo.GeoCell;
 import id.pijat.store.DocumentStore;
 import java.util.HashMap;
 import java.util.List;

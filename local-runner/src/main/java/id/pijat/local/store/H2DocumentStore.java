@@ -2,8 +2,8 @@ package id.pijat.local.store;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
-import id.pijat.local.project.CollectionSchema;
 import id.pijat.local.project.CollectionSchema.Attribute;
+import id.pijat.local.project.CollectionSchema;
 import id.pijat.store.Document;
 import id.pijat.store.DocumentExistsException;
 import id.pijat.store.DocumentIds;

@@ -1,7 +1,7 @@
 package id.pijat.local.store;
 
-import id.pijat.local.project.CollectionSchema;
 import id.pijat.local.project.CollectionSchema.Attribute;
+import id.pijat.local.project.CollectionSchema;
 import id.pijat.store.Query;
 import id.pijat.store.StoreRejectedException;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package id.pijat.local.bench;
 
+import com.google.gson.JsonObject;
 import id.pijat.local.LocalRunner;
 import id.pijat.local.RunnerClient;
-import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

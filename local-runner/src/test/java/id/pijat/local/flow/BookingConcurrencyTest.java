@@ -5,25 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import id.pijat.booking.Booking;
-import id.pijat.booking.BookingPolicy;
-import id.pijat.booking.BookingStatus;
-import id.pijat.booking.Caller;
 import id.pijat.booking.ConcurrentChangeException;
-import id.pijat.booking.Coordinates;
 import id.pijat.chat.Chats;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
 import id.pijat.function.Backend;
 import id.pijat.function.Settings;
-import id.pijat.hold.Holds;
+import id.pijat.hold.TherapistLocks;
 import id.pijat.local.project.AppwriteProject;
 import id.pijat.local.store.H2DocumentStore;
 import id.pijat.matching.SearchConfig;
-import id.pijat.matching.SearchTherapists;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingPolicy;
+import id.pijat.model.booking.BookingStatus;
+import id.pijat.model.booking.Caller;
+import id.pijat.model.geo.Coordinates;
 import id.pijat.store.Query;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.TherapistFixtures;
+import id.pijat.usecase.SearchTherapists;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -258,15 +258,15 @@ class BookingConcurrencyTest {
         settle(findAnother);
 
         Booking settled = backend.bookings().find(offered.id()).orElseThrow();
-        Holds holds = new Holds(store, Clock.tickMillis(java.time.ZoneOffset.UTC));
+        TherapistLocks locks = new TherapistLocks(store, Clock.tickMillis(java.time.ZoneOffset.UTC));
         if (settled.status() == BookingStatus.ACTIVE) {
-          assertTrue(holds.head(settled.therapistId()).orElseThrow().isHeldBy(offered.id(), java.time.Instant.now()),
+          assertTrue(locks.heads(List.of(settled.therapistId())).of(settled.therapistId()).orElseThrow().isHeldBy(offered.id(), java.time.Instant.now()),
               "the accepted therapist stays engaged");
         } else {
           assertEquals(BookingStatus.PENDING_ACCEPT, settled.status());
-          assertTrue(holds.head(settled.therapistId()).orElseThrow().isHeldBy(offered.id(), java.time.Instant.now()),
+          assertTrue(locks.heads(List.of(settled.therapistId())).of(settled.therapistId()).orElseThrow().isHeldBy(offered.id(), java.time.Instant.now()),
               "the new offer is held");
-          assertTrue(holds.head(offered.therapistId()).map(h -> !h.isLive(java.time.Instant.now())).orElse(true),
+          assertTrue(locks.heads(List.of(offered.therapistId())).of(offered.therapistId()).map(h -> !h.isLive(java.time.Instant.now())).orElse(true),
               "the declined therapist is free");
         }
       }

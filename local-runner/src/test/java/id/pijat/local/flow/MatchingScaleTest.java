@@ -3,14 +3,15 @@ package id.pijat.local.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.pijat.booking.Coordinates;
-import id.pijat.booking.ServiceDuration;
 import id.pijat.local.project.AppwriteProject;
 import id.pijat.local.store.H2DocumentStore;
-import id.pijat.matching.GeoCell;
 import id.pijat.matching.TherapistSearch;
+import id.pijat.model.booking.ServiceDuration;
+import id.pijat.model.geo.Coordinates;
+import id.pijat.model.geo.GeoCell;
 import id.pijat.store.Query;
 import id.pijat.testing.MutableClock;
+import id.pijat.therapist.Therapists;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,7 +62,7 @@ class MatchingScaleTest {
       List<Placed> placed = spread(store, therapists);
       long before = store.documentsRead();
       List<TherapistSearch.Candidate> found =
-          new TherapistSearch(store).nearest(JAKARTA, 25, ServiceDuration.MINUTES_60, Set.of(), 10);
+          new TherapistSearch(new Therapists(store)).nearest(JAKARTA, 25, ServiceDuration.MINUTES_60, Set.of(), 10);
       long reads = store.documentsRead() - before;
       found.forEach(candidate -> nearestOut.add(candidate.therapist().id()));
       if (therapists <= 1_000) {

@@ -1,0 +1,159 @@
+package id.pijat.model.booking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A booking as it stands at one version. Every change goes through one of the methods below, which
+ * check the status machine and return the next version; the store keeps each version once.
+ *
+ * @param therapist the therapist offered (pending_accept) or engaged (active and after)
+ * @param startsAt when the massage starts: scheduledAt, or for an immediate booking acceptance plus
+ *     the therapist's travel time; set on acceptance
+ */
+public record Booking(
+    String id,
+    Owner owner,
+    BookingRequest request,
+    BookingStatus status,
+    TherapistMatch therapist,
+    Instant offerExpiresAt,
+    SearchProgress search,
+    Instant startsAt,
+    ChatRefs chat,
+    Cancellation cancellation,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {
+
+  /** The chat opened on acceptance. */
+  public record ChatRefs(String chatRoomId, String chatSessionId) {}
+
+  public Booking {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(search, "search");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+    if (status == BookingStatus.PENDING_ACCEPT && (therapist == null || offerExpiresAt == null)) {
+      throw new IllegalArgumentException("a pending_accept booking has an offered therapist and window");
+    }
+    if (status == BookingStatus.ACTIVE && (therapist == null || startsAt == null)) {
+      throw new IllegalArgumentException("an active booking has a therapist and a start");
+    }
+    if (status == BookingStatus.CANCELLED && cancellation == null) {
+      throw new IllegalArgumentException("a cancelled booking records its cancellation");
+    }
+  }
+
+  public static Booking open(String id, Owner owner, BookingRequest request, Instant now) {
+    return new Booking(
+        id, owner, request, BookingStatus.SEARCHING, null, null, SearchProgress.NOT_STARTED,
+        null, null, null, now, now, 1);
+  }
+
+  public BookingMode mode() {
+    return request.mode();
+  }
+
+  public String therapistId() {
+    return therapist == null ? null : therapist.id();
+  }
+
+  public Instant endsAt() {
+    return startsAt == null ? null : startsAt.plus(request.duration().length());
+  }
+
+  public boolean isOfferOpen(Instant now) {
+    return status == BookingStatus.PENDING_ACCEPT && now.isBefore(offerExpiresAt);
+  }
+
+  /** Offers a therapist for a window; from searching, or straight on from an earlier offer. */
+  public Booking offer(TherapistMatch offered, Instant expiresAt, SearchProgress progress, Instant now) {
+    BookingStatus from = status;
+    if (from == BookingStatus.PENDING_ACCEPT) {
+      from.requireCanMoveTo(BookingStatus.SEARCHING);
+      from = BookingStatus.SEARCHING;
+    }
+    from.requireCanMoveTo(BookingStatus.PENDING_ACCEPT);
+    return next(BookingStatus.PENDING_ACCEPT, now, next -> {
+      next.therapist = offered;
+      next.offerExpiresAt = expiresAt;
+      next.search = progress;
+    });
+  }
+
+  /** Back to searching with nobody offered: the offer was declined or ran out, or a round was empty. */
+  public Booking keepSearching(SearchProgress progress, Instant now) {
+    if (status != BookingStatus.SEARCHING) {
+      status.requireCanMoveTo(BookingStatus.SEARCHING);
+    }
+    return next(BookingStatus.SEARCHING, now, next -> {
+      next.therapist = null;
+      next.offerExpiresAt = null;
+      next.search = progress;
+    });
+  }
+
+  public Booking accept(Instant startsAt, ChatRefs chat, Instant now) {
+    status.requireCanMoveTo(BookingStatus.ACTIVE);
+    return next(BookingStatus.ACTIVE, now, next -> {
+      next.offerExpiresAt = null;
+      next.startsAt = startsAt;
+      next.chat = chat;
+    });
+  }
+
+  public Booking cancel(String reason, String cancelledBy, Instant now) {
+    status.requireCanMoveTo(BookingStatus.CANCELLED);
+    return next(BookingStatus.CANCELLED, now, next -> {
+      next.offerExpiresAt = null;
+      next.cancellation = new Cancellation(reason, cancelledBy, now);
+    });
+  }
+
+  public Booking complete(Instant now) {
+    status.requireCanMoveTo(BookingStatus.COMPLETED);
+    return next(BookingStatus.COMPLETED, now, next -> next.offerExpiresAt = null);
+  }
+
+  /**
+   * The next version: this one with the new status and time, and what the transition changes. A new
+   * field is added here (and in {@link Draft}) once; transitions name only what they change.
+   */
+  private Booking next(BookingStatus to, Instant now, Consumer<Draft> changes) {
+    Draft draft = new Draft(this);
+    changes.accept(draft);
+    return new Booking(
+        id, owner, request, to, draft.therapist, draft.offerExpiresAt, draft.search, draft.startsAt,
+        draft.chat, draft.cancellation, createdAt, now, version + 1);
+  }
+
+  /** The fields a transition may change, copied from the version it starts from. */
+  private static final class Draft {
+    TherapistMatch therapist;
+    Instant offerExpiresAt;
+    SearchProgress search;
+    Instant startsAt;
+    ChatRefs chat;
+    Cancellation cancellation;
+
+    Draft(Booking from) {
+      therapist = from.therapist;
+      offerExpiresAt = from.offerExpiresAt;
+      search = from.search;
+      startsAt = from.startsAt;
+      chat = from.chat;
+      cancellation = from.cancellation;
+    }
+  }
+
+  /** Time the therapist needs to arrive; only meaningful once a therapist is attached. */
+  public Duration travelTime() {
+    return therapist == null ? Duration.ZERO : Duration.ofMinutes(therapist.etaMinutes());
+  }
+}

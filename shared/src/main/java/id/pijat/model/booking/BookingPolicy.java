@@ -1,0 +1,54 @@
+package id.pijat.model.booking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The times the booking flow runs on. Each default is defined here; the functions read overrides
+ * from their variables (see Settings and the README).
+ *
+ * @param travelBuffer blocked after a booking's end so the therapist can reach the next customer
+ * @param completionGrace how long after the span ends an active booking is completed and its holds
+ *     lapse
+ * @param emptyRoundWait how long the client waits after a round that found nobody
+ * @param chatCloseAfterEnd how long after the appointment's end its chat room closes (seed 001)
+ * @param abandonAfter how long a booking may stay searching with no call before cleanup cancels it
+ */
+public record BookingPolicy(
+    Duration travelBuffer,
+    Duration completionGrace,
+    Duration emptyRoundWait,
+    Duration chatCloseAfterEnd,
+    Duration abandonAfter) {
+  public static final BookingPolicy DEFAULT =
+      new BookingPolicy(
+          Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofSeconds(15), Duration.ofHours(6), Duration.ofMinutes(30));
+
+  public BookingPolicy {
+    Objects.requireNonNull(travelBuffer, "travelBuffer");
+    Objects.requireNonNull(completionGrace, "completionGrace");
+    Objects.requireNonNull(emptyRoundWait, "emptyRoundWait");
+    Objects.requireNonNull(chatCloseAfterEnd, "chatCloseAfterEnd");
+    Objects.requireNonNull(abandonAfter, "abandonAfter");
+  }
+
+  /** The end of the time a booking starting then blocks: its length plus the travel buffer. */
+  public Instant spanEnd(Instant startsAt, ServiceDuration duration) {
+    return startsAt.plus(duration.length()).plus(travelBuffer);
+  }
+
+  /** When a booking's holds lapse by themselves, if nothing released them. */
+  public Instant holdsLapse(Instant startsAt, ServiceDuration duration) {
+    return spanEnd(startsAt, duration).plus(completionGrace);
+  }
+
+  /** When an active booking counts as done. */
+  public Instant completesAt(Booking booking) {
+    return booking.endsAt().plus(completionGrace);
+  }
+
+  public Instant chatClosesAt(Booking booking) {
+    return booking.endsAt().plus(chatCloseAfterEnd);
+  }
+}

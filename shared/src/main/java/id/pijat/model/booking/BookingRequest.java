@@ -1,0 +1,39 @@
+package id.pijat.model.booking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/** What the customer asked for, fixed when the booking is made; the price is the server's. */
+public record BookingRequest(
+    CustomerDetails customer,
+    ServiceDuration duration,
+    long price,
+    Location location,
+    Instant scheduledAt) {
+  public BookingRequest {
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(duration, "duration");
+    Objects.requireNonNull(location, "location");
+    if (price < PriceList.MIN_PRICE || price > PriceList.MAX_PRICE) {
+      throw new IllegalArgumentException("price out of bounds: " + price);
+    }
+  }
+
+  /**
+   * When the massage starts if the therapist is engaged at {@code now}: the scheduled time, or for an
+   * immediate booking their arrival.
+   */
+  public Instant startsAt(Instant now, Duration travelTime) {
+    return scheduledAt != null ? scheduledAt : now.plus(travelTime);
+  }
+
+  /** From when a therapist engaged at {@code now} is taken: the scheduled time, or at once. */
+  public Instant takenFrom(Instant now) {
+    return scheduledAt != null ? scheduledAt : now;
+  }
+
+  public BookingMode mode() {
+    return scheduledAt == null ? BookingMode.IMMEDIATE : BookingMode.SCHEDULED;
+  }
+}

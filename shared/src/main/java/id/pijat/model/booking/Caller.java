@@ -1,0 +1,45 @@
+package id.pijat.model.booking;
+
+import id.pijat.error.ErrorCode;
+import id.pijat.error.Rejection;
+
+/**
+ * Who is calling: a signed-in user (Appwrite sets the user ID; a client cannot forge it) or a
+ * guest, who may show a booking token; and the network address they call from, where Appwrite
+ * reports it (null otherwise), which fair use counts requests against.
+ */
+public record Caller(String userId, BookingToken bookingToken, String address) {
+  public static Caller user(String userId) {
+    return new Caller(userId, null, null);
+  }
+
+  public static Caller guest(BookingToken token) {
+    return new Caller(null, token, null);
+  }
+
+  /** The same caller, calling from this address (null when unknown). */
+  public Caller from(String address) {
+    return new Caller(userId, bookingToken, address);
+  }
+
+  public boolean isGuest() {
+    return userId == null;
+  }
+
+  /** The same answer whether the booking exists for someone else or the token is wrong. */
+  public void requireOwns(Booking booking) {
+    Owner owner = booking.owner();
+    boolean owns =
+        owner.isGuest()
+            ? bookingToken != null && bookingToken.matches(owner.guestTokenHash())
+            : owner.userId().equals(userId);
+    if (!owns) {
+      throw new Rejection(ErrorCode.PERMISSION_DENIED, "You are not the owner of this booking.");
+    }
+  }
+
+  /** How cancellations record who did it. */
+  public String describe() {
+    return isGuest() ? Cancellation.BY_GUEST : "user:" + userId;
+  }
+}

@@ -1,0 +1,18 @@
+package id.pijat.model.booking;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Why, by whom and when a booking was cancelled. */
+public record Cancellation(String reason, String cancelledBy, Instant cancelledAt) {
+  public static final String NO_THERAPIST_AVAILABLE = "no_therapist_available";
+  public static final String ABANDONED = "abandoned";
+  public static final String BY_SYSTEM = "system";
+  public static final String BY_GUEST = "guest";
+
+  public Cancellation {
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(cancelledBy, "cancelledBy");
+    Objects.requireNonNull(cancelledAt, "cancelledAt");
+  }
+}

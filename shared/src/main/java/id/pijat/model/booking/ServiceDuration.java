@@ -1,0 +1,47 @@
+package id.pijat.model.booking;
+
+import java.time.Duration;
+
+/** The lengths of massage on offer. */
+public enum ServiceDuration {
+  MINUTES_60(60),
+  MINUTES_90(90),
+  MINUTES_120(120);
+
+  private final int minutes;
+
+  ServiceDuration(int minutes) {
+    this.minutes = minutes;
+  }
+
+  public static ServiceDuration ofMinutes(long minutes) {
+    for (ServiceDuration duration : values()) {
+      if (duration.minutes == minutes) {
+        return duration;
+      }
+    }
+    throw new IllegalArgumentException("must be 60, 90 or 120: " + minutes);
+  }
+
+  /** Accepts "60", "90", "120" as the client sends them. */
+  public static ServiceDuration parse(String text) {
+    try {
+      return ofMinutes(Long.parseLong(text.trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("must be 60, 90 or 120: " + text);
+    }
+  }
+
+  public int minutes() {
+    return minutes;
+  }
+
+  public Duration length() {
+    return Duration.ofMinutes(minutes);
+  }
+
+  /** The form the contract uses: "60", "90", "120". */
+  public String code() {
+    return Integer.toString(minutes);
+  }
+}

@@ -1,0 +1,27 @@
+package id.pijat.model.geo;
+
+/** A point on Earth in degrees. */
+public record Coordinates(double lat, double lng) {
+  private static final double EARTH_RADIUS_KM = 6371.0088;
+
+  public Coordinates {
+    if (!Double.isFinite(lat) || Math.abs(lat) > 90) {
+      throw new IllegalArgumentException("latitude must be between -90 and 90: " + lat);
+    }
+    if (!Double.isFinite(lng) || Math.abs(lng) > 180) {
+      throw new IllegalArgumentException("longitude must be between -180 and 180: " + lng);
+    }
+  }
+
+  /** Great-circle distance by the haversine formula. */
+  public double kilometresTo(Coordinates other) {
+    double dLat = Math.toRadians(other.lat - lat);
+    double dLng = Math.toRadians(other.lng - lng);
+    double a =
+        Math.pow(Math.sin(dLat / 2), 2)
+            + Math.cos(Math.toRadians(lat))
+                * Math.cos(Math.toRadians(other.lat))
+                * Math.pow(Math.sin(dLng / 2), 2);
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+}

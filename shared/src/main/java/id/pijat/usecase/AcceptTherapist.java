@@ -1,0 +1,134 @@
+package id.pijat.usecase;
+
+import id.pijat.booking.Bookings;
+import id.pijat.booking.ConcurrentChangeException;
+import id.pijat.chat.Chats;
+import id.pijat.error.ErrorCode;
+import id.pijat.error.Rejection;
+import id.pijat.hold.Heads;
+import id.pijat.hold.TherapistLocks;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingPolicy;
+import id.pijat.model.booking.BookingStatus;
+import id.pijat.model.booking.Caller;
+import id.pijat.model.therapist.Therapist;
+import id.pijat.store.Document;
+import id.pijat.store.Fanout;
+import id.pijat.therapist.Therapists;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The customer takes the offered therapist (contract section 4). The order makes it safe without
+ * transactions: first the therapist's lock and time slots (the atomic step that decides who gets
+ * the therapist), then the booking's next version (the commit), then the chat, whose IDs are derived
+ * from the booking so a retry finishes what a failed call began.
+ */
+public final class AcceptTherapist {
+  private final Bookings bookings;
+  private final TherapistLocks locks;
+  private final Chats chats;
+  private final Therapists therapists;
+  private final BookingPolicy policy;
+  private final Clock clock;
+  private final Fanout fanout;
+
+  public AcceptTherapist(
+      Bookings bookings,
+      TherapistLocks locks,
+      Chats chats,
+      Therapists therapists,
+      BookingPolicy policy,
+      Clock clock,
+      Fanout fanout) {
+    this.bookings = bookings;
+    this.locks = locks;
+    this.chats = chats;
+    this.therapists = therapists;
+    this.policy = policy;
+    this.clock = clock;
+    this.fanout = fanout;
+  }
+
+  public Booking accept(Caller caller, String bookingId, String therapistId) {
+    Booking booking = bookings.findOwned(bookingId, caller);
+    Instant now = clock.instant();
+    switch (booking.status()) {
+      case ACTIVE -> {
+        requireOffered(booking, therapistId);
+        openChat(booking, readForChat(booking), now);
+        return booking;
+      }
+      case CANCELLED -> throw new Rejection(ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.");
+      case COMPLETED -> throw new Rejection(ErrorCode.INVALID_STATE, "This booking is already completed.");
+      case SEARCHING -> {
+        requireOffered(booking, therapistId);
+        throw expired();
+      }
+      case PENDING_ACCEPT -> requireOffered(booking, therapistId);
+    }
+    if (!booking.isOfferOpen(now)) {
+      throw expired();
+    }
+    // the same span the search found free: from now for an immediate booking, the journey included
+    Instant spanStart = booking.request().takenFrom(now);
+    Instant startsAt = booking.request().startsAt(now, booking.travelTime());
+    Instant spanEnd = policy.spanEnd(startsAt, booking.request().duration());
+    Booking accepted = booking.accept(startsAt, Chats.refsFor(booking), now);
+    // what the locks decide on, and what the chat will need, read at once
+    Fanout.Both<Heads, ChatReads> read =
+        fanout.both(() -> locks.heads(TherapistLocks.offerKeys(therapistId, spanStart, spanEnd)), () -> readForChat(accepted));
+    Instant holdUntil = policy.holdsLapse(startsAt, booking.request().duration());
+    switch (locks.engage(read.first(), booking, spanStart, spanEnd, holdUntil, now)) {
+      case OFFER_LOST -> throw expired();
+      case TIME_TAKEN -> throw new Rejection(
+          ErrorCode.THERAPIST_UNAVAILABLE, "This therapist was just booked for that time. Please find another.");
+      case ENGAGED -> { }
+    }
+    try {
+      // the commit; then, at once, the booking document, the chat, and the fence of a scheduled booking
+      bookings.save(booking, accepted, List.of(() -> openChat(accepted, read.second(), now), () -> locks.releaseFence(accepted)));
+    } catch (ConcurrentChangeException raced) {
+      Booking current = bookings.findOwned(bookingId, caller);
+      if (current.status() == BookingStatus.ACTIVE && therapistId.equals(current.therapistId())) {
+        openChat(current, readForChat(current), now);
+        return current;
+      }
+      locks.disengage(booking, spanStart, spanEnd);
+      throw current.status() == BookingStatus.CANCELLED
+          ? new Rejection(ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.")
+          : raced;
+    }
+    return accepted;
+  }
+
+  /** What opening the chat needs to know: the therapist's profile and the pair's session, if any. */
+  private record ChatReads(Optional<Therapist> therapist, Optional<Document> session) {}
+
+  private ChatReads readForChat(Booking booking) {
+    Fanout.Both<Optional<Therapist>, Optional<Document>> read =
+        fanout.both(() -> therapists.find(booking.therapistId()), () -> chats.session(booking.chat().chatSessionId()));
+    return new ChatReads(read.first(), read.second());
+  }
+
+  private void openChat(Booking booking, ChatReads reads, Instant now) {
+    Therapist therapist = reads.therapist().orElse(Therapist.from(booking.therapist()));
+    chats.open(booking, therapist, policy.chatClosesAt(booking), now, reads.session());
+  }
+
+  private static void requireOffered(Booking booking, String therapistId) {
+    if (therapistId.equals(booking.therapistId())) {
+      return;
+    }
+    if (booking.search().passedOver().contains(therapistId)) {
+      throw expired();
+    }
+    throw new Rejection(ErrorCode.THERAPIST_NOT_FOUND, "This therapist was not offered for this booking.");
+  }
+
+  private static Rejection expired() {
+    return new Rejection(ErrorCode.OFFER_EXPIRED, "The time to accept this therapist has passed. Please search again.");
+  }
+}

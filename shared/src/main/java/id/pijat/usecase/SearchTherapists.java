@@ -1,0 +1,262 @@
+package id.pijat.usecase;
+
+import id.pijat.availability.ProviderAvailability;
+import id.pijat.booking.Bookings;
+import id.pijat.booking.ConcurrentChangeException;
+import id.pijat.error.ErrorCode;
+import id.pijat.error.Rejection;
+import id.pijat.fairuse.CustomerLimits;
+import id.pijat.hold.Heads;
+import id.pijat.hold.TherapistLocks;
+import id.pijat.matching.SearchConfig;
+import id.pijat.matching.TherapistSearch;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingPolicy;
+import id.pijat.model.booking.BookingStatus;
+import id.pijat.model.booking.Caller;
+import id.pijat.model.booking.Cancellation;
+import id.pijat.model.booking.SearchProgress;
+import id.pijat.model.booking.TherapistMatch;
+import id.pijat.model.therapist.Therapist;
+import id.pijat.model.therapist.WeeklyHours;
+import id.pijat.store.DocumentIds;
+import id.pijat.store.Fanout;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One call of the search (contract section 4): answers the open offer again while it lasts, and
+ * otherwise runs a round: passes over the therapist declined or let run out, offers the best one
+ * free, or answers an empty round. Each round uses an attempt; when they are used up the booking is
+ * cancelled and the call answers SEARCH_TIMEOUT.
+ */
+public final class SearchTherapists {
+  /** Candidates ranked per round; the round tries to hold them in order. */
+  static final int CANDIDATES_PER_ROUND = 10;
+
+  private final Bookings bookings;
+  private final TherapistSearch therapists;
+  private final ProviderAvailability availability;
+  private final TherapistLocks locks;
+  private final BookingPolicy policy;
+  private final CustomerLimits limits;
+  private final Clock clock;
+  private final Fanout fanout;
+
+  public SearchTherapists(
+      Bookings bookings,
+      TherapistSearch therapists,
+      ProviderAvailability availability,
+      TherapistLocks locks,
+      BookingPolicy policy,
+      CustomerLimits limits,
+      Clock clock,
+      Fanout fanout) {
+    this.bookings = bookings;
+    this.therapists = therapists;
+    this.availability = availability;
+    this.locks = locks;
+    this.policy = policy;
+    this.limits = limits;
+    this.clock = clock;
+    this.fanout = fanout;
+  }
+
+  /** Where the search stands after this call; {@code searchId} is the search the answer speaks for. */
+  public record Outcome(Booking booking, int maxAttempts, String searchId) {
+    public SearchProgress progress() {
+      return booking.search();
+    }
+  }
+
+  /**
+   * @param searchId the client's tag of this start of the search, or null to continue the booking's.
+   *     A tag the booking does not carry yet is a new start: after an offer it moves on as Find
+   *     Another does, because the client starts again (its countdown ended, or "Find Another")
+   *     without saying it declines.
+   * @param declineCurrent the customer asked for another therapist
+   */
+  public Outcome search(Caller caller, String bookingId, SearchConfig config, String searchId, boolean declineCurrent) {
+    // a start may find the booking at its first version, kept only in its document: the newest
+    // change and the document are read at once (polls go through checkSearchStatus: one request)
+    Booking booking = bookings.findOwnedInOneRound(bookingId, caller);
+    if (config.serviceDuration() != null && config.serviceDuration() != booking.request().duration()) {
+      throw Rejection.invalidInput("searchConfig.serviceDuration", "must be the booking's, " + booking.request().duration().code());
+    }
+    try {
+      return round(caller, booking, config, searchId, declineCurrent);
+    } catch (ConcurrentChangeException raced) {
+      // another call (a second tab, a double poll) moved the booking first: answer from where it is now
+      return round(caller, bookings.findOwned(bookingId, caller), config, searchId, false);
+    }
+  }
+
+  private Outcome round(Caller caller, Booking booking, SearchConfig config, String searchId, boolean declineCurrent) {
+    Instant now = clock.instant();
+    SearchProgress progress = booking.search();
+    boolean newStart = searchId != null && !searchId.equals(progress.searchId());
+    String answered = searchId != null ? searchId : progress.searchId();
+    switch (booking.status()) {
+      case CANCELLED -> throw cancelled(booking);
+      case ACTIVE, COMPLETED -> throw settled();
+      case PENDING_ACCEPT -> {
+        if (booking.isOfferOpen(now) && !declineCurrent && !newStart) {
+          return new Outcome(booking, config.maxAttempts(), answered);
+        }
+        progress = progress.passOver(booking.therapistId());
+      }
+      case SEARCHING -> {
+        if (progress.nextRetryAt() != null && now.isBefore(progress.nextRetryAt())) {
+          return new Outcome(booking, config.maxAttempts(), answered);
+        }
+      }
+    }
+    if (progress.attempts() < config.maxAttempts()) {
+      // a round may hold a therapist, so fair use counts it (a poll answered above is not a round);
+      // an offer still standing here was declined or has lapsed
+      limits.beforeRound(caller, booking, booking.status() == BookingStatus.PENDING_ACCEPT, now);
+    }
+    if (progress.attempts() >= config.maxAttempts()) {
+      Booking cancelled = bookings.save(booking, booking.cancel(Cancellation.NO_THERAPIST_AVAILABLE, Cancellation.BY_SYSTEM, now));
+      letGoOfPreviousOffer(booking);
+      throw cancelled(cancelled);
+    }
+    String id = answered != null ? answered : DocumentIds.unique();
+    progress = progress.nextAttempt(id, now);
+    Instant offerEnds = now.plus(limits.offerWindow(config.offerWindow()));
+    // the therapist moved past is let go once the next version is claimed; what of theirs the
+    // booking holds is read meanwhile, alongside the candidates
+    boolean movingOn = booking.status() == BookingStatus.PENDING_ACCEPT;
+    List<String> passedPast = progress.passedOver();
+    Fanout.Both<List<TherapistSearch.Candidate>, List<String>> found =
+        fanout.both(
+            () -> candidates(booking, config, passedPast),
+            () -> movingOn ? locks.keysOf(booking.id(), booking.therapistId()) : List.<String>of());
+    List<String> previousKeys = found.second();
+    Held held = holdBest(booking, found.first(), offerEnds, now, previousKeys);
+    TherapistMatch offered = held.offered();
+    List<Runnable> letGo =
+        previousKeys.isEmpty() ? List.of() : List.of(() -> locks.release(held.heads(), previousKeys, booking.id()));
+    Booking next;
+    if (offered != null) {
+      next = booking.offer(offered, offerEnds, progress, now);
+    } else if (progress.attempts() >= config.maxAttempts()) {
+      next = booking.cancel(Cancellation.NO_THERAPIST_AVAILABLE, Cancellation.BY_SYSTEM, now);
+    } else {
+      next = booking.keepSearching(progress.waitUntil(now.plus(policy.emptyRoundWait())), now);
+    }
+    try {
+      bookings.save(booking, next, letGo);
+    } catch (ConcurrentChangeException lost) {
+      // give the therapist back only if the version that won does not offer them: a racing call of
+      // this same booking may have taken the same offer entry (it is this booking's) and won with it
+      if (offered != null && !bookings.find(booking.id()).map(Booking::therapistId).filter(offered.id()::equals).isPresent()) {
+        locks.releaseTherapist(booking.id(), offered.id());
+      }
+      throw lost;
+    }
+    if (next.status() == BookingStatus.CANCELLED) {
+      throw cancelled(next);
+    }
+    return new Outcome(next, config.maxAttempts(), id);
+  }
+
+  /**
+   * Once the booking's next version is claimed, the therapist it no longer offers is free again,
+   * with anything an acceptance that died half-way left of theirs. Not before: should a racing
+   * acceptance of the same booking win, its engagement stays.
+   */
+  private void letGoOfPreviousOffer(Booking before) {
+    if (before.status() == BookingStatus.PENDING_ACCEPT) {
+      locks.releaseTherapist(before.id(), before.therapistId());
+    }
+  }
+
+  private List<TherapistSearch.Candidate> candidates(Booking booking, SearchConfig config, List<String> passedOver) {
+    return therapists.nearest(
+        booking.request().location().coordinates(),
+        config.maxRadiusKm(),
+        booking.request().duration(),
+        new HashSet<>(passedOver),
+        CANDIDATES_PER_ROUND);
+  }
+
+  /** The therapist offered (null when nobody was free), and the heads read on the way. */
+  private record Held(TherapistMatch offered, Heads heads) {}
+
+  /**
+   * The best therapist who is open at the booking's time, free for its span, and whose lock we get.
+   * The span starts now for an immediate booking (the therapist is on the way from acceptance) and
+   * at scheduledAt for a scheduled one; it ends after the massage and the travel buffer. The
+   * candidates' weeks and the locks of the first candidate (most often the one offered) are read at
+   * once, and with them the heads of {@code alsoKeys}, returned with the offer.
+   */
+  private Held holdBest(
+      Booking booking,
+      List<TherapistSearch.Candidate> candidates,
+      Instant offerEnds,
+      Instant now,
+      List<String> alsoKeys) {
+    Instant spanStart = booking.request().takenFrom(now);
+    List<String> firstKeys =
+        candidates.isEmpty() ? List.of() : TherapistLocks.offerKeys(candidates.get(0).therapist().id(), spanStart, spanEnd(booking, candidates.get(0), now));
+    List<String> keys = new ArrayList<>(firstKeys);
+    keys.addAll(alsoKeys);
+    Fanout.Both<Map<String, WeeklyHours>, Heads> read =
+        fanout.both(
+            () -> candidates.isEmpty() ? Map.of() : availability.weeksOf(candidates.stream().map(c -> c.therapist().id()).toList()),
+            () -> locks.heads(keys));
+    for (TherapistSearch.Candidate candidate : candidates) {
+      String therapistId = candidate.therapist().id();
+      WeeklyHours week = read.first().get(therapistId);
+      if (week == null || !week.isOpenAt(spanStart)) {
+        continue;
+      }
+      Instant spanEnd = spanEnd(booking, candidate, now);
+      Heads heads =
+          candidate == candidates.get(0)
+              ? read.second()
+              : locks.heads(TherapistLocks.offerKeys(therapistId, spanStart, spanEnd));
+      if (locks.offer(heads, therapistId, booking.id(), spanStart, spanEnd, offerEnds)) {
+        return new Held(match(candidate), read.second());
+      }
+    }
+    return new Held(null, read.second());
+  }
+
+  private Instant spanEnd(Booking booking, TherapistSearch.Candidate candidate, Instant now) {
+    Instant startsAt = booking.request().startsAt(now, Duration.ofMinutes(candidate.etaMinutes()));
+    return policy.spanEnd(startsAt, booking.request().duration());
+  }
+
+  static TherapistMatch match(TherapistSearch.Candidate candidate) {
+    Therapist therapist = candidate.therapist();
+    return new TherapistMatch(
+        therapist.id(),
+        therapist.name(),
+        therapist.photo(),
+        therapist.rating(),
+        candidate.distanceKm(),
+        candidate.etaMinutes(),
+        therapist.specialties(),
+        true,
+        therapist.location());
+  }
+
+  static Rejection settled() {
+    return new Rejection(ErrorCode.INVALID_STATE, "This booking already has its therapist.");
+  }
+
+  static Rejection cancelled(Booking booking) {
+    if (Cancellation.NO_THERAPIST_AVAILABLE.equals(booking.cancellation().reason())) {
+      return new Rejection(
+          ErrorCode.SEARCH_TIMEOUT, "No therapist is available nearby right now. The booking has been cancelled.");
+    }
+    return new Rejection(ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.");
+  }
+}

@@ -1,0 +1,216 @@
+package id.pijat.usecase.cleanup;
+
+import id.pijat.booking.Bookings;
+import id.pijat.booking.ConcurrentChangeException;
+import id.pijat.booking.IdempotencyRecords;
+import id.pijat.chat.Chats;
+import id.pijat.fairuse.RateCounters;
+import id.pijat.hold.TherapistLocks;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingPolicy;
+import id.pijat.model.booking.BookingStatus;
+import id.pijat.model.booking.Cancellation;
+import id.pijat.store.Document;
+import id.pijat.store.DocumentNotFoundException;
+import id.pijat.store.DocumentStore;
+import id.pijat.store.DocumentTimes;
+import id.pijat.store.Fanout;
+import id.pijat.store.Query;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+
+/**
+ * The scheduled run (contract section 4). Each duty finds what is due with an indexed query and
+ * changes it only if it is still due when re-read: a booking through its next version (a customer
+ * who acted a moment before wins, and of two runs only one moves it), everything else through
+ * derived IDs and checks, so two runs at once do each thing once and a run after a gap catches up.
+ */
+public final class CleanupSessions {
+  private final DocumentStore store;
+  private final Bookings bookings;
+  private final TherapistLocks locks;
+  private final Chats chats;
+  private final BookingPolicy policy;
+  private final Clock clock;
+  private final Fanout fanout;
+
+  public CleanupSessions(
+      DocumentStore store,
+      Bookings bookings,
+      TherapistLocks locks,
+      Chats chats,
+      BookingPolicy policy,
+      Clock clock,
+      Fanout fanout) {
+    this.store = store;
+    this.bookings = bookings;
+    this.locks = locks;
+    this.chats = chats;
+    this.policy = policy;
+    this.clock = clock;
+    this.fanout = fanout;
+  }
+
+  /** What one run did, duty by duty, and which duties have more left for the next run. */
+  public record Report(Map<String, Integer> done, List<String> unfinished) {
+    public boolean more() {
+      return !unfinished.isEmpty();
+    }
+  }
+
+  private record Duty(String name, Function<Budget, Sweep.Outcome> sweep) {}
+
+  public Report run(Budget budget) {
+    Instant now = clock.instant();
+    List<Duty> duties =
+        List.of(
+            new Duty("offersExpired", b -> bookingsDue(b, BookingStatus.PENDING_ACCEPT, "offerExpiresAt", now, this::expireOffer)),
+            new Duty("bookingsCompleted", b -> bookingsDue(b, BookingStatus.ACTIVE, "endsAt", now.minus(policy.completionGrace()), this::complete)),
+            new Duty("searchesAbandoned", b -> bookingsDue(b, BookingStatus.SEARCHING, "updatedAt", now.minus(policy.abandonAfter()), this::abandon)),
+            new Duty("holdsReleased", b -> settleCancellations(b, now)),
+            new Duty("logsCompacted", b -> compactLogs(b, now)),
+            new Duty("roomsClosed", b -> closeRooms(b, now)),
+            new Duty("sessionsDeactivated", b -> endSessions(b, now)),
+            new Duty("idempotencyRecordsPurged", b -> purgeExpired(b, IdempotencyRecords.COLLECTION, now)),
+            new Duty("rateCountersPurged", b -> purgeExpired(b, RateCounters.COLLECTION, now)));
+    // the duties work on different documents (or meet on a booking's next version, which decides),
+    // so they run at once: an idle run is one round of lists
+    List<Sweep.Outcome> outcomes =
+        fanout.all(duties.stream().<Supplier<Sweep.Outcome>>map(duty ->
+            () -> budget.isSpent() ? new Sweep.Outcome(0, true) : duty.sweep().apply(budget)).toList());
+    Map<String, Integer> done = new LinkedHashMap<>();
+    List<String> unfinished = new ArrayList<>();
+    for (int i = 0; i < duties.size(); i++) {
+      done.put(duties.get(i).name(), outcomes.get(i).handled());
+      if (outcomes.get(i).more()) {
+        unfinished.add(duties.get(i).name());
+      }
+    }
+    return new Report(done, unfinished);
+  }
+
+  /** The cleanup's decision on one booking it re-read: the next version, or empty when nothing is due any more. */
+  @FunctionalInterface
+  private interface BookingRule {
+    Optional<Booking> next(Booking current, Instant now);
+  }
+
+  private Sweep.Outcome bookingsDue(Budget budget, BookingStatus status, String dueAttribute, Instant dueBy, BookingRule rule) {
+    List<Query> due = List.of(Query.equal("status", status.code()), Query.lessThanEqual(dueAttribute, DocumentTimes.format(dueBy)));
+    ToIntFunction<Document> handle = document -> {
+      Optional<Booking> current = Optional.of(bookings.current(document));
+      Optional<Booking> next = current.flatMap(booking -> rule.next(booking, clock.instant()));
+      if (next.isEmpty()) {
+        return 0;
+      }
+      try {
+        bookings.save(current.get(), next.get());
+      } catch (ConcurrentChangeException customerFirst) {
+        return 0;
+      }
+      if (next.get().status().isFinal()) {
+        locks.releaseAll(next.get().id());
+      } else {
+        // back to searching: the lapsed therapist goes; a newer round may already hold the next one
+        locks.releaseTherapist(current.get().id(), current.get().therapistId());
+      }
+      return 1;
+    };
+    return Sweep.updating(store, Bookings.COLLECTION, due, dueAttribute, budget, handle);
+  }
+
+  /** An offer past its window: back to searching, the therapist passed over and free again. */
+  private Optional<Booking> expireOffer(Booking booking, Instant now) {
+    if (booking.status() != BookingStatus.PENDING_ACCEPT || booking.isOfferOpen(now)) {
+      return Optional.empty();
+    }
+    return Optional.of(booking.keepSearching(booking.search().passOver(booking.therapistId()), now));
+  }
+
+  /** An active booking past its end and the grace: completed, the therapist free. */
+  private Optional<Booking> complete(Booking booking, Instant now) {
+    if (booking.status() != BookingStatus.ACTIVE || now.isBefore(policy.completesAt(booking))) {
+      return Optional.empty();
+    }
+    return Optional.of(booking.complete(now));
+  }
+
+  /** A booking left searching with no call for the abandonment time: cancelled. */
+  private Optional<Booking> abandon(Booking booking, Instant now) {
+    if (booking.status() != BookingStatus.SEARCHING || now.isBefore(booking.updatedAt().plus(policy.abandonAfter()))) {
+      return Optional.empty();
+    }
+    return Optional.of(booking.cancel(Cancellation.ABANDONED, Cancellation.BY_SYSTEM, now));
+  }
+
+  /**
+   * Each cancellation settled once, a couple of minutes after it: a cancel that died after its
+   * commit left its holds (and maybe its chat); counted are the locks this run released.
+   */
+  private Sweep.Outcome settleCancellations(Budget budget, Instant now) {
+    List<Query> due = List.of(Query.lessThanEqual(Bookings.SETTLE_DUE, DocumentTimes.format(now)));
+    return Sweep.updating(store, Bookings.COLLECTION, due, Bookings.SETTLE_DUE, budget, document -> {
+      Booking cancelled = bookings.current(document);
+      int released = 0;
+      if (cancelled.status() == BookingStatus.CANCELLED) {
+        chats.close(cancelled, Chats.CLOSED_CANCELLED, now);
+        released = locks.releaseAll(cancelled.id());
+      }
+      bookings.done(cancelled.id(), Bookings.SETTLE_DUE);
+      return released;
+    });
+  }
+
+  /**
+   * The logs of each finished booking compacted once, an hour after it finished: its older versions
+   * and the lock entries it and others left below each lock's head; counted are the documents deleted.
+   */
+  private Sweep.Outcome compactLogs(Budget budget, Instant now) {
+    List<Query> due = List.of(Query.lessThanEqual(Bookings.COMPACT_DUE, DocumentTimes.format(now)));
+    Instant before = now.minus(Bookings.COMPACT_AFTER);
+    return Sweep.updating(store, Bookings.COLLECTION, due, Bookings.COMPACT_DUE, budget, document -> {
+      int deleted = bookings.compact(document.id(), before) + locks.compact(document.id(), before);
+      bookings.done(document.id(), Bookings.COMPACT_DUE);
+      return deleted;
+    });
+  }
+
+  /** Rooms six hours past their appointment's end: closed with a system message. */
+  private Sweep.Outcome closeRooms(Budget budget, Instant now) {
+    List<Query> due = List.of(Query.equal("status", "active"), Query.lessThanEqual("closeAfter", DocumentTimes.format(now)));
+    return Sweep.updating(store, Chats.ROOMS, due, "closeAfter", budget, room -> chats.closeRoom(room, Chats.CLOSED_FINISHED, now) ? 1 : 0);
+  }
+
+  /** Sessions past their 24 hours: no longer active. */
+  private Sweep.Outcome endSessions(Budget budget, Instant now) {
+    List<Query> due = List.of(Query.equal("isActive", true), Query.lessThanEqual("expiresAt", DocumentTimes.format(now)));
+    return Sweep.updating(store, Chats.SESSIONS, due, "expiresAt", budget, session -> {
+      try {
+        return chats.endExpiredSession(session.id(), now) ? 1 : 0;
+      } catch (DocumentNotFoundException gone) {
+        return 0;
+      }
+    });
+  }
+
+  /** Deletes the documents of a collection whose expiresAt has passed. */
+  private Sweep.Outcome purgeExpired(Budget budget, String collection, Instant now) {
+    List<Query> due = List.of(Query.lessThanEqual("expiresAt", DocumentTimes.format(now)));
+    return Sweep.deleting(store, collection, due, "expiresAt", budget, record -> {
+      try {
+        store.delete(collection, record.id());
+        return 1;
+      } catch (DocumentNotFoundException anotherRunFirst) {
+        return 0;
+      }
+    });
+  }
+}

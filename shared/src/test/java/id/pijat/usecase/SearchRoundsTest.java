@@ -1,0 +1,42 @@
+package id.pijat.usecase;
+
+import static id.pijat.testing.TherapistFixtures.offset;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import id.pijat.function.Backend;
+import id.pijat.function.Settings;
+import id.pijat.matching.SearchConfig;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.Caller;
+import id.pijat.model.geo.Coordinates;
+import id.pijat.store.InMemoryDocumentStore;
+import id.pijat.testing.BookingRequests;
+import id.pijat.testing.MutableClock;
+import id.pijat.testing.TherapistFixtures;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** One search across its rounds. */
+class SearchRoundsTest {
+  private static final Coordinates SEMINYAK = new Coordinates(-8.6913, 115.1682);
+  private static final Caller BUDI = Caller.user("budi");
+
+  private final MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
+  private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+  private final Backend backend = new Backend(store, clock, Settings.from(Map.of()));
+
+  @Test
+  void aSearchKeepsItsIdFromRoundToRound() {
+    TherapistFixtures therapists = new TherapistFixtures(store);
+    therapists.add("ayu", offset(SEMINYAK, 1, 0), 4.8);
+    therapists.add("made", offset(SEMINYAK, 2, 0), 4.6);
+    Booking booking = backend.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
+
+    String first = backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false).progress().searchId();
+    String second = backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, true).progress().searchId();
+
+    assertNotNull(first);
+    assertEquals(first, second);
+  }
+}
