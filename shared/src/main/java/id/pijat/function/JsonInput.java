@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
 
 /**
@@ -109,6 +110,12 @@ public final class JsonInput {
       return null;
     }
     return value;
+  }
+
+  /** A number its rule turns into a value; the rule's IllegalArgumentException becomes the problem. */
+  public <T> T number(String name, boolean required, DoubleFunction<T> rule) {
+    Double value = number(name, required);
+    return value == null ? null : check(name, () -> rule.apply(value));
   }
 
   public Boolean bool(String name, boolean required) {
