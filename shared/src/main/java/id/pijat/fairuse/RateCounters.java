@@ -6,6 +6,7 @@ import id.pijat.store.DocumentExistsException;
 import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
+import id.pijat.store.Due;
 import id.pijat.store.Query;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,11 @@ public final class RateCounters {
    *
    * @throws RateLimited when any charge is over its rate; retryAt is the latest of them
    */
+  /** Counters whose window and look-back have passed, for cleanup to purge. */
+  public static Due expired(Instant now) {
+    return Due.by(COLLECTION, "expiresAt", now);
+  }
+
   public void take(List<Charge> charges, Instant now) {
     if (charges.isEmpty()) {
       return;

@@ -4,7 +4,7 @@ import id.pijat.model.booking.ServiceDuration;
 import java.time.Duration;
 
 /**
- * How a search runs (contract section 4's searchConfig).
+ * How a search runs (searchTherapists' `searchConfig`, README "What the functions answer").
  *
  * @param maxRadiusKm how far from the customer a therapist may be
  * @param offerWindow how long the customer has to accept an offer
