@@ -151,8 +151,8 @@ public final class TherapistLocks {
   }
 
   /** As {@link #releaseAll}, with the booking's locks listed a moment before (by {@link #lockKeysOf}). */
-  public int release(List<String> lockKeys, String bookingId) {
-    return holds.releaseEach(lockKeys, bookingId);
+  public void release(List<String> lockKeys, String bookingId) {
+    holds.releaseEach(lockKeys, bookingId);
   }
 
   /**
