@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Databases read endpoints a chat client uses (getDocument, listDocuments), over HTTP as the web
@@ -263,6 +265,33 @@ class DatabasesOverHttpTest {
     List<String> strings = new ArrayList<>();
     array.forEach(e -> strings.add(e.getAsString()));
     return strings;
+  }
+
+  @Test
+  void aRoleInTheCollectionsPermissionsReadsEveryDocumentAndWithoutDocumentSecurityNoOneElseReads(@TempDir Path root)
+      throws Exception {
+    JsonObject project = JsonParser.parseString(Files.readString(Path.of("..", "appwrite.json"))).getAsJsonObject();
+    project.add("functions", new JsonArray());
+    for (JsonElement element : project.getAsJsonArray("collections")) {
+      JsonObject collection = element.getAsJsonObject();
+      String id = collection.get("$id").getAsString();
+      if (id.equals("therapists")) {
+        collection.add("$permissions", JsonParser.parseString("[\"read(\\\"users\\\")\"]"));
+      } else if (id.equals("provider_availability")) {
+        collection.addProperty("documentSecurity", false);
+      }
+    }
+    Files.writeString(root.resolve("appwrite.json"), project.toString());
+    runner.close();
+    runner = LocalRunner.start(root, "jdbc:h2:mem:" + UUID.randomUUID(), 0, Map.of("APPWRITE_API_KEY", KEY), clock);
+
+    assertEquals(20, list("therapists", user("alice"), ALL).total(), "users hold the collection's read(\"users\")");
+    assertEquals(0, list("therapists", GUEST, ALL).total(), "a guest does not, and no therapist document grants it");
+    assertEquals(200, get("marketplace/collections/therapists/documents/bali-01", user("alice")).status());
+    Answer unauthorized = list("provider_availability", user("alice"), ALL);
+    assertEquals(401, unauthorized.status());
+    assertEquals("user_unauthorized", unauthorized.type());
+    assertEquals(140, list("provider_availability", SERVER, ALL).total(), "the key reads it");
   }
 
   @Test

@@ -87,7 +87,8 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
     Map<String, Object> row = DocumentCheck.forCreate(schema, data);
     String now = DocumentTimes.format(clock.instant());
     List<String> columns = new ArrayList<>(List.of("$id", "$createdAt", "$updatedAt", "$permissions"));
-    List<Object> values = new ArrayList<>(List.of(id, time(now), time(now), GSON.toJson(readers.stream().map(reader -> readPermission("user:" + reader)).toList())));
+    List<Object> values = new ArrayList<>(List.of(id, time(now), time(now), 
+        GSON.toJson(readers.stream().map(reader -> readPermission("user:" + reader)).toList())));
     Map<String, Attribute> attributes = schema.attributesByKey();
     row.forEach((key, value) -> {
       columns.add(key);
@@ -161,22 +162,18 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
     CollectionSchema schema = schema(collection);
     ClientSql.Statements sql = ClientSql.build(schema, table(collection), queries, reader,
         (cursorId, columns) -> cursorRow(collection, cursorId, columns, reader));
-    try (Connection connection = pool.getConnection();
-        PreparedStatement page = connection.prepareStatement(sql.page());
-        PreparedStatement count = connection.prepareStatement(sql.count())) {
-      bind(page, sql.pageParameters());
-      List<StoredDocument> documents = new ArrayList<>(stored(collection, page, sql.selected()));
-      if (sql.reversed()) {
-        Collections.reverse(documents);
-      }
-      bind(count, sql.countParameters());
-      try (ResultSet total = count.executeQuery()) {
-        total.next();
-        return new StoredDocument.Page(total.getLong(1), documents);
-      }
-    } catch (SQLException e) {
-      throw unavailable("list", e);
+    List<StoredDocument> documents = new ArrayList<>(
+        withStatement(sql.page(), sql.pageParameters(), statement -> stored(collection, statement, sql.selected()), failed("list")));
+    if (sql.reversed()) {
+      Collections.reverse(documents);
     }
+    long total = withStatement(sql.count(), sql.countParameters(), statement -> {
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }, failed("count"));
+    return new StoredDocument.Page(total, documents);
   }
 
   /** The permission that lets a role read a document, as Appwrite writes it. */
@@ -214,9 +211,7 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
     List<Object> parameters = new ArrayList<>(List.of(id));
     String sql = "SELECT " + String.join(", ", columns) + " FROM " + table(collection) + " WHERE \"$id\" = ? AND "
         + ClientSql.readable(reader, parameters);
-    try (Connection connection = pool.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, parameters);
+    return withStatement(sql, parameters, statement -> {
       try (ResultSet result = statement.executeQuery()) {
         if (!result.next()) {
           return null;
@@ -227,9 +222,7 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
         }
         return row;
       }
-    } catch (SQLException e) {
-      throw unavailable("cursor", e);
-    }
+    }, failed("cursor"));
   }
 
   /** @param selected the attributes to answer, null for all */
