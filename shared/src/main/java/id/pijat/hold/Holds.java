@@ -79,19 +79,25 @@ final class Holds {
   }
 
   /**
-   * Engages each of these locks for the booking that is free (or already the booking's), all at
-   * once, from heads read a moment before: one create each, in one round.
+   * Engages the lock holding this booking's offer and each of these other locks (free, or already
+   * the booking's) all at once, from heads read a moment before: one create each, in one round.
    *
-   * @return the locks this booking now holds, all of them on success
+   * @return the locks this booking now holds of them, all of them on success
    */
-  List<String> engageEach(List<String> lockKeys, String bookingId, Instant until, Heads heads) {
-    List<Boolean> taken =
-        fanout.all(lockKeys.stream().<Supplier<Boolean>>map(lockKey ->
-            () -> append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(), heads.of(lockKey))).toList());
+  List<String> engageOfferedWithEach(
+      String offeredLock, Instant offeredUntil, List<String> lockKeys, String bookingId, Instant until, Heads heads) {
+    List<String> all = new ArrayList<>();
+    all.add(offeredLock);
+    all.addAll(lockKeys);
+    List<Supplier<Boolean>> engagements = new ArrayList<>();
+    engagements.add(() -> engageOffered(offeredLock, bookingId, offeredUntil, heads));
+    lockKeys.forEach(lockKey ->
+        engagements.add(() -> append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(), heads.of(lockKey))));
+    List<Boolean> taken = fanout.all(engagements);
     List<String> engaged = new ArrayList<>();
-    for (int i = 0; i < lockKeys.size(); i++) {
+    for (int i = 0; i < all.size(); i++) {
       if (taken.get(i)) {
-        engaged.add(lockKeys.get(i));
+        engaged.add(all.get(i));
       }
     }
     return engaged;

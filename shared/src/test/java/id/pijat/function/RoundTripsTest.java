@@ -113,12 +113,12 @@ class RoundTripsTest {
   }
 
   @Test
-  void anAcceptanceTakesSixRoundsWithItsSlotsAndChatEachWrittenAtOnce() {
+  void anAcceptanceTakesFiveRoundsWithTheTherapistsLockAndSlotsTakenAtOnce() {
     Booking offer = offered();
 
-    // the booking; the locks' heads, the therapist and the session; the therapist's lock; the
+    // the booking; the locks' heads, the therapist and the session; the therapist's lock with the
     // slots; the commit; the document and the chat
-    assertEquals(new Cost(17, 6), cost(() -> backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId())));
+    assertEquals(new Cost(17, 5), cost(() -> backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId())));
   }
 
   @Test
