@@ -151,7 +151,8 @@ public final class SearchTherapists {
       next = booking.keepSearching(progress.waitUntil(now.plus(policy.emptyRoundWait())), now);
     }
     try {
-      bookings.save(booking, next, letGo);
+      // the document is written with the claim; the therapist moved past is let go once it is won
+      bookings.saveWritingDocumentAtOnce(booking, next, letGo);
     } catch (ConcurrentChangeException lost) {
       // give the therapist back only if the version that won does not offer them: a racing call of
       // this same booking may have taken the same offer entry (it is this booking's) and won with it

@@ -72,12 +72,12 @@ class RoundTripsTest {
   }
 
   @Test
-  void aFirstSearchTakesSixRounds() {
+  void aFirstSearchTakesFiveRounds() {
     Booking booking = book();
 
     // the booking and its newest change; the nearest cells; weeks and the first candidate's locks;
-    // the offer; the claim; the booking document
-    assertEquals(new Cost(8, 6), cost(() -> search(booking, null, false)));
+    // the offer; the claim with the booking document
+    assertEquals(new Cost(8, 5), cost(() -> search(booking, null, false)));
   }
 
   @Test
@@ -86,7 +86,7 @@ class RoundTripsTest {
 
     Cost cost = cost(() -> search(farther, null, false));
 
-    assertEquals(7, cost.rounds(), store.log().toString());
+    assertEquals(6, cost.rounds(), store.log().toString());
   }
 
   @Test
@@ -106,7 +106,7 @@ class RoundTripsTest {
   }
 
   @Test
-  void findAnotherTakesSixRoundsWithTheReleaseOfThePreviousTherapistAlongside() {
+  void findAnotherTakesSixRoundsWithTheReleaseOfThePreviousTherapistOnceTheClaimIsWon() {
     Booking offer = offered();
 
     assertEquals(new Cost(10, 6), cost(() -> search(offer, offer.search().searchId(), true)));
