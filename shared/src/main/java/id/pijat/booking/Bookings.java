@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where bookings are kept, safely without transactions.
@@ -70,14 +71,15 @@ public final class Bookings {
    */
   public int openOf(WhatsAppNumber whatsapp, String userId, int atMost) {
     List<Object> open = List.of(BookingStatus.SEARCHING.code(), BookingStatus.PENDING_ACCEPT.code(), BookingStatus.ACTIVE.code());
-    int byNumber = store.list(COLLECTION, List.of(
+    Supplier<Integer> byNumber = () -> store.list(COLLECTION, List.of(
         Query.equal("customerWhatsApp", whatsapp.value()), Query.equalAny("status", open), Query.limit(atMost))).size();
-    if (userId == null || byNumber >= atMost) {
-      return byNumber;
+    if (userId == null) {
+      return byNumber.get();
     }
-    int byUser = store.list(COLLECTION, List.of(
-        Query.equal("userId", userId), Query.equalAny("status", open), Query.limit(atMost))).size();
-    return Math.max(byNumber, byUser);
+    // both at once: one round
+    Fanout.Both<Integer, Integer> counted = fanout.both(byNumber, () -> store.list(COLLECTION, List.of(
+        Query.equal("userId", userId), Query.equalAny("status", open), Query.limit(atMost))).size());
+    return Math.max(counted.first(), counted.second());
   }
 
   /**

@@ -130,4 +130,33 @@ class RoundTripsTest {
     // the session and the locks' heads; the room and the releases
     assertEquals(new Cost(18, 4), cost(() -> backend.cancelBooking().cancel(BUDI, active.id(), null)));
   }
+
+  /** The same calls with fair use on, from a known address: its counters ride in rounds the call makes anyway. */
+  @Test
+  void withFairUseOnAFirstSearchStillTakesFiveRounds() {
+    Backend fair = new Backend(store, clock, Settings.from(Map.of()), store.fanout());
+    Caller budi = BUDI.from("203.0.113.7");
+    Booking booking = fair.createBooking().create(budi, BookingRequests.at(SEMINYAK), null).booking();
+
+    // the rounds' counters (customer and address) listed with the cells, created with the weeks
+    assertEquals(new Cost(11, 5), cost(() -> fair.searchTherapists().search(budi, booking.id(), SearchConfig.DEFAULT, null, false)));
+  }
+
+  @Test
+  void withFairUseOnFindAnotherCountsThePassOverInTheSameRounds() {
+    Backend fair = new Backend(store, clock, Settings.from(Map.of()), store.fanout());
+    Caller budi = BUDI.from("203.0.113.7");
+    Booking booking = fair.createBooking().create(budi, BookingRequests.at(SEMINYAK), null).booking();
+    Booking offer = fair.searchTherapists().search(budi, booking.id(), SearchConfig.DEFAULT, null, false).booking();
+
+    assertEquals(new Cost(14, 6), cost(() -> fair.searchTherapists().search(budi, offer.id(), SearchConfig.DEFAULT, offer.search().searchId(), true)));
+  }
+
+  @Test
+  void withFairUseOnACreateReadsTheOpenBookingsAndCountersAtOnceThenCountsAtOnce() {
+    Backend fair = new Backend(store, clock, Settings.from(Map.of()), store.fanout());
+
+    // the open bookings by number and by user with the counters; the counters; the booking
+    assertEquals(new Cost(6, 3), cost(() -> fair.createBooking().create(BUDI.from("203.0.113.7"), BookingRequests.at(SEMINYAK), null)));
+  }
 }
