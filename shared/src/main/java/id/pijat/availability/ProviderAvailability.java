@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The provider_availability rows (seed 004), read for a handful of providers at once. */
+/** The `provider_availability` rows (appwrite.json), read for a handful of providers at once. */
 public final class ProviderAvailability {
   public static final String COLLECTION = "provider_availability";
   /** Seven rows each, so fourteen providers fill one page of a hundred. */

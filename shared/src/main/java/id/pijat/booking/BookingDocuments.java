@@ -19,7 +19,6 @@ import id.pijat.store.Document;
 import id.pijat.store.DocumentTimes;
 import java.lang.reflect.Type;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Booking ↔ the attributes of a `bookings` document (and the snapshot kept with each version). */
@@ -116,7 +115,4 @@ final class BookingDocuments {
     return fromDocument(new Document(bookingId, data));
   }
 
-  static List<String> readers(Booking booking) {
-    return booking.owner().userId() == null ? List.of() : List.of(booking.owner().userId());
-  }
 }

@@ -11,17 +11,16 @@ import id.pijat.store.Document;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
+import id.pijat.store.Due;
 import id.pijat.store.Fanout;
 import id.pijat.store.Query;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Where bookings are kept, safely without transactions.
@@ -71,15 +70,14 @@ public final class Bookings {
    */
   public int openOf(WhatsAppNumber whatsapp, String userId, int atMost) {
     List<Object> open = List.of(BookingStatus.SEARCHING.code(), BookingStatus.PENDING_ACCEPT.code(), BookingStatus.ACTIVE.code());
-    Supplier<Integer> byNumber = () -> store.list(COLLECTION, List.of(
+    int byNumber = store.list(COLLECTION, List.of(
         Query.equal("customerWhatsApp", whatsapp.value()), Query.equalAny("status", open), Query.limit(atMost))).size();
-    if (userId == null) {
-      return byNumber.get();
+    if (userId == null || byNumber >= atMost) {
+      return byNumber;
     }
-    // both at once: one round
-    Fanout.Both<Integer, Integer> counted = fanout.both(byNumber, () -> store.list(COLLECTION, List.of(
-        Query.equal("userId", userId), Query.equalAny("status", open), Query.limit(atMost))).size());
-    return Math.max(counted.first(), counted.second());
+    int byUser = store.list(COLLECTION, List.of(
+        Query.equal("userId", userId), Query.equalAny("status", open), Query.limit(atMost))).size();
+    return Math.max(byNumber, byUser);
   }
 
   /**
@@ -90,7 +88,7 @@ public final class Bookings {
    */
   public boolean insert(Booking booking) {
     return Claims.ensure(
-        store, COLLECTION, booking.id(), BookingDocuments.toData(booking), new HashSet<>(BookingDocuments.readers(booking)));
+        store, COLLECTION, booking.id(), BookingDocuments.toData(booking), booking.owner().readers());
   }
 
   /**
@@ -231,7 +229,7 @@ public final class Bookings {
                 "version", next.version(),
                 "snapshot", BookingDocuments.snapshot(next),
                 "createdAt", DocumentTimes.format(clock.instant())),
-            new HashSet<>(BookingDocuments.readers(next)));
+            next.owner().readers());
     if (!claimed) {
       throw new ConcurrentChangeException(next.id(), next.version());
     }
@@ -269,10 +267,44 @@ public final class Bookings {
     return deletable.size();
   }
 
-  /** Records that cleanup did this piece of work on the booking ({@link #SETTLE_DUE} or {@link #COMPACT_DUE}). */
-  public void done(String bookingId, String due) {
+  /** Offers whose window has passed by {@code now}. */
+  public static Due offersPast(Instant now) {
+    return Due.by(COLLECTION, "offerExpiresAt", now, Query.equal("status", BookingStatus.PENDING_ACCEPT.code()));
+  }
+
+  /** Active bookings whose appointment ended by {@code dueBy}. */
+  public static Due endedBy(Instant dueBy) {
+    return Due.by(COLLECTION, "endsAt", dueBy, Query.equal("status", BookingStatus.ACTIVE.code()));
+  }
+
+  /** Bookings searching with no change since {@code dueBy}. */
+  public static Due searchingUntouchedSince(Instant dueBy) {
+    return Due.by(COLLECTION, "updatedAt", dueBy, Query.equal("status", BookingStatus.SEARCHING.code()));
+  }
+
+  /** Cancelled bookings whose leftovers are due to be settled (once, {@link #SETTLE_AFTER} on). */
+  public static Due toSettle(Instant now) {
+    return Due.by(COLLECTION, SETTLE_DUE, now);
+  }
+
+  /** Finished bookings whose logs are due to be compacted (once, {@link #COMPACT_AFTER} on). */
+  public static Due toCompact(Instant now) {
+    return Due.by(COLLECTION, COMPACT_DUE, now);
+  }
+
+  /** Records that cleanup settled this cancelled booking: it is not due again. */
+  public void settled(String bookingId) {
+    clear(bookingId, SETTLE_DUE);
+  }
+
+  /** Records that cleanup compacted this booking's logs: it is not due again. */
+  public void compacted(String bookingId) {
+    clear(bookingId, COMPACT_DUE);
+  }
+
+  private void clear(String bookingId, String marker) {
     Map<String, Object> cleared = new HashMap<>();
-    cleared.put(due, null);
+    cleared.put(marker, null);
     store.update(COLLECTION, bookingId, cleared);
   }
 

@@ -8,6 +8,7 @@ import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
+import id.pijat.store.Due;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -67,6 +68,11 @@ public final class IdempotencyRecords {
   }
 
   /** Frees the key of a create that was refused, so its corrected retry is a new request. */
+  /** Records past their lifetime, for cleanup to purge. */
+  public static Due expired(Instant now) {
+    return Due.by(COLLECTION, "expiresAt", now);
+  }
+
   public void release(String scope, String key) {
     try {
       store.delete(COLLECTION, recordId(scope, key));

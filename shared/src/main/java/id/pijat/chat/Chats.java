@@ -6,22 +6,22 @@ import id.pijat.store.Claims;
 import id.pijat.store.Document;
 import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentStore;
-import id.pijat.store.DocumentTimes;
+import id.pijat.store.Due;
 import id.pijat.store.Fanout;
+import id.pijat.store.Query;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The chat a booking opens on acceptance: the customer's session with the provider (seed 000: one
- * active session per customer and provider pair, expiring after {@link #SESSION_LIFETIME}), the
- * booking's room, and the system messages in it (seed 001). Every ID is derived from the booking or
+ * The chat a booking opens on acceptance: the customer's session with the provider (one active
+ * session per customer and provider pair, expiring after {@link #SESSION_LIFETIME}), the booking's
+ * room, and the system messages in it (the `chat_*` collections of appwrite.json; their documents in
+ * {@link ChatDocuments}). Every ID is derived from the booking or
  * the pair, so opening or closing twice, or two executions doing it at once, writes each thing once.
  */
 public final class Chats {
@@ -33,9 +33,6 @@ public final class Chats {
       "Your booking is confirmed. The therapist will arrive within 1 hour or less.";
   public static final String CLOSED_CANCELLED = "This booking was cancelled, so this chat is now closed.";
   public static final String CLOSED_FINISHED = "This appointment has ended, so this chat is now closed.";
-  static final String SYSTEM = "system";
-  /** A guest has no user ID: their side of a chat is named after the booking. */
-  static final String GUEST_PREFIX = "guest-";
 
   private final DocumentStore store;
   private final Fanout fanout;
@@ -51,16 +48,21 @@ public final class Chats {
     this.fanout = fanout;
   }
 
+  /** Open rooms past their closing time. */
+  public static Due roomsToClose(Instant now) {
+    return Due.by(ROOMS, "closeAfter", now, Query.equal("status", "active"));
+  }
+
+  /** Active sessions past their expiry. */
+  public static Due sessionsExpired(Instant now) {
+    return Due.by(SESSIONS, "expiresAt", now, Query.equal("isActive", true));
+  }
+
   /** The IDs the booking's chat has, known before anything is written. */
   public static Booking.ChatRefs refsFor(Booking booking) {
     return new Booking.ChatRefs(
         DocumentIds.derived("room-", booking.id()),
-        DocumentIds.derived("cs-", customerId(booking) + "|" + booking.therapistId()));
-  }
-
-  /** A guest has no user ID; their side of the chat is the booking's. */
-  private static String customerId(Booking booking) {
-    return booking.owner().userId() != null ? booking.owner().userId() : GUEST_PREFIX + booking.id();
+        DocumentIds.derived("cs-", ChatDocuments.customerId(booking) + "|" + booking.therapistId()));
   }
 
   /**
@@ -80,17 +82,9 @@ public final class Chats {
   /** As {@link #open}, with the session as read a moment before (by {@link #session}). */
   public void open(Booking booking, Therapist therapist, Instant closeAfter, Instant now, Optional<Document> existingSession) {
     Booking.ChatRefs refs = booking.chat();
-    Set<String> readers = readers(booking);
-    Map<String, Object> room = new HashMap<>();
-    room.put("bookingId", booking.id());
-    room.put("customerId", customerId(booking));
-    room.put("therapistId", booking.therapistId());
-    room.put("status", "active");
-    room.put("createdBy", SYSTEM);
-    room.put("createdAt", DocumentTimes.format(now));
-    room.put("closeAfter", DocumentTimes.format(closeAfter));
+    Set<String> readers = booking.owner().readers();
     fanout.run(List.of(
-        () -> createOnce(ROOMS, refs.chatRoomId(), room, readers),
+        () -> createOnce(ROOMS, refs.chatRoomId(), ChatDocuments.room(booking, closeAfter, now), readers),
         () -> message(booking, "confirmed", CONFIRMED, now),
         () -> openSession(booking, therapist, now, readers, existingSession)));
   }
@@ -118,11 +112,11 @@ public final class Chats {
       return;
     }
     List<Runnable> writes = new ArrayList<>();
-    if (room.isPresent() && "active".equals(room.get().string("status"))) {
+    if (room.isPresent() && ChatDocuments.isOpen(room.get())) {
       writes.add(() -> closeRoom(room.get(), why, now));
     }
-    if (session.isPresent() && session.get().bool("isActive") && booking.id().equals(session.get().string("bookingId"))) {
-      writes.add(() -> store.update(SESSIONS, refs.chatSessionId(), Map.of("isActive", false, "updatedAt", DocumentTimes.format(now))));
+    if (session.isPresent() && ChatDocuments.isActiveFor(session.get(), booking)) {
+      writes.add(() -> store.update(SESSIONS, refs.chatSessionId(), ChatDocuments.endedSession(now)));
     }
     fanout.run(writes);
   }
@@ -134,12 +128,13 @@ public final class Chats {
    * @return true when this call wrote the closing message
    */
   public boolean closeRoom(Document room, String why, Instant now) {
-    String bookingId = room.string("bookingId");
-    String customerId = room.string("customerId");
-    Set<String> readers = customerId.startsWith(GUEST_PREFIX) ? Set.of() : Set.of(customerId);
-    boolean first =
-        createOnce(MESSAGES, DocumentIds.derived("msg-closed-", bookingId), systemMessage(room.id(), bookingId, why, now), readers);
-    store.update(ROOMS, room.id(), Map.of("status", "closed", "closedAt", DocumentTimes.format(now)));
+    String bookingId = ChatDocuments.bookingOf(room);
+    boolean first = createOnce(
+        MESSAGES,
+        DocumentIds.derived("msg-closed-", bookingId),
+        ChatDocuments.systemMessage(room.id(), bookingId, why, now),
+        ChatDocuments.readersOf(room));
+    store.update(ROOMS, room.id(), ChatDocuments.closedRoom(now));
     return first;
   }
 
@@ -150,10 +145,10 @@ public final class Chats {
    * @return true when the session stays ended
    */
   public boolean endExpiredSession(String sessionId, Instant now) {
-    Document ended = store.update(SESSIONS, sessionId, Map.of("isActive", false, "updatedAt", DocumentTimes.format(now)));
-    Instant expiresAt = ended.instant("expiresAt");
+    Document ended = store.update(SESSIONS, sessionId, ChatDocuments.endedSession(now));
+    Instant expiresAt = ChatDocuments.expiresAt(ended);
     if (expiresAt != null && expiresAt.isAfter(now)) {
-      store.update(SESSIONS, sessionId, Map.of("isActive", true));
+      store.update(SESSIONS, sessionId, ChatDocuments.activeAgain());
       return false;
     }
     return true;
@@ -161,37 +156,14 @@ public final class Chats {
 
   private void openSession(Booking booking, Therapist therapist, Instant now, Set<String> readers, Optional<Document> existing) {
     String sessionId = booking.chat().chatSessionId();
-    Map<String, Object> active = new HashMap<>();
-    active.put("bookingId", booking.id());
-    active.put("chatRoomId", booking.chat().chatRoomId());
-    active.put("isActive", true);
-    active.put("updatedAt", DocumentTimes.format(now));
-    active.put("expiresAt", DocumentTimes.format(now.plus(SESSION_LIFETIME)));
+    Map<String, Object> active = ChatDocuments.activeSession(booking, now, now.plus(SESSION_LIFETIME));
     if (existing.isPresent()) {
-      if (!booking.id().equals(existing.get().string("bookingId")) || !existing.get().bool("isActive")) {
+      if (!ChatDocuments.isActiveFor(existing.get(), booking)) {
         store.update(SESSIONS, sessionId, active);
       }
       return;
     }
-    Map<String, Object> session = new HashMap<>(active);
-    session.put("sessionId", sessionId);
-    session.put("customerId", customerId(booking));
-    session.put("customerName", booking.request().customer().name());
-    session.put("customerWhatsApp", booking.request().customer().whatsapp().value());
-    session.put("providerId", therapist.id());
-    session.put("providerName", therapist.name());
-    session.put("providerType", therapist.providerType());
-    session.put("providerStatus", therapist.status() == null ? "available" : therapist.status());
-    session.put("mode", booking.mode().code());
-    session.put("pricing60", therapist.pricing().price60());
-    session.put("pricing90", therapist.pricing().price90());
-    session.put("pricing120", therapist.pricing().price120());
-    session.put("discountPercentage", therapist.pricing().discountPercentage());
-    session.put("discountActive", therapist.pricing().discountActive());
-    session.put("profilePicture", therapist.photo());
-    session.put("providerRating", therapist.rating());
-    session.put("createdAt", DocumentTimes.format(now));
-    if (!createOnce(SESSIONS, sessionId, session, readers)) {
+    if (!createOnce(SESSIONS, sessionId, ChatDocuments.newSession(booking, therapist, active, now), readers)) {
       store.update(SESSIONS, sessionId, active);
     }
   }
@@ -200,32 +172,12 @@ public final class Chats {
     createOnce(
         MESSAGES,
         DocumentIds.derived("msg-" + event + "-", booking.id()),
-        systemMessage(booking.chat().chatRoomId(), booking.id(), text, now),
-        readers(booking));
-  }
-
-  private static Map<String, Object> systemMessage(String roomId, String bookingId, String text, Instant now) {
-    Map<String, Object> message = new HashMap<>();
-    message.put("roomId", roomId);
-    message.put("bookingId", bookingId);
-    message.put("senderId", SYSTEM);
-    message.put("content", text);
-    message.put("messageType", SYSTEM);
-    message.put("isSystemMessage", true);
-    message.put("createdAt", DocumentTimes.format(now));
-    return message;
+        ChatDocuments.systemMessage(booking.chat().chatRoomId(), booking.id(), text, now),
+        booking.owner().readers());
   }
 
   /** @return false when the document was there already */
   private boolean createOnce(String collection, String id, Map<String, Object> data, Set<String> readers) {
     return Claims.ensure(store, collection, id, data, readers);
-  }
-
-  private static Set<String> readers(Booking booking) {
-    Set<String> readers = new HashSet<>();
-    if (booking.owner().userId() != null) {
-      readers.add(booking.owner().userId());
-    }
-    return readers;
   }
 }

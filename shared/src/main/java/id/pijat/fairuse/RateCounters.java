@@ -6,6 +6,7 @@ import id.pijat.store.DocumentExistsException;
 import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
+import id.pijat.store.Due;
 import id.pijat.store.Fanout;
 import id.pijat.store.Query;
 import java.time.Duration;
@@ -47,6 +48,11 @@ public final class RateCounters {
 
   /** One request to count against a rate, for one key ("customer:+62812…", "address:203.0.113.7"). */
   public record Charge(Limit limit, Rate rate, String key) {}
+
+  /** Counters whose window and look-back have passed, for cleanup to purge. */
+  public static Due expired(Instant now) {
+    return Due.by(COLLECTION, "expiresAt", now);
+  }
 
   /**
    * Counts this request against every charge, or counts it against none.

@@ -86,18 +86,32 @@ final class Holds {
    */
   List<String> engageOfferedWithEach(
       String offeredLock, Instant offeredUntil, List<String> lockKeys, String bookingId, Instant until, Heads heads) {
-    List<String> all = new ArrayList<>();
-    all.add(offeredLock);
-    all.addAll(lockKeys);
-    List<Supplier<Boolean>> engagements = new ArrayList<>();
-    engagements.add(() -> engageOffered(offeredLock, bookingId, offeredUntil, heads));
-    lockKeys.forEach(lockKey ->
-        engagements.add(() -> append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(), heads.of(lockKey))));
-    List<Boolean> taken = fanout.all(engagements);
+    Fanout.Both<Boolean, List<String>> taken =
+        fanout.both(
+            () -> engageOffered(offeredLock, bookingId, offeredUntil, heads),
+            () -> engageEach(lockKeys, bookingId, until, heads));
     List<String> engaged = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
+    if (taken.first()) {
+      engaged.add(offeredLock);
+    }
+    engaged.addAll(taken.second());
+    return engaged;
+  }
+
+  /**
+   * Engages each of these locks for the booking that is free (or already the booking's), all at
+   * once, from heads read a moment before: one create each, in one round.
+   *
+   * @return the locks this booking now holds, all of them on success
+   */
+  List<String> engageEach(List<String> lockKeys, String bookingId, Instant until, Heads heads) {
+    List<Boolean> taken =
+        fanout.all(lockKeys.stream().<Supplier<Boolean>>map(lockKey ->
+            () -> append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(), heads.of(lockKey))).toList());
+    List<String> engaged = new ArrayList<>();
+    for (int i = 0; i < lockKeys.size(); i++) {
       if (taken.get(i)) {
-        engaged.add(all.get(i));
+        engaged.add(lockKeys.get(i));
       }
     }
     return engaged;
@@ -129,15 +143,6 @@ final class Holds {
   /** As {@link #engageOffered}, with the head read a moment before (by {@link #heads}). */
   boolean engageOffered(String lockKey, String bookingId, Instant until, Heads heads) {
     return append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of(HoldEntry.Kind.OFFER), heads.of(lockKey));
-  }
-
-  /**
-   * Engages the lock (a time slot) for a booking that finds it free or already its own.
-   *
-   * @return false when another booking holds it
-   */
-  boolean engageFree(String lockKey, String bookingId, Instant until) {
-    return append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of());
   }
 
   /**

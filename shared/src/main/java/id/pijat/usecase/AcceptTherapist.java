@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The customer takes the offered therapist (contract section 4). The order makes it safe without
- * transactions: first the therapist's lock and time slots (the atomic step that decides who gets
- * the therapist), then the booking's next version (the commit), then the chat, whose IDs are derived
- * from the booking so a retry finishes what a failed call began.
+ * The customer takes the offered therapist (acceptTherapist; README, "Holding a therapist"). The
+ * order makes it safe without transactions: first the therapist's lock and time slots (the atomic
+ * step that decides who gets the therapist), then the booking's next version (the commit), then the
+ * chat, whose IDs are derived from the booking so a retry finishes what a failed call began.
  */
 public final class AcceptTherapist {
   private final Bookings bookings;

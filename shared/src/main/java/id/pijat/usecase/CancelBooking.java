@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Cancels a booking from searching, pending_accept or active (contract section 4). The cancelled
+ * Cancels a booking from searching, pending_accept or active (cancelBooking; README, "The booking flow"). The cancelled
  * version is the commit; releasing the therapist and closing the chat follow it and are repeated by
  * every later cancel call, so a call that fails half-way is finished by the next one (or lapses with
  * the holds' expiry).

@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One call of the search (contract section 4): answers the open offer again while it lasts, and
+ * One call of searchTherapists (README, "The booking flow"): answers the open offer again while it lasts, and
  * otherwise runs a round: passes over the therapist declined or let run out, offers the best one
  * free, or answers an empty round. Each round uses an attempt; when they are used up the booking is
  * cancelled and the call answers SEARCH_TIMEOUT.

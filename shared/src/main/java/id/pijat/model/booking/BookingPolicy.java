@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param completionGrace how long after the span ends an active booking is completed and its holds
  *     lapse
  * @param emptyRoundWait how long the client waits after a round that found nobody
- * @param chatCloseAfterEnd how long after the appointment's end its chat room closes (seed 001)
+ * @param chatCloseAfterEnd how long after the appointment's end its chat room closes (README, "cleanupSessions")
  * @param abandonAfter how long a booking may stay searching with no call before cleanup cancels it
  */
 public record BookingPolicy(

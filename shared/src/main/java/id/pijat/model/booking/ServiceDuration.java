@@ -40,7 +40,7 @@ public enum ServiceDuration {
     return Duration.ofMinutes(minutes);
   }
 
-  /** The form the contract uses: "60", "90", "120". */
+  /** The form clients send and see: "60", "90", "120" (README, "What the functions answer"). */
   public String code() {
     return Integer.toString(minutes);
   }

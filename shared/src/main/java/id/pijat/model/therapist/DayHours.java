@@ -5,9 +5,10 @@ import java.time.LocalTime;
 import java.util.Objects;
 
 /**
- * One row of a provider's week (seed 004): open or closed that day, from {@code start} to {@code
- * end} in the provider's own zone. An end at or before the start means the window runs past
- * midnight into the next day (22:00 to 02:00); "24:00" is written as {@link #END_OF_DAY}.
+ * One row of a provider's week (`provider_availability` in appwrite.json): open or closed that day,
+ * from {@code start} to {@code end} in the provider's own zone. An end at or before the start means
+ * the window runs past midnight into the next day (22:00 to 02:00); "24:00" is written as {@link
+ * #END_OF_DAY}.
  */
 public record DayHours(DayOfWeek day, boolean open, LocalTime start, LocalTime end, boolean endsAtMidnight) {
   public static final String END_OF_DAY = "24:00";

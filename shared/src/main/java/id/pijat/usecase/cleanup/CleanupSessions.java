@@ -13,9 +13,8 @@ import id.pijat.model.booking.Cancellation;
 import id.pijat.store.Document;
 import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
-import id.pijat.store.DocumentTimes;
+import id.pijat.store.Due;
 import id.pijat.store.Fanout;
-import id.pijat.store.Query;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
- * The scheduled run (contract section 4). Each duty finds what is due with an indexed query and
+ * The scheduled run (README, "cleanupSessions"). Each duty finds what is due with an indexed query and
  * changes it only if it is still due when re-read: a booking through its next version (a customer
  * who acted a moment before wins, and of two runs only one moves it), everything else through
  * derived IDs and checks, so two runs at once do each thing once and a run after a gap catches up.
@@ -72,15 +71,15 @@ public final class CleanupSessions {
     Instant now = clock.instant();
     List<Duty> duties =
         List.of(
-            new Duty("offersExpired", b -> bookingsDue(b, BookingStatus.PENDING_ACCEPT, "offerExpiresAt", now, this::expireOffer)),
-            new Duty("bookingsCompleted", b -> bookingsDue(b, BookingStatus.ACTIVE, "endsAt", now.minus(policy.completionGrace()), this::complete)),
-            new Duty("searchesAbandoned", b -> bookingsDue(b, BookingStatus.SEARCHING, "updatedAt", now.minus(policy.abandonAfter()), this::abandon)),
+            new Duty("offersExpired", b -> bookingsDue(b, Bookings.offersPast(now), this::expireOffer)),
+            new Duty("bookingsCompleted", b -> bookingsDue(b, Bookings.endedBy(now.minus(policy.completionGrace())), this::complete)),
+            new Duty("searchesAbandoned", b -> bookingsDue(b, Bookings.searchingUntouchedSince(now.minus(policy.abandonAfter())), this::abandon)),
             new Duty("holdsReleased", b -> settleCancellations(b, now)),
             new Duty("logsCompacted", b -> compactLogs(b, now)),
             new Duty("roomsClosed", b -> closeRooms(b, now)),
             new Duty("sessionsDeactivated", b -> endSessions(b, now)),
-            new Duty("idempotencyRecordsPurged", b -> purgeExpired(b, IdempotencyRecords.COLLECTION, now)),
-            new Duty("rateCountersPurged", b -> purgeExpired(b, RateCounters.COLLECTION, now)));
+            new Duty("idempotencyRecordsPurged", b -> purge(b, IdempotencyRecords.expired(now))),
+            new Duty("rateCountersPurged", b -> purge(b, RateCounters.expired(now))));
     // the duties work on different documents (or meet on a booking's next version, which decides),
     // so they run at once: an idle run is one round of lists
     List<Sweep.Outcome> outcomes =
@@ -103,8 +102,7 @@ public final class CleanupSessions {
     Optional<Booking> next(Booking current, Instant now);
   }
 
-  private Sweep.Outcome bookingsDue(Budget budget, BookingStatus status, String dueAttribute, Instant dueBy, BookingRule rule) {
-    List<Query> due = List.of(Query.equal("status", status.code()), Query.lessThanEqual(dueAttribute, DocumentTimes.format(dueBy)));
+  private Sweep.Outcome bookingsDue(Budget budget, Due due, BookingRule rule) {
     ToIntFunction<Document> handle = document -> {
       Optional<Booking> current = Optional.of(bookings.current(document));
       Optional<Booking> next = current.flatMap(booking -> rule.next(booking, clock.instant()));
@@ -124,7 +122,7 @@ public final class CleanupSessions {
       }
       return 1;
     };
-    return Sweep.updating(store, Bookings.COLLECTION, due, dueAttribute, budget, handle);
+    return Sweep.updating(store, due, budget, handle);
   }
 
   /** An offer past its window: back to searching, the therapist passed over and free again. */
@@ -156,15 +154,14 @@ public final class CleanupSessions {
    * commit left its holds (and maybe its chat); counted are the locks this run released.
    */
   private Sweep.Outcome settleCancellations(Budget budget, Instant now) {
-    List<Query> due = List.of(Query.lessThanEqual(Bookings.SETTLE_DUE, DocumentTimes.format(now)));
-    return Sweep.updating(store, Bookings.COLLECTION, due, Bookings.SETTLE_DUE, budget, document -> {
+    return Sweep.updating(store, Bookings.toSettle(now), budget, document -> {
       Booking cancelled = bookings.current(document);
       int released = 0;
       if (cancelled.status() == BookingStatus.CANCELLED) {
         chats.close(cancelled, Chats.CLOSED_CANCELLED, now);
         released = locks.releaseAll(cancelled.id());
       }
-      bookings.done(cancelled.id(), Bookings.SETTLE_DUE);
+      bookings.settled(cancelled.id());
       return released;
     });
   }
@@ -174,25 +171,22 @@ public final class CleanupSessions {
    * and the lock entries it and others left below each lock's head; counted are the documents deleted.
    */
   private Sweep.Outcome compactLogs(Budget budget, Instant now) {
-    List<Query> due = List.of(Query.lessThanEqual(Bookings.COMPACT_DUE, DocumentTimes.format(now)));
     Instant before = now.minus(Bookings.COMPACT_AFTER);
-    return Sweep.updating(store, Bookings.COLLECTION, due, Bookings.COMPACT_DUE, budget, document -> {
+    return Sweep.updating(store, Bookings.toCompact(now), budget, document -> {
       int deleted = bookings.compact(document.id(), before) + locks.compact(document.id(), before);
-      bookings.done(document.id(), Bookings.COMPACT_DUE);
+      bookings.compacted(document.id());
       return deleted;
     });
   }
 
   /** Rooms six hours past their appointment's end: closed with a system message. */
   private Sweep.Outcome closeRooms(Budget budget, Instant now) {
-    List<Query> due = List.of(Query.equal("status", "active"), Query.lessThanEqual("closeAfter", DocumentTimes.format(now)));
-    return Sweep.updating(store, Chats.ROOMS, due, "closeAfter", budget, room -> chats.closeRoom(room, Chats.CLOSED_FINISHED, now) ? 1 : 0);
+    return Sweep.updating(store, Chats.roomsToClose(now), budget, room -> chats.closeRoom(room, Chats.CLOSED_FINISHED, now) ? 1 : 0);
   }
 
   /** Sessions past their 24 hours: no longer active. */
   private Sweep.Outcome endSessions(Budget budget, Instant now) {
-    List<Query> due = List.of(Query.equal("isActive", true), Query.lessThanEqual("expiresAt", DocumentTimes.format(now)));
-    return Sweep.updating(store, Chats.SESSIONS, due, "expiresAt", budget, session -> {
+    return Sweep.updating(store, Chats.sessionsExpired(now), budget, session -> {
       try {
         return chats.endExpiredSession(session.id(), now) ? 1 : 0;
       } catch (DocumentNotFoundException gone) {
@@ -201,12 +195,11 @@ public final class CleanupSessions {
     });
   }
 
-  /** Deletes the documents of a collection whose expiresAt has passed. */
-  private Sweep.Outcome purgeExpired(Budget budget, String collection, Instant now) {
-    List<Query> due = List.of(Query.lessThanEqual("expiresAt", DocumentTimes.format(now)));
-    return Sweep.deleting(store, collection, due, "expiresAt", budget, record -> {
+  /** Deletes the documents that are due: records past their lifetime. */
+  private Sweep.Outcome purge(Budget budget, Due due) {
+    return Sweep.deleting(store, due, budget, record -> {
       try {
-        store.delete(collection, record.id());
+        store.delete(due.collection(), record.id());
         return 1;
       } catch (DocumentNotFoundException anotherRunFirst) {
         return 0;

@@ -2,6 +2,7 @@ package id.pijat.usecase.cleanup;
 
 import id.pijat.store.Document;
 import id.pijat.store.DocumentStore;
+import id.pijat.store.Due;
 import id.pijat.store.Query;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,22 +26,18 @@ final class Sweep {
   private Sweep() {}
 
   /** @param handle acts on one document; answers how many things it changed (0 when none) */
-  static Outcome updating(
-      DocumentStore store, String collection, List<Query> due, String orderAttribute, Budget budget, ToIntFunction<Document> handle) {
-    return run(store, collection, due, orderAttribute, budget, handle, true);
+  static Outcome updating(DocumentStore store, Due due, Budget budget, ToIntFunction<Document> handle) {
+    return run(store, due, budget, handle, true);
   }
 
   /** For a duty that deletes what it handles: a deleted document cannot serve as a cursor. */
-  static Outcome deleting(
-      DocumentStore store, String collection, List<Query> due, String orderAttribute, Budget budget, ToIntFunction<Document> handle) {
-    return run(store, collection, due, orderAttribute, budget, handle, false);
+  static Outcome deleting(DocumentStore store, Due due, Budget budget, ToIntFunction<Document> handle) {
+    return run(store, due, budget, handle, false);
   }
 
   private static Outcome run(
       DocumentStore store,
-      String collection,
-      List<Query> due,
-      String orderAttribute,
+      Due due,
       Budget budget,
       ToIntFunction<Document> handle,
       boolean mayStepPast) {
@@ -51,13 +48,13 @@ final class Sweep {
       if (budget.isSpent()) {
         return new Outcome(handled, true);
       }
-      List<Query> queries = new ArrayList<>(due);
-      queries.add(Query.orderAsc(orderAttribute));
+      List<Query> queries = new ArrayList<>(due.filters());
+      queries.add(Query.orderAsc(due.attribute()));
       if (cursor != null) {
         queries.add(Query.cursorAfter(cursor));
       }
       queries.add(Query.limit(PAGE));
-      List<Document> page = store.list(collection, queries);
+      List<Document> page = store.list(due.collection(), queries);
       boolean progressed = false;
       for (Document document : page) {
         if (!seen.add(document.id())) {

@@ -3,6 +3,7 @@ package id.pijat.usecase.cleanup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.pijat.store.Document;
+import id.pijat.store.Due;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
 import id.pijat.testing.InterceptingStore;
@@ -76,7 +77,7 @@ class SweepTest {
     items("stuck", 0, Sweep.PAGE);
     items("item", Sweep.PAGE, 30);
 
-    Sweep.Outcome outcome = Sweep.updating(store, ITEMS, DUE, "at", aMinute(), handleAllBut("stuck", 0));
+    Sweep.Outcome outcome = Sweep.updating(store, new Due(ITEMS, DUE, "at"), aMinute(), handleAllBut("stuck", 0));
 
     assertEquals(new Sweep.Outcome(30, false), outcome);
     assertEquals(2, store.lists(ITEMS), "each page read once");
@@ -88,7 +89,7 @@ class SweepTest {
     items("item", 0, Sweep.PAGE + 30);
 
     // handling moves an item to the end of the order, as clearing the attribute that made it due can
-    Sweep.Outcome outcome = Sweep.updating(store, ITEMS, DUE, "at", aMinute(), handleAllBut("none", 10_000));
+    Sweep.Outcome outcome = Sweep.updating(store, new Due(ITEMS, DUE, "at"), aMinute(), handleAllBut("none", 10_000));
 
     assertEquals(new Sweep.Outcome(Sweep.PAGE + 30, false), outcome);
     assertEquals(0, stillDue());
@@ -99,7 +100,7 @@ class SweepTest {
     items("stuck", 0, Sweep.PAGE);
     items("item", Sweep.PAGE, 30);
 
-    Sweep.Outcome outcome = Sweep.deleting(store, ITEMS, DUE, "at", aMinute(), item -> {
+    Sweep.Outcome outcome = Sweep.deleting(store, new Due(ITEMS, DUE, "at"), aMinute(), item -> {
       if (item.id().startsWith("stuck")) {
         return 0;
       }
@@ -119,8 +120,8 @@ class SweepTest {
       return handleAllBut("none", 0).applyAsInt(item);
     };
 
-    Sweep.Outcome first = Sweep.updating(store, ITEMS, DUE, "at", Budget.of(Duration.ofSeconds(20), stopwatch), aSecondEach);
-    Sweep.Outcome next = Sweep.updating(store, ITEMS, DUE, "at", Budget.of(Duration.ofSeconds(60), stopwatch), aSecondEach);
+    Sweep.Outcome first = Sweep.updating(store, new Due(ITEMS, DUE, "at"), Budget.of(Duration.ofSeconds(20), stopwatch), aSecondEach);
+    Sweep.Outcome next = Sweep.updating(store, new Due(ITEMS, DUE, "at"), Budget.of(Duration.ofSeconds(60), stopwatch), aSecondEach);
 
     assertEquals(new Sweep.Outcome(20, true), first);
     assertEquals(new Sweep.Outcome(30, false), next);
@@ -130,7 +131,7 @@ class SweepTest {
   void aBudgetSpentBeforeTheDutyBeginsReadsNothing() {
     items("item", 0, 5);
 
-    Sweep.Outcome outcome = Sweep.updating(store, ITEMS, DUE, "at", Budget.of(Duration.ZERO, ticking), handleAllBut("none", 0));
+    Sweep.Outcome outcome = Sweep.updating(store, new Due(ITEMS, DUE, "at"), Budget.of(Duration.ZERO, ticking), handleAllBut("none", 0));
 
     assertEquals(new Sweep.Outcome(0, true), outcome);
     assertEquals(0, store.lists(ITEMS));

@@ -1,0 +1,120 @@
+package id.pijat.chat;
+
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.Owner;
+import id.pijat.model.therapist.Therapist;
+import id.pijat.store.Document;
+import id.pijat.store.DocumentTimes;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** How a booking's chat is written in `chat_rooms`, `chat_messages` and `chat_sessions` (appwrite.json). */
+final class ChatDocuments {
+  static final String SYSTEM = "system";
+  /** A guest has no user ID: their side of a chat is named after the booking. */
+  static final String GUEST_PREFIX = "guest-";
+  static final String ACTIVE = "active";
+  static final String CLOSED = "closed";
+
+  private ChatDocuments() {}
+
+  /** The customer's side of the chat: their user ID, or for a guest the booking's. */
+  static String customerId(Booking booking) {
+    return booking.owner().userId() != null ? booking.owner().userId() : GUEST_PREFIX + booking.id();
+  }
+
+  /** Who reads a room's documents directly, from the customer it names. */
+  static Set<String> readersOf(Document room) {
+    String customerId = room.string("customerId");
+    return Owner.readersFor(customerId.startsWith(GUEST_PREFIX) ? null : customerId);
+  }
+
+  static boolean isOpen(Document room) {
+    return ACTIVE.equals(room.string("status"));
+  }
+
+  static String bookingOf(Document room) {
+    return room.string("bookingId");
+  }
+
+  static Map<String, Object> room(Booking booking, Instant closeAfter, Instant now) {
+    Map<String, Object> room = new HashMap<>();
+    room.put("bookingId", booking.id());
+    room.put("customerId", customerId(booking));
+    room.put("therapistId", booking.therapistId());
+    room.put("status", ACTIVE);
+    room.put("createdBy", SYSTEM);
+    room.put("createdAt", DocumentTimes.format(now));
+    room.put("closeAfter", DocumentTimes.format(closeAfter));
+    return room;
+  }
+
+  static Map<String, Object> closedRoom(Instant now) {
+    return Map.of("status", CLOSED, "closedAt", DocumentTimes.format(now));
+  }
+
+  static Map<String, Object> systemMessage(String roomId, String bookingId, String text, Instant now) {
+    Map<String, Object> message = new HashMap<>();
+    message.put("roomId", roomId);
+    message.put("bookingId", bookingId);
+    message.put("senderId", SYSTEM);
+    message.put("content", text);
+    message.put("messageType", SYSTEM);
+    message.put("isSystemMessage", true);
+    message.put("createdAt", DocumentTimes.format(now));
+    return message;
+  }
+
+  /** Whether the session is active for this booking (a pair's session moves on to their next booking). */
+  static boolean isActiveFor(Document session, Booking booking) {
+    return session.bool("isActive") && booking.id().equals(session.string("bookingId"));
+  }
+
+  /** What makes a pair's session active for this booking, for the next 24 hours. */
+  static Map<String, Object> activeSession(Booking booking, Instant now, Instant expiresAt) {
+    Map<String, Object> active = new HashMap<>();
+    active.put("bookingId", booking.id());
+    active.put("chatRoomId", booking.chat().chatRoomId());
+    active.put("isActive", true);
+    active.put("updatedAt", DocumentTimes.format(now));
+    active.put("expiresAt", DocumentTimes.format(expiresAt));
+    return active;
+  }
+
+  static Map<String, Object> endedSession(Instant now) {
+    return Map.of("isActive", false, "updatedAt", DocumentTimes.format(now));
+  }
+
+  static Map<String, Object> activeAgain() {
+    return Map.of("isActive", true);
+  }
+
+  static Instant expiresAt(Document session) {
+    return session.instant("expiresAt");
+  }
+
+  /** A new session of the pair: the customer, the provider as they are now, and the booking. */
+  static Map<String, Object> newSession(Booking booking, Therapist therapist, Map<String, Object> active, Instant now) {
+    Map<String, Object> session = new HashMap<>(active);
+    session.put("sessionId", booking.chat().chatSessionId());
+    session.put("customerId", customerId(booking));
+    session.put("customerName", booking.request().customer().name());
+    session.put("customerWhatsApp", booking.request().customer().whatsapp().value());
+    session.put("providerId", therapist.id());
+    session.put("providerName", therapist.name());
+    session.put("providerType", therapist.providerType());
+    session.put("providerStatus", therapist.status() == null ? Therapist.AVAILABLE : therapist.status());
+    session.put("mode", booking.mode().code());
+    session.put("pricing60", therapist.pricing().price60());
+    session.put("pricing90", therapist.pricing().price90());
+    session.put("pricing120", therapist.pricing().price120());
+    session.put("discountPercentage", therapist.pricing().discountPercentage());
+    session.put("discountActive", therapist.pricing().discountActive());
+    session.put("profilePicture", therapist.photo());
+    session.put("providerRating", therapist.rating());
+    session.put("createdAt", DocumentTimes.format(now));
+    return session;
+  }
+}
