@@ -293,7 +293,7 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
   }
 
   /** The SDKs send queries as queries[]=... or queries[0]=... */
-  private static List<String> queries(String rawQuery) {
+  static List<String> queries(String rawQuery) {
     List<String> queries = new ArrayList<>();
     if (rawQuery == null) {
       return queries;
@@ -330,7 +330,7 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
     in.transferTo(OutputStream.nullOutputStream());
   }
 
-  private static void send(HttpExchange exchange, int status, Object json) throws IOException {
+  static void send(HttpExchange exchange, int status, Object json) throws IOException {
     byte[] bytes = GSON.toJson(json).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,6 +30,11 @@ final class LocalAuth {
         return execute.contains("guests");
       }
       return execute.contains("users") || execute.contains("user:" + userId);
+    }
+
+    /** The roles Appwrite gives this caller: a user any, users and user:ID; a guest any and guests (not for a server call). */
+    Set<String> roles() {
+      return userId == null ? Set.of("any", "guests") : Set.of("any", "users", "user:" + userId);
     }
 
     /** What this caller is, for the runner's log. */

@@ -103,6 +103,7 @@ public final class LocalRunner implements AutoCloseable {
     ExecutionsEndpoint executions =
         new ExecutionsEndpoint(project.functions(), hosts, auth, Cors.allowing(env.get("CORS_ORIGINS")), clock, log);
     server.createContext("/v1/functions/", executions);
+    server.createContext("/v1/databases/", new DatabasesEndpoint(project, store, auth, Cors.allowing(env.get("CORS_ORIGINS")), log));
     server.createContext("/", exchange -> {
       try (exchange) {
         log.println(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " 404 general_route_not_found");

@@ -12,19 +12,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** appwrite.json as the runner needs it: the collections' schema and the functions. */
-public record AppwriteProject(String projectId, Map<String, CollectionSchema> collections, Map<String, FunctionSpec> functions) {
+/** appwrite.json as the runner needs it: the databases, the collections' schema and who reads them, the functions. */
+public record AppwriteProject(String projectId, List<String> databases, Map<String, CollectionSchema> collections,
+    Map<String, CollectionAccess> access, Map<String, FunctionSpec> functions) {
 
   /** A function's deployment entry: who may execute it and its cron schedule ("" for none). */
   public record FunctionSpec(String id, List<String> execute, String schedule, int timeoutSeconds, String path) {}
 
+  /**
+   * Who reads a collection's documents, as Appwrite decides it: a role in the collection's own
+   * permissions reads them all; otherwise, with document security on, each document's permissions
+   * decide.
+   */
+  public record CollectionAccess(String databaseId, List<String> permissions, boolean documentSecurity) {}
+
   public static AppwriteProject read(Path appwriteJson) {
     try {
       JsonObject root = JsonParser.parseString(Files.readString(appwriteJson)).getAsJsonObject();
+      List<String> databases = new ArrayList<>();
+      root.getAsJsonArray("databases").forEach(database -> databases.add(database.getAsJsonObject().get("$id").getAsString()));
       Map<String, CollectionSchema> collections = new LinkedHashMap<>();
+      Map<String, CollectionAccess> access = new LinkedHashMap<>();
       for (JsonElement element : root.getAsJsonArray("collections")) {
-        CollectionSchema collection = collection(element.getAsJsonObject());
+        JsonObject json = element.getAsJsonObject();
+        CollectionSchema collection = collection(json);
         collections.put(collection.id(), collection);
+        access.put(collection.id(), new CollectionAccess(json.get("databaseId").getAsString(),
+            strings(json.getAsJsonArray("$permissions")), json.get("documentSecurity").getAsBoolean()));
       }
       Map<String, FunctionSpec> functions = new LinkedHashMap<>();
       for (JsonElement element : root.getAsJsonArray("functions")) {
@@ -38,7 +52,7 @@ public record AppwriteProject(String projectId, Map<String, CollectionSchema> co
                 function.get("path").getAsString());
         functions.put(spec.id(), spec);
       }
-      return new AppwriteProject(root.get("projectId").getAsString(), collections, functions);
+      return new AppwriteProject(root.get("projectId").getAsString(), databases, collections, access, functions);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + appwriteJson, e);
     }

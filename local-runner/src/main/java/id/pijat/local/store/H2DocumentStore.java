@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * real concurrent writers through MVCC, and timestamps with time zones.
  */
 public final class H2DocumentStore implements DocumentStore, AutoCloseable {
-  private static final Gson GSON = new Gson();
+  static final Gson GSON = new Gson();
   private static final int DUPLICATE_KEY = 23505;
   private static final int DEFAULT_LIMIT = 25;
 
@@ -86,7 +87,8 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
     Map<String, Object> row = DocumentCheck.forCreate(schema, data);
     String now = DocumentTimes.format(clock.instant());
     List<String> columns = new ArrayList<>(List.of("$id", "$createdAt", "$updatedAt", "$permissions"));
-    List<Object> values = new ArrayList<>(List.of(id, time(now), time(now), GSON.toJson(readers)));
+    List<Object> values = new ArrayList<>(List.of(id, time(now), time(now), 
+        GSON.toJson(readers.stream().map(reader -> readPermission("user:" + reader)).toList())));
     Map<String, Attribute> attributes = schema.attributesByKey();
     row.forEach((key, value) -> {
       columns.add(key);
@@ -150,6 +152,35 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
     return withStatement(sql.text(), values, statement -> read(collection, statement, true), failed("list"));
   }
 
+  /**
+   * A page of the Databases API's listDocuments: the documents the reader may read that match the
+   * client's queries, and how many there are. A client's read, not counted as the functions' are.
+   *
+   * @throws ClientQuery.InvalidQueryException for a query Appwrite refuses
+   */
+  public StoredDocument.Page page(String collection, List<ClientQuery> queries, Reader reader) {
+    CollectionSchema schema = schema(collection);
+    ClientSql.Statements sql = ClientSql.build(schema, table(collection), queries, reader,
+        (cursorId, columns) -> cursorRow(collection, cursorId, columns, reader));
+    List<StoredDocument> documents = new ArrayList<>(
+        withStatement(sql.page(), sql.pageParameters(), statement -> stored(collection, statement, sql.selected()), failed("list")));
+    if (sql.reversed()) {
+      Collections.reverse(documents);
+    }
+    long total = withStatement(sql.count(), sql.countParameters(), statement -> {
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }, failed("count"));
+    return new StoredDocument.Page(total, documents);
+  }
+
+  /** The permission that lets a role read a document, as Appwrite writes it. */
+  static String readPermission(String role) {
+    return "read(\"" + role + "\")";
+  }
+
   @Override
   public void close() {
     pool.dispose();
@@ -173,6 +204,46 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
         return row;
       }
     }, failed("cursor"));
+  }
+
+  /** The cursor document's values of these columns, if the reader may read it. */
+  private Map<String, Object> cursorRow(String collection, String id, List<String> columns, Reader reader) {
+    List<Object> parameters = new ArrayList<>(List.of(id));
+    String sql = "SELECT " + String.join(", ", columns) + " FROM " + table(collection) + " WHERE \"$id\" = ? AND "
+        + ClientSql.readable(reader, parameters);
+    return withStatement(sql, parameters, statement -> {
+      try (ResultSet result = statement.executeQuery()) {
+        if (!result.next()) {
+          return null;
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+          row.put(columns.get(i), result.getObject(i + 1));
+        }
+        return row;
+      }
+    }, failed("cursor"));
+  }
+
+  /** @param selected the attributes to answer, null for all */
+  private List<StoredDocument> stored(String collection, PreparedStatement statement, Set<String> selected) throws SQLException {
+    CollectionSchema schema = schema(collection);
+    List<StoredDocument> documents = new ArrayList<>();
+    try (ResultSet result = statement.executeQuery()) {
+      while (result.next()) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (Attribute attribute : schema.attributes()) {
+          if (selected == null || selected.contains(attribute.key())) {
+            data.put(attribute.key(), fromColumn(attribute, result.getObject(attribute.key())));
+          }
+        }
+        List<String> permissions = GSON.fromJson(result.getString("$permissions"), new TypeToken<List<String>>() {}.getType());
+        documents.add(new StoredDocument(result.getString("$id"),
+            DocumentTimes.format(result.getObject("$createdAt", OffsetDateTime.class).toInstant()),
+            DocumentTimes.format(result.getObject("$updatedAt", OffsetDateTime.class).toInstant()), permissions, data));
+      }
+    }
+    return documents;
   }
 
   private List<Document> read(String collection, PreparedStatement statement, boolean counted) throws SQLException {
