@@ -123,7 +123,8 @@ public final class Bookings {
   public Booking current(Document document) {
     Booking listed = BookingDocuments.fromDocument(document);
     Booking newest = find(listed.id()).orElse(listed);
-    if (newest.version() > listed.version()) {
+    // a different status at the same version is a document a lost claim wrote and could not put back
+    if (newest.version() > listed.version() || newest.status() != listed.status()) {
       project(newest);
     }
     return newest;
@@ -165,6 +166,47 @@ public final class Bookings {
   public Booking save(Booking current, Booking next, List<Runnable> followUps) {
     claim(current, next);
     return saved(next, followUps);
+  }
+
+  /**
+   * As {@link #save}, with the {@value #COLLECTION} document written in the same round as the claim,
+   * and the follow-ups once the claim is won: a round fewer. Until the claim is known the document
+   * may show a version that never won; so a claim that is lost or stays unknown puts the document
+   * back to the newest claimed version (or to {@code current} when {@code next} is not claimed), at
+   * worst lagging behind, as every read and cleanup allow.
+   *
+   * @throws ConcurrentChangeException when another execution changed the booking first
+   */
+  public Booking saveWritingDocumentAtOnce(Booking current, Booking next, List<Runnable> followUps) {
+    Fanout.Both<RuntimeException, RuntimeException> failed =
+        fanout.both(() -> failureOf(() -> claim(current, next)), () -> failureOf(() -> project(next)));
+    if (failed.first() != null) {
+      putBack(current, next);
+      throw failed.first();
+    }
+    fanout.run(followUps);
+    if (failed.second() != null) {
+      throw failed.second();
+    }
+    return next;
+  }
+
+  private static RuntimeException failureOf(Runnable call) {
+    try {
+      call.run();
+      return null;
+    } catch (RuntimeException failed) {
+      return failed;
+    }
+  }
+
+  private void putBack(Booking current, Booking next) {
+    try {
+      project(newestChange(next.id()).filter(newest -> newest.version() >= next.version()).orElse(current));
+    } catch (RuntimeException alsoFailed) {
+      // the document lags or shows the version that lost until the next change or cleanup's read
+      // of it (see current); the claim's own failure is what the caller answers
+    }
   }
 
   /**

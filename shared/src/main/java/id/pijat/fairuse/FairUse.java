@@ -6,6 +6,7 @@ import id.pijat.error.Rejection;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.Caller;
 import id.pijat.model.booking.NewBooking;
+import id.pijat.store.Fanout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,11 +22,18 @@ public final class FairUse implements CustomerLimits {
   private final Bookings bookings;
   private final RateCounters counters;
   private final FairUsePolicy policy;
+  private final Fanout fanout;
 
+  /** Its reads one after the other. */
   public FairUse(Bookings bookings, RateCounters counters, FairUsePolicy policy) {
+    this(bookings, counters, policy, Fanout.SEQUENTIAL);
+  }
+
+  public FairUse(Bookings bookings, RateCounters counters, FairUsePolicy policy, Fanout fanout) {
     this.bookings = bookings;
     this.counters = counters;
     this.policy = policy;
+    this.fanout = fanout;
   }
 
   /**
@@ -37,11 +45,6 @@ public final class FairUse implements CustomerLimits {
     if (!policy.enforced()) {
       return;
     }
-    int open = bookings.openOf(request.customer().whatsapp(), caller.userId(), policy.maxOpenBookings());
-    if (open >= policy.maxOpenBookings()) {
-      throw new Rejection(ErrorCode.INVALID_STATE,
-          "You already have " + open + " open bookings. Finish or cancel one before booking again.");
-    }
     List<RateCounters.Charge> charges = new ArrayList<>();
     charges.add(charge(Limit.CREATES_PER_CUSTOMER, customer(caller.userId(), request.customer().whatsapp().value())));
     if (caller.address() != null) {
@@ -50,7 +53,18 @@ public final class FairUse implements CustomerLimits {
         charges.add(charge(Limit.SCHEDULED_PER_ADDRESS, address(caller)));
       }
     }
-    counters.take(charges, now);
+    // the open bookings and the rates' counters are read at once; the counters are written only
+    // once both let the request through
+    Fanout.Both<Integer, RateCounters.Counted> read =
+        fanout.both(
+            () -> bookings.openOf(request.customer().whatsapp(), caller.userId(), policy.maxOpenBookings()),
+            () -> counters.count(charges, now));
+    int open = read.first();
+    if (open >= policy.maxOpenBookings()) {
+      throw new Rejection(ErrorCode.INVALID_STATE,
+          "You already have " + open + " open bookings. Finish or cancel one before booking again.");
+    }
+    read.second().take();
   }
 
   /**

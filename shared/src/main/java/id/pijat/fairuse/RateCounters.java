@@ -7,6 +7,7 @@ import id.pijat.store.DocumentIds;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.DocumentTimes;
 import id.pijat.store.Due;
+import id.pijat.store.Fanout;
 import id.pijat.store.Query;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import java.util.Set;
  * <p>A check reads the current and previous window of every key in one list call (a list per key
  * where raised rates do not fit one page together), and weighs the
  * previous one by how much of it still overlaps the last {@code per} (a sliding window, so a burst
- * across a window's edge is not twice the rate). Then one create per key. A request that is let
+ * across a window's edge is not twice the rate). Then one create per key, all at once. A request that is let
  * through costs one list and one create per key; a refused one, the list only, and it writes
  * nothing. Counters expire after two windows; cleanupSessions deletes them.
  */
@@ -33,44 +34,75 @@ public final class RateCounters {
   public static final String COLLECTION = "rate_counters";
 
   private final DocumentStore store;
+  private final Fanout fanout;
 
+  /** Its calls one after the other. */
   public RateCounters(DocumentStore store) {
+    this(store, Fanout.SEQUENTIAL);
+  }
+
+  public RateCounters(DocumentStore store, Fanout fanout) {
     this.store = store;
+    this.fanout = fanout;
   }
 
   /** One request to count against a rate, for one key ("customer:+62812…", "address:203.0.113.7"). */
   public record Charge(Limit limit, Rate rate, String key) {}
+
+  /** Counters whose window and look-back have passed, for cleanup to purge. */
+  public static Due expired(Instant now) {
+    return Due.by(COLLECTION, "expiresAt", now);
+  }
 
   /**
    * Counts this request against every charge, or counts it against none.
    *
    * @throws RateLimited when any charge is over its rate; retryAt is the latest of them
    */
-  /** Counters whose window and look-back have passed, for cleanup to purge. */
-  public static Due expired(Instant now) {
-    return Due.by(COLLECTION, "expiresAt", now);
+  public void take(List<Charge> charges, Instant now) {
+    count(charges, now).take();
   }
 
-  public void take(List<Charge> charges, Instant now) {
-    if (charges.isEmpty()) {
-      return;
-    }
+  /**
+   * The first half of {@link #take}: reads the charges' windows (one list), so that the caller can
+   * read what else it needs meanwhile; {@link Counted#take} decides and writes.
+   */
+  public Counted count(List<Charge> charges, Instant now) {
     List<Window> windows = charges.stream().map(charge -> Window.of(charge, now)).toList();
-    Map<String, Integer> counts = countAll(windows);
-    Instant retryAt = null;
-    Limit exceeded = null;
-    for (Window window : windows) {
-      Instant free = window.freeAt(counts.getOrDefault(window.current, 0), counts.getOrDefault(window.previous, 0), now);
-      if (free != null && (retryAt == null || free.isAfter(retryAt))) {
-        retryAt = free;
-        exceeded = window.charge.limit();
+    return new Counted(windows, charges.isEmpty() ? Map.of() : countAll(windows), now);
+  }
+
+  /** The windows of a request's charges as one read found them. */
+  public final class Counted {
+    private final List<Window> windows;
+    private final Map<String, Integer> counts;
+    private final Instant now;
+
+    private Counted(List<Window> windows, Map<String, Integer> counts, Instant now) {
+      this.windows = windows;
+      this.counts = counts;
+      this.now = now;
+    }
+
+    /**
+     * Counts the request against every charge (one create each, all at once), or against none.
+     *
+     * @throws RateLimited when any charge is over its rate; retryAt is the latest of them
+     */
+    public void take() {
+      Instant retryAt = null;
+      Limit exceeded = null;
+      for (Window window : windows) {
+        Instant free = window.freeAt(counts.getOrDefault(window.current, 0), counts.getOrDefault(window.previous, 0), now);
+        if (free != null && (retryAt == null || free.isAfter(retryAt))) {
+          retryAt = free;
+          exceeded = window.charge.limit();
+        }
       }
-    }
-    if (exceeded != null) {
-      throw new RateLimited(exceeded.words(), retryAt, now);
-    }
-    for (Window window : windows) {
-      claim(window, counts.getOrDefault(window.current, 0), now);
+      if (exceeded != null) {
+        throw new RateLimited(exceeded.words(), retryAt, now);
+      }
+      fanout.run(windows.stream().<Runnable>map(window -> () -> claim(window, counts.getOrDefault(window.current, 0), now)).toList());
     }
   }
 

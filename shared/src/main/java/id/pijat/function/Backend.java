@@ -51,7 +51,7 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
   }
 
   public FairUse fairUse() {
-    return new FairUse(bookings(), new RateCounters(store), settings.fairUse());
+    return new FairUse(bookings(), new RateCounters(store, fanout), settings.fairUse(), fanout);
   }
 
   public CheckSearchStatus checkSearchStatus() {

@@ -79,6 +79,26 @@ final class Holds {
   }
 
   /**
+   * Engages the lock holding this booking's offer and each of these other locks (free, or already
+   * the booking's) all at once, from heads read a moment before: one create each, in one round.
+   *
+   * @return the locks this booking now holds of them, all of them on success
+   */
+  List<String> engageOfferedWithEach(
+      String offeredLock, Instant offeredUntil, List<String> lockKeys, String bookingId, Instant until, Heads heads) {
+    Fanout.Both<Boolean, List<String>> taken =
+        fanout.both(
+            () -> engageOffered(offeredLock, bookingId, offeredUntil, heads),
+            () -> engageEach(lockKeys, bookingId, until, heads));
+    List<String> engaged = new ArrayList<>();
+    if (taken.first()) {
+      engaged.add(offeredLock);
+    }
+    engaged.addAll(taken.second());
+    return engaged;
+  }
+
+  /**
    * Engages each of these locks for the booking that is free (or already the booking's), all at
    * once, from heads read a moment before: one create each, in one round.
    *

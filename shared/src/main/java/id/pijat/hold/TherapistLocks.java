@@ -94,28 +94,29 @@ public final class TherapistLocks {
   /**
    * Turns the booking's offer into an engagement: the therapist's lock (for an immediate booking,
    * until {@code holdUntil}; for a scheduled one, briefly, as a fence) and every slot of the span,
-   * deciding on the heads of the span's {@link #offerKeys}. The therapist's lock is taken first: it
-   * is what decides between bookings, and no other booking can take it before this one lets go.
-   * Holding it, this booking is the only one claiming these slots now, so they are claimed all at
-   * once; a slot held already belongs to an earlier booking, and what was taken is given back. On
-   * failure nothing stays held.
+   * deciding on the heads of the span's {@link #offerKeys}. The therapist's lock is what decides
+   * between bookings: only the booking holding its offer may engage it, and only a booking holding
+   * the offer claims the therapist's slots. So the slots are claimed in the same round as the lock,
+   * and only when the heads show the lock held by this booking: a rival can then meet these slots
+   * only if it took the offer over in the moment between the read and the writes, and then one of
+   * the two fails to engage the lock and gives its slots back (never both engaged). A slot held
+   * already belongs to an earlier booking, and what was taken is given back. On failure nothing
+   * stays held.
    */
   public Engagement engage(Heads heads, Booking booking, Instant spanStart, Instant spanEnd, Instant holdUntil, Instant now) {
     String therapistId = booking.therapistId();
+    if (!heads.of(therapistId).map(head -> head.isHeldBy(booking.id(), now)).orElse(false)) {
+      return Engagement.OFFER_LOST;
+    }
     boolean immediate = booking.request().scheduledAt() == null;
     Instant lockUntil = immediate ? holdUntil : now.plus(ACCEPT_FENCE);
     List<String> slots = slotKeys(therapistId, spanStart, spanEnd);
-    if (!holds.engageOffered(therapistId, booking.id(), lockUntil, heads)) {
-      return Engagement.OFFER_LOST;
+    List<String> taken = holds.engageOfferedWithEach(therapistId, lockUntil, slots, booking.id(), holdUntil, heads);
+    if (taken.size() == slots.size() + 1) {
+      return Engagement.ENGAGED;
     }
-    List<String> taken = holds.engageEach(slots, booking.id(), holdUntil, heads);
-    if (taken.size() < slots.size()) {
-      List<String> giveBack = new ArrayList<>(taken);
-      giveBack.add(therapistId);
-      holds.releaseEach(giveBack, booking.id(), ENGAGED);
-      return Engagement.TIME_TAKEN;
-    }
-    return Engagement.ENGAGED;
+    holds.releaseEach(taken, booking.id(), ENGAGED);
+    return taken.contains(therapistId) ? Engagement.TIME_TAKEN : Engagement.OFFER_LOST;
   }
 
   /**

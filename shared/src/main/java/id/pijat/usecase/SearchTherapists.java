@@ -116,11 +116,6 @@ public final class SearchTherapists {
         }
       }
     }
-    if (progress.attempts() < config.maxAttempts()) {
-      // a round may hold a therapist, so fair use counts it (a poll answered above is not a round);
-      // an offer still standing here was declined or has lapsed
-      limits.beforeRound(caller, booking, booking.status() == BookingStatus.PENDING_ACCEPT, now);
-    }
     if (progress.attempts() >= config.maxAttempts()) {
       Booking cancelled = bookings.save(booking, booking.cancel(Cancellation.NO_THERAPIST_AVAILABLE, Cancellation.BY_SYSTEM, now));
       letGoOfPreviousOffer(booking);
@@ -133,12 +128,19 @@ public final class SearchTherapists {
     // booking holds is read meanwhile, alongside the candidates
     boolean movingOn = booking.status() == BookingStatus.PENDING_ACCEPT;
     List<String> passedPast = progress.passedOver();
-    Fanout.Both<List<TherapistSearch.Candidate>, List<String>> found =
+    // a round may hold a therapist, so fair use counts it (a poll answered above is not a round; an
+    // offer still standing here was declined or has lapsed), alongside the round's reads: a refusal
+    // still comes before anything of the round is written
+    Found found =
         fanout.both(
-            () -> candidates(booking, config, passedPast),
-            () -> movingOn ? locks.keysOf(booking.id(), booking.therapistId()) : List.<String>of());
-    List<String> previousKeys = found.second();
-    Held held = holdBest(booking, found.first(), offerEnds, now, previousKeys);
+                () -> read(booking, config, passedPast, movingOn, now),
+                () -> {
+                  limits.beforeRound(caller, booking, movingOn, now);
+                  return null;
+                })
+            .first();
+    List<String> previousKeys = found.previousKeys();
+    Held held = holdBest(booking, found, offerEnds, now);
     TherapistMatch offered = held.offered();
     List<Runnable> letGo =
         previousKeys.isEmpty() ? List.of() : List.of(() -> locks.release(held.heads(), previousKeys, booking.id()));
@@ -151,7 +153,8 @@ public final class SearchTherapists {
       next = booking.keepSearching(progress.waitUntil(now.plus(policy.emptyRoundWait())), now);
     }
     try {
-      bookings.save(booking, next, letGo);
+      // the document is written with the claim; the therapist moved past is let go once it is won
+      bookings.saveWritingDocumentAtOnce(booking, next, letGo);
     } catch (ConcurrentChangeException lost) {
       // give the therapist back only if the version that won does not offer them: a racing call of
       // this same booking may have taken the same offer entry (it is this booking's) and won with it
@@ -190,43 +193,57 @@ public final class SearchTherapists {
   private record Held(TherapistMatch offered, Heads heads) {}
 
   /**
-   * The best therapist who is open at the booking's time, free for its span, and whose lock we get.
-   * The span starts now for an immediate booking (the therapist is on the way from acceptance) and
-   * at scheduledAt for a scheduled one; it ends after the massage and the travel buffer. The
-   * candidates' weeks and the locks of the first candidate (most often the one offered) are read at
-   * once, and with them the heads of {@code alsoKeys}, returned with the offer.
+   * What a round decides on: the candidates, their weeks, the heads of the first candidate's locks
+   * (most often the one offered) and of the locks of the therapist moved past ({@code previousKeys}).
    */
-  private Held holdBest(
-      Booking booking,
-      List<TherapistSearch.Candidate> candidates,
-      Instant offerEnds,
-      Instant now,
-      List<String> alsoKeys) {
+  private record Found(
+      List<TherapistSearch.Candidate> candidates, List<String> previousKeys, Map<String, WeeklyHours> weeks, Heads heads) {}
+
+  /** The candidates with the moved-past therapist's locks, then their weeks with the locks' heads: two rounds. */
+  private Found read(Booking booking, SearchConfig config, List<String> passedPast, boolean movingOn, Instant now) {
+    Fanout.Both<List<TherapistSearch.Candidate>, List<String>> found =
+        fanout.both(
+            () -> candidates(booking, config, passedPast),
+            () -> movingOn ? locks.keysOf(booking.id(), booking.therapistId()) : List.<String>of());
+    List<TherapistSearch.Candidate> candidates = found.first();
     Instant spanStart = booking.request().takenFrom(now);
-    List<String> firstKeys =
-        candidates.isEmpty() ? List.of() : TherapistLocks.offerKeys(candidates.get(0).therapist().id(), spanStart, spanEnd(booking, candidates.get(0), now));
-    List<String> keys = new ArrayList<>(firstKeys);
-    keys.addAll(alsoKeys);
+    List<String> keys =
+        new ArrayList<>(candidates.isEmpty()
+            ? List.of()
+            : TherapistLocks.offerKeys(candidates.get(0).therapist().id(), spanStart, spanEnd(booking, candidates.get(0), now)));
+    keys.addAll(found.second());
     Fanout.Both<Map<String, WeeklyHours>, Heads> read =
         fanout.both(
             () -> candidates.isEmpty() ? Map.of() : availability.weeksOf(candidates.stream().map(c -> c.therapist().id()).toList()),
             () -> locks.heads(keys));
+    return new Found(candidates, found.second(), read.first(), read.second());
+  }
+
+  /**
+   * The best therapist who is open at the booking's time, free for its span, and whose lock we get.
+   * The span starts now for an immediate booking (the therapist is on the way from acceptance) and
+   * at scheduledAt for a scheduled one; it ends after the massage and the travel buffer. A candidate
+   * after the first has the heads of its locks read when its turn comes.
+   */
+  private Held holdBest(Booking booking, Found found, Instant offerEnds, Instant now) {
+    Instant spanStart = booking.request().takenFrom(now);
+    List<TherapistSearch.Candidate> candidates = found.candidates();
     for (TherapistSearch.Candidate candidate : candidates) {
       String therapistId = candidate.therapist().id();
-      WeeklyHours week = read.first().get(therapistId);
+      WeeklyHours week = found.weeks().get(therapistId);
       if (week == null || !week.isOpenAt(spanStart)) {
         continue;
       }
       Instant spanEnd = spanEnd(booking, candidate, now);
       Heads heads =
           candidate == candidates.get(0)
-              ? read.second()
+              ? found.heads()
               : locks.heads(TherapistLocks.offerKeys(therapistId, spanStart, spanEnd));
       if (locks.offer(heads, therapistId, booking.id(), spanStart, spanEnd, offerEnds)) {
-        return new Held(match(candidate), read.second());
+        return new Held(match(candidate), found.heads());
       }
     }
-    return new Held(null, read.second());
+    return new Held(null, found.heads());
   }
 
   private Instant spanEnd(Booking booking, TherapistSearch.Candidate candidate, Instant now) {

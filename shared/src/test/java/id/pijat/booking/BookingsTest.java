@@ -20,11 +20,13 @@ import id.pijat.store.Document;
 import id.pijat.store.Due;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
+import id.pijat.store.StoreUnavailableException;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.InterceptingStore;
 import id.pijat.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,49 @@ class BookingsTest {
     assertEquals(v3, bookings.find("b1").orElseThrow());
     assertEquals(v3, bookings.current(store.find(Bookings.COLLECTION, "b1").orElseThrow()));
     assertEquals(3L, store.find(Bookings.COLLECTION, "b1").orElseThrow().longValue("version"), "the document is repaired");
+  }
+
+  @Test
+  void aClaimLostWhileItsDocumentWasWrittenPutsTheDocumentBackToTheVersionThatWon() {
+    Booking v1 = opened();
+    Instant now = clock.instant();
+    bookings.save(v1, v1.cancel("changed my mind", "user:u1", now));
+
+    assertThrows(ConcurrentChangeException.class, () -> bookings.saveWritingDocumentAtOnce(
+        v1, v1.keepSearching(v1.search().nextAttempt("s1", now).waitUntil(now), now), List.of()));
+
+    assertEquals("cancelled", store.find(Bookings.COLLECTION, "b1").orElseThrow().string("status"));
+  }
+
+  @Test
+  void aClaimThatNeverLandedWhileItsDocumentWasWrittenPutsTheDocumentBack() {
+    InterceptingStore store = new InterceptingStore(this.store);
+    Bookings bookings = new Bookings(store, clock);
+    Booking v1 = opened();
+    Instant now = clock.instant();
+    store.beforeNextCreate(Bookings.CHANGES, (id, data) -> {
+      throw new StoreUnavailableException("no connection", null);
+    });
+    List<String> followedUp = new ArrayList<>();
+
+    assertThrows(StoreUnavailableException.class, () -> bookings.saveWritingDocumentAtOnce(
+        v1, v1.keepSearching(v1.search().nextAttempt("s1", now).waitUntil(now), now), List.of(() -> followedUp.add("release"))));
+
+    assertEquals(v1, bookings.find("b1").orElseThrow(), "the first version, kept only in the document, is kept");
+    assertEquals(List.of(), followedUp, "follow-ups wait for a won claim");
+  }
+
+  @Test
+  void aListedDocumentThatShowsAVersionThatLostIsRepaired() {
+    Booking v1 = opened();
+    Instant now = clock.instant();
+    Booking v2 = bookings.save(v1, v1.cancel("changed my mind", "user:u1", now));
+    // a lost claim of version 2 wrote its document and died before putting it back
+    store.update(Bookings.COLLECTION, "b1",
+        BookingDocuments.toData(v1.keepSearching(v1.search().nextAttempt("s1", now).waitUntil(now), now)));
+
+    assertEquals(v2, bookings.current(store.find(Bookings.COLLECTION, "b1").orElseThrow()));
+    assertEquals("cancelled", store.find(Bookings.COLLECTION, "b1").orElseThrow().string("status"), "the document is repaired");
   }
 
   @Test

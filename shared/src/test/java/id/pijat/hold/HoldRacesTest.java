@@ -109,11 +109,14 @@ class HoldRacesTest {
   }
 
   @Test
-  void engagingEachTakesEveryFreeLockAndSaysWhichItGot() {
+  void engagingAtOnceTakesTheOfferedLockAndEveryFreeLockAndSaysWhichItGot() {
+    holds.offer("t1", "b1", in(60));
     holds.offer("s2", "b2", in(60));
     List<String> slots = List.of("s1", "s2", "s3");
 
-    assertEquals(List.of("s1", "s3"), holds.engageEach(slots, "b1", in(3600), holds.heads(slots)));
+    assertEquals(
+        List.of("t1", "s1", "s3"),
+        holds.engageOfferedWithEach("t1", in(3600), slots, "b1", in(3600), holds.heads(List.of("t1", "s1", "s2", "s3"))));
     assertTrue(head("s2").isHeldBy("b2", clock.instant()), "the lock another booking holds stays theirs");
   }
 

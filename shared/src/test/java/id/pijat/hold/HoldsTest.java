@@ -106,7 +106,9 @@ class HoldsTest {
   void releasingATherapistFreesTheirLockAndSlotsForThisBookingOnly() {
     List<String> t1Slots = TherapistLocks.slotKeys("t1", Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:30:00Z"));
     holds.offer("t1", "b1", in(60));
-    holds.engageEach(t1Slots, "b1", in(3600), holds.heads(t1Slots));
+    List<String> t1Locks = new java.util.ArrayList<>(t1Slots);
+    t1Locks.add("t1");
+    holds.engageOfferedWithEach("t1", in(3600), t1Slots, "b1", in(3600), holds.heads(t1Locks));
     holds.offer("t10", "b1", in(60));
     holds.offer("t2", "b2", in(60));
 
