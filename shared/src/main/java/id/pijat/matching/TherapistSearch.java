@@ -51,6 +51,14 @@ public final class TherapistSearch {
   }
 
   /**
+   * Whether the therapist still says they are available, read after their offer is written: a
+   * presence write that landed before the offer is seen here (see SearchTherapists.holdBest).
+   */
+  public boolean stillAvailable(String therapistId) {
+    return therapists.find(therapistId).map(t -> Therapist.AVAILABLE.equals(t.status())).orElse(false);
+  }
+
+  /**
    * Up to {@code wanted} candidates, ranked; excluded therapists are never among them. The nearest
    * group of cells is read first, which is enough wherever therapists are dense; otherwise the
    * remaining groups are read at once (sparse cells hold few documents), sharing what is left of

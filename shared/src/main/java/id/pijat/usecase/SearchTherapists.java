@@ -223,7 +223,13 @@ public final class SearchTherapists {
               ? read.second()
               : locks.heads(TherapistLocks.offerKeys(therapistId, spanStart, spanEnd));
       if (locks.offer(heads, therapistId, booking.id(), spanStart, spanEnd, offerEnds)) {
-        return new Held(match(candidate), read.second());
+        // the candidates were read before the offer: a therapist whose "offline" or "busy" landed
+        // since is seen now and let go; one whose presence lands after this read was offered first,
+        // and the offer stands (README, "Presence and position")
+        if (therapists.stillAvailable(therapistId)) {
+          return new Held(match(candidate), read.second());
+        }
+        locks.releaseTherapist(booking.id(), therapistId);
       }
     }
     return new Held(null, read.second());

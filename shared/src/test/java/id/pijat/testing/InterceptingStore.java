@@ -21,6 +21,7 @@ public final class InterceptingStore implements DocumentStore {
   private final DocumentStore store;
   private final Map<String, Deque<BiConsumer<String, Map<String, Object>>>> beforeCreate = new HashMap<>();
   private final Map<String, Deque<Runnable>> afterUpdate = new HashMap<>();
+  private final Map<String, Deque<Runnable>> beforeFind = new HashMap<>();
   private final Map<String, BiConsumer<String, Map<String, Object>>> beforeEveryCreate = new HashMap<>();
   private final Map<String, Integer> documentsRead = new HashMap<>();
   private final Map<String, Integer> lists = new HashMap<>();
@@ -43,6 +44,11 @@ public final class InterceptingStore implements DocumentStore {
   /** Runs {@code step} once, after the next update in the collection. */
   public void afterNextUpdate(String collection, Runnable step) {
     afterUpdate.computeIfAbsent(collection, c -> new ArrayDeque<>()).add(step);
+  }
+
+  /** Runs {@code race} once, before the next read of one document of the collection. */
+  public void beforeNextFind(String collection, Runnable race) {
+    beforeFind.computeIfAbsent(collection, c -> new ArrayDeque<>()).add(race);
   }
 
   /** Documents the lists of this collection answered, in all. */
@@ -76,6 +82,10 @@ public final class InterceptingStore implements DocumentStore {
 
   @Override
   public Optional<Document> find(String collection, String id) {
+    Deque<Runnable> once = beforeFind.get(collection);
+    if (once != null && !once.isEmpty()) {
+      once.poll().run();
+    }
     return store.find(collection, id);
   }
 
