@@ -1,5 +1,6 @@
 // Calls the running local runner with the official appwrite web SDK, exactly as the React client's
-// booking service does, and fails loudly when an answer is not what the contract says.
+// booking service does, and fails loudly when an answer is not what the README's "What the
+// functions answer" says.
 // SDK=appwrite (the client's 21.4.0) or SDK=appwrite-newest picks the SDK.
 const { Client, Functions } = await import(process.env.SDK ?? 'appwrite');
 
@@ -37,7 +38,8 @@ expect(bad.status === 400 && bad.body.error.details[0].field === 'serviceDuratio
 const retry = await call('createBooking', booking);
 expect(retry.body.data.id === created.body.data.id, 'a retry with the same idempotency key answers the same booking');
 
-// The chat window's flow (seed 003): Confirm & Search, Find Another, Accept, then Cancel.
+// The chat window's flow (the README's "The booking flow, as the chat window drives it"):
+// Confirm & Search, Find Another, Accept, then Cancel.
 const guest = { bookingId: created.body.data.id, bookingToken: created.body.data.bookingToken };
 const offer = await call('searchTherapists', guest);
 expect(offer.status === 200 && offer.body.data.status === 'pending_accept' && offer.body.data.therapist,

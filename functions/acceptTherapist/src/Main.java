@@ -1,5 +1,6 @@
 package io.openruntimes.java.src;
 
+import id.pijat.function.Backends;
 import id.pijat.function.BookingInput;
 import id.pijat.function.BookingJson;
 import id.pijat.function.Edge;
@@ -12,12 +13,24 @@ import io.openruntimes.java.RuntimeOutput;
 
 /** acceptTherapist: the customer takes the offered therapist; the booking goes active and its chat opens. */
 public class Main {
+  private final Backends backends;
+
+  /** The runtime's: Appwrite's Databases API with the execution's own key. */
+  public Main() {
+    this(Backends.appwrite());
+  }
+
+  /** The local runner's and tests': their own store and clock. */
+  public Main(Backends backends) {
+    this.backends = backends;
+  }
+
   public RuntimeOutput main(RuntimeContext context) throws Exception {
-    return Edge.change(context, (request, backend) -> {
+    return Edge.change(context, backends, (request, backend) -> {
       JsonInput body = JsonInput.parse(request.body());
       Caller caller = request.caller(body);
       BookingInput.Accept accept = BookingInput.accept(body);
-      Booking booking = backend.acceptTherapist().accept(caller, accept.bookingId(), accept.therapistId());
+      Booking booking = backend.get().acceptTherapist().accept(caller, accept.bookingId(), accept.therapistId());
       return Reply.ok(BookingJson.booking(booking));
     });
   }

@@ -1,5 +1,6 @@
 package io.openruntimes.java.src;
 
+import id.pijat.function.Backends;
 import id.pijat.function.BookingInput;
 import id.pijat.function.BookingJson;
 import id.pijat.function.Edge;
@@ -13,13 +14,25 @@ import io.openruntimes.java.RuntimeOutput;
 
 /** createBooking: opens a booking in status searching at the server's price. */
 public class Main {
+  private final Backends backends;
+
+  /** The runtime's: Appwrite's Databases API with the execution's own key. */
+  public Main() {
+    this(Backends.appwrite());
+  }
+
+  /** The local runner's and tests': their own store and clock. */
+  public Main(Backends backends) {
+    this.backends = backends;
+  }
+
   public RuntimeOutput main(RuntimeContext context) throws Exception {
-    return Edge.change(context, (request, backend) -> {
+    return Edge.change(context, backends, (request, backend) -> {
       JsonInput body = JsonInput.parse(request.body());
       Caller caller = request.caller(body);
       String idempotencyKey = request.idempotencyKey(body);
       NewBooking booking = BookingInput.newBooking(body);
-      CreateBooking.Created created = backend.createBooking().create(caller, booking, idempotencyKey);
+      CreateBooking.Created created = backend.get().createBooking().create(caller, booking, idempotencyKey);
       return Reply.created(BookingJson.created(created));
     });
   }

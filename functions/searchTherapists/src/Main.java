@@ -1,5 +1,6 @@
 package io.openruntimes.java.src;
 
+import id.pijat.function.Backends;
 import id.pijat.function.BookingInput;
 import id.pijat.function.BookingJson;
 import id.pijat.function.Edge;
@@ -12,13 +13,25 @@ import io.openruntimes.java.RuntimeOutput;
 
 /** searchTherapists: offers the nearest free therapist for a window, or says when to look again. */
 public class Main {
+  private final Backends backends;
+
+  /** The runtime's: Appwrite's Databases API with the execution's own key. */
+  public Main() {
+    this(Backends.appwrite());
+  }
+
+  /** The local runner's and tests': their own store and clock. */
+  public Main(Backends backends) {
+    this.backends = backends;
+  }
+
   public RuntimeOutput main(RuntimeContext context) throws Exception {
-    return Edge.change(context, (request, backend) -> {
+    return Edge.change(context, backends, (request, backend) -> {
       JsonInput body = JsonInput.parse(request.body());
       Caller caller = request.caller(body);
       BookingInput.Search search = BookingInput.search(body);
       SearchTherapists.Outcome outcome =
-          backend.searchTherapists().search(
+          backend.get().searchTherapists().search(
               caller, search.bookingId(), search.config(), search.searchId(), search.declineCurrent());
       return Reply.ok(BookingJson.search(outcome));
     });

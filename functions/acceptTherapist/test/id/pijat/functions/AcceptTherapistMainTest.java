@@ -28,11 +28,11 @@ class AcceptTherapistMainTest {
   private static final Coordinates KUTA = new Coordinates(-8.718, 115.1686);
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
   private final Backend backend = new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of()));
+  private final Main main = new Main(Backends.of(backend));
   private Booking offered;
 
   @BeforeEach
   void anOffer() {
-    Backends.install(request -> backend);
     new TherapistFixtures(store).add("ayu", TherapistFixtures.offset(KUTA, 1, 1), 4.8);
     Booking booking = backend.createBooking().create(Caller.user("u1"),
         BookingRequests.at(KUTA), null).booking();
@@ -40,7 +40,7 @@ class AcceptTherapistMainTest {
   }
 
   private RuntimeOutput call(String body) throws Exception {
-    return new Main().main(RuntimeCalls.post(body, Map.of("x-appwrite-user-id", "u1")));
+    return main.main(RuntimeCalls.post(body, Map.of("x-appwrite-user-id", "u1")));
   }
 
   @Test

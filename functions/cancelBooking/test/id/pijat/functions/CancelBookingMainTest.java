@@ -27,17 +27,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CancelBookingMainTest {
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
   private final Backend backend = new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of()));
+  private final Main main = new Main(Backends.of(backend));
   private CreateBooking.Created created;
 
   @BeforeEach
   void aGuestBooking() {
-    Backends.install(request -> backend);
     created = backend.createBooking().create(Caller.guest(null),
         BookingRequests.at(new Coordinates(-8.718, 115.1686)), null);
   }
 
   private RuntimeOutput call(String body, Map<String, String> headers) throws Exception {
-    return new Main().main(RuntimeCalls.post(body, headers));
+    return main.main(RuntimeCalls.post(body, headers));
   }
 
   @Test
@@ -89,7 +89,7 @@ class CancelBookingMainTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"GET", "DELETE", "BREW"})
   void onlyPostCancels(String method) throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.request(method, "/", "{\"bookingId\":\"" + created.booking().id() + "\"}",
+    RuntimeOutput output = main.main(RuntimeCalls.request(method, "/", "{\"bookingId\":\"" + created.booking().id() + "\"}",
         Map.of("x-booking-token", created.token().value()), new RuntimeLogger()));
 
     assertEquals(400, output.getStatusCode());

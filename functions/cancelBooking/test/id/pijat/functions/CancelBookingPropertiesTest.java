@@ -1,5 +1,6 @@
 package id.pijat.functions;
 
+import id.pijat.function.Backends;
 import id.pijat.testing.GuestBookingProperties;
 import id.pijat.testing.SafeAnswers;
 import io.openruntimes.java.src.Main;
@@ -7,8 +8,8 @@ import io.openruntimes.java.src.Main;
 /** cancelBooking against hostile bodies, methods and paths: never a 5xx or a stack trace; a refusal writes nothing. */
 class CancelBookingPropertiesTest extends GuestBookingProperties {
   @Override
-  protected SafeAnswers.Function function() {
-    return new Main()::main;
+  protected SafeAnswers.Function function(Backends backends) {
+    return new Main(backends)::main;
   }
 
   @Override

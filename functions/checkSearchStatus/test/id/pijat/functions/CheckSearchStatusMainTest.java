@@ -31,17 +31,17 @@ class CheckSearchStatusMainTest {
   private final MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
   private final Backend backend = new Backend(store, clock, Settings.from(Map.of()));
+  private final Main main = new Main(Backends.of(backend));
   private Booking booking;
 
   @BeforeEach
   void aBookingAndATherapist() {
-    Backends.install(request -> backend);
     new TherapistFixtures(store).add("ayu", TherapistFixtures.offset(KUTA, 1, 1), 4.8);
     booking = backend.createBooking().create(Caller.user("u1"), BookingRequests.at(KUTA), null).booking();
   }
 
   private JsonObject poll(String userId) throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.get(
+    RuntimeOutput output = main.main(RuntimeCalls.get(
         "{\"searchId\":\"" + SEARCH_ID + booking.id() + "\",\"bookingId\":\"" + booking.id() + "\"}",
         Map.of("x-appwrite-user-id", userId)));
     return RuntimeCalls.json(output);
@@ -113,7 +113,7 @@ class CheckSearchStatusMainTest {
 
   @Test
   void aSearchIdOutsideTheTagsCharactersIsRefusedByName() throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.get(
+    RuntimeOutput output = main.main(RuntimeCalls.get(
         "{\"searchId\":\"search 1\",\"bookingId\":\"" + booking.id() + "\"}", Map.of("x-appwrite-user-id", "u1")));
 
     assertEquals(400, output.getStatusCode());

@@ -23,9 +23,10 @@ class CleanupSessionsMainTest {
   void answersTheCountsOfWhatItDid() throws Exception {
     InMemoryDocumentStore store = new InMemoryDocumentStore();
     ChatFixtures.activeSession(store, "s1", Instant.parse("2026-11-23T02:00:00Z"));
-    Backends.install(request -> new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of())));
 
-    RuntimeOutput output = new Main().main(RuntimeCalls.post("", Map.of("x-appwrite-trigger", "schedule")));
+    Main main = new Main(Backends.of(new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of()))));
+
+    RuntimeOutput output = main.main(RuntimeCalls.post("", Map.of("x-appwrite-trigger", "schedule")));
 
     assertEquals(200, output.getStatusCode());
     JsonObject data = RuntimeCalls.json(output).getAsJsonObject("data");

@@ -21,9 +21,9 @@ class CleanupSessionsPropertiesTest {
   void anyRequestIsAnsweredWithTheEnvelopeAndARefusalWritesNothing(
       @ForAll("bodies") String body, @ForAll("methods") String method, @ForAll("paths") String path) throws Exception {
     WriteCountingStore store = new WriteCountingStore(new InMemoryDocumentStore());
-    Backends.install(request -> new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of())));
+    Main main = new Main(Backends.of(new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of()))));
 
-    SafeAnswers.assertSafe(new Main()::main, method, path, body, Map.of("x-appwrite-trigger", "schedule"), store);
+    SafeAnswers.assertSafe(main::main, method, path, body, Map.of("x-appwrite-trigger", "schedule"), store);
   }
 
   @Provide

@@ -22,7 +22,6 @@ import io.openruntimes.java.RuntimeOutput;
 import io.openruntimes.java.src.Main;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,14 +34,10 @@ class CreateBookingMainTest {
           + "\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"0812 3456 7890\"}}";
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
   private final MutableClock clock = MutableClock.at("2026-11-21T10:00:00Z");
-
-  @BeforeEach
-  void useInMemoryBackend() {
-    Backends.install(request -> new Backend(store, clock, Settings.from(Map.of())));
-  }
+  private Main main = new Main(Backends.of(new Backend(store, clock, Settings.from(Map.of()))));
 
   private RuntimeOutput call(String body, Map<String, String> headers) throws Exception {
-    return new Main().main(RuntimeCalls.post(body, headers));
+    return main.main(RuntimeCalls.post(body, headers));
   }
 
   @Test
@@ -90,8 +85,20 @@ class CreateBookingMainTest {
   }
 
   @Test
+  void badInputIsAnsweredBeforeAnyBackendIsBuilt() throws Exception {
+    main = new Main(request -> {
+      throw new AssertionError("a backend was built for a request refused for its input");
+    });
+
+    RuntimeOutput output = call(BODY.replace("0812 3456 7890", "12345"), Map.of());
+
+    assertEquals(400, output.getStatusCode());
+    assertEquals("customerDetails.whatsapp", field(output));
+  }
+
+  @Test
   void aDefectAnswers500WithoutInternals() throws Exception {
-    Backends.install(request -> {
+    main = new Main(request -> {
       throw new IllegalStateException("secret connection string");
     });
 
@@ -166,7 +173,7 @@ class CreateBookingMainTest {
   @ParameterizedTest(name = "method \"{0}\"")
   @ValueSource(strings = {"GET", "PUT", "DELETE", "BREW", ""})
   void onlyPostCreatesAndAnyOtherMethodIs400NamingTheMethod(String method) throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.request(method, "/", BODY, Map.of(), new RuntimeLogger()));
+    RuntimeOutput output = main.main(RuntimeCalls.request(method, "/", BODY, Map.of(), new RuntimeLogger()));
 
     assertEquals(400, output.getStatusCode());
     assertEquals("method", field(output));
@@ -175,7 +182,7 @@ class CreateBookingMainTest {
 
   @Test
   void aPathOtherThanTheRootIs400NamingThePath() throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.request("POST", "/admin/bookings", BODY, Map.of(), new RuntimeLogger()));
+    RuntimeOutput output = main.main(RuntimeCalls.request("POST", "/admin/bookings", BODY, Map.of(), new RuntimeLogger()));
 
     assertEquals(400, output.getStatusCode());
     assertEquals("path", field(output));

@@ -25,11 +25,11 @@ class GetBookingMainTest {
   private static final Coordinates KUTA = new Coordinates(-8.718, 115.1686);
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
   private final Backend backend = new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of()));
+  private final Main main = new Main(Backends.of(backend));
   private CreateBooking.Created guests;
 
   @BeforeEach
   void aGuestsBooking() {
-    Backends.install(request -> backend);
     guests = backend.createBooking().create(Caller.guest(null), BookingRequests.at(KUTA), null);
   }
 
@@ -39,7 +39,7 @@ class GetBookingMainTest {
 
   @Test
   void theGuestWithTheTokenReadsTheBooking() throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.get(body(), Map.of("x-booking-token", guests.token().value())));
+    RuntimeOutput output = main.main(RuntimeCalls.get(body(), Map.of("x-booking-token", guests.token().value())));
 
     assertEquals(200, output.getStatusCode());
     JsonObject data = RuntimeCalls.json(output).getAsJsonObject("data");
@@ -51,7 +51,7 @@ class GetBookingMainTest {
 
   @Test
   void aPostReadsTheSame() throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.post(
+    RuntimeOutput output = main.main(RuntimeCalls.post(
         body().replace("}", ",\"bookingToken\":\"" + guests.token().value() + "\"}"), Map.of()));
 
     assertEquals(guests.booking().id(), RuntimeCalls.json(output).getAsJsonObject("data").get("id").getAsString());
@@ -59,7 +59,7 @@ class GetBookingMainTest {
 
   @Test
   void withoutTheTokenItIsDenied() throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.get(body(), Map.of()));
+    RuntimeOutput output = main.main(RuntimeCalls.get(body(), Map.of()));
 
     assertEquals(403, output.getStatusCode());
     assertEquals("PERMISSION_DENIED", RuntimeCalls.json(output).getAsJsonObject("error").get("code").getAsString());
@@ -67,8 +67,8 @@ class GetBookingMainTest {
 
   @Test
   void anUnknownBookingIsNotFoundAndABadIdIsNamed() throws Exception {
-    RuntimeOutput missing = new Main().main(RuntimeCalls.get("{\"bookingId\":\"nosuchbooking\"}", Map.of("x-appwrite-user-id", "u1")));
-    RuntimeOutput bad = new Main().main(RuntimeCalls.get("{\"bookingId\":\"../x\"}", Map.of("x-appwrite-user-id", "u1")));
+    RuntimeOutput missing = main.main(RuntimeCalls.get("{\"bookingId\":\"nosuchbooking\"}", Map.of("x-appwrite-user-id", "u1")));
+    RuntimeOutput bad = main.main(RuntimeCalls.get("{\"bookingId\":\"../x\"}", Map.of("x-appwrite-user-id", "u1")));
 
     assertEquals(404, missing.getStatusCode());
     assertEquals(400, bad.getStatusCode());

@@ -35,18 +35,18 @@ class SearchTherapistsMainTest {
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
   private final MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
   private final Backend backend = new Backend(store, clock, Settings.from(Map.of()));
+  private Main main = new Main(Backends.of(backend));
   private Booking booking;
 
   @BeforeEach
   void aBookingAndATherapist() {
-    Backends.install(request -> backend);
     new TherapistFixtures(store).add("ayu", TherapistFixtures.offset(KUTA, 1, 1), 4.8);
     booking = backend.createBooking().create(Caller.user("u1"),
         BookingRequests.at(KUTA), null).booking();
   }
 
   private RuntimeOutput call(String body) throws Exception {
-    return new Main().main(RuntimeCalls.post(body, Map.of("x-appwrite-user-id", "u1")));
+    return main.main(RuntimeCalls.post(body, Map.of("x-appwrite-user-id", "u1")));
   }
 
   @Test
@@ -75,10 +75,14 @@ class SearchTherapistsMainTest {
     "{\"bookingId\":\"BID\",\"searchConfig\":{\"maxRadius\":51}}         | searchConfig.maxRadius",
     "{\"bookingId\":\"BID\",\"searchConfig\":{\"maxRadius\":0}}          | searchConfig.maxRadius",
     "{\"bookingId\":\"BID\",\"searchConfig\":{\"maxSearchTime\":5}}      | searchConfig.maxSearchTime",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"maxSearchTime\":45.5}}   | searchConfig.maxSearchTime",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"maxSearchTime\":1e300}}  | searchConfig.maxSearchTime",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"retryAttempts\":4294967297}} | searchConfig.retryAttempts",
     "{\"bookingId\":\"BID\",\"searchConfig\":{\"retryAttempts\":6}}      | searchConfig.retryAttempts",
     "{\"bookingId\":\"BID\",\"searchConfig\":{\"retryAttempts\":2.5}}    | searchConfig.retryAttempts",
     "{\"bookingId\":\"BID\",\"searchConfig\":{\"serviceDuration\":45}}   | searchConfig.serviceDuration",
     "{\"bookingId\":\"BID\",\"searchConfig\":{\"userLocation\":{\"lat\":91,\"lng\":0}}} | searchConfig.userLocation.lat",
+    "{\"bookingId\":\"BID\",\"searchConfig\":{\"userLocation\":{\"lat\":0,\"lng\":181}}} | searchConfig.userLocation.lng",
     "{\"bookingId\":\"BID\",\"searchConfig\":\"wide\"}                   | searchConfig",
     "{\"bookingId\":\"BID\",\"declineCurrent\":\"yes\"}                  | declineCurrent",
     "{\"bookingId\":\"BID\",\"radius\":5}                                | radius",
@@ -130,7 +134,7 @@ class SearchTherapistsMainTest {
 
   @Test
   void aWrongMethodIs400NamingTheMethodAndRunsNoRound() throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.request("GET", "/", "{\"bookingId\":\"" + booking.id() + "\"}",
+    RuntimeOutput output = main.main(RuntimeCalls.request("GET", "/", "{\"bookingId\":\"" + booking.id() + "\"}",
         Map.of("x-appwrite-user-id", "u1"), new RuntimeLogger()));
 
     assertEquals(400, output.getStatusCode());
@@ -138,10 +142,10 @@ class SearchTherapistsMainTest {
     assertEquals(booking, backend.bookings().find(booking.id()).orElseThrow());
   }
 
-  /** A backend with these fair-use variables on a store with three therapists near Kuta. */
+  /** Main on a backend with these fair-use variables, on a store with three therapists near Kuta. */
   private Backend limitedTo(Map<String, String> env) {
     Backend limited = new Backend(store, clock, Settings.from(env));
-    Backends.install(request -> limited);
+    main = new Main(Backends.of(limited));
     new TherapistFixtures(store).add("made", TherapistFixtures.offset(KUTA, 2, 1), 4.5);
     new TherapistFixtures(store).add("komang", TherapistFixtures.offset(KUTA, 3, 1), 4.5);
     return limited;
@@ -183,9 +187,9 @@ class SearchTherapistsMainTest {
     Backend limited = limitedTo(Map.of("RATE_ROUNDS_PER_ADDRESS", "1/60"));
     Booking other = limited.createBooking().create(Caller.user("u2"), BookingRequests.at(KUTA), null).booking();
 
-    RuntimeOutput first = new Main().main(RuntimeCalls.post("{\"bookingId\":\"" + booking.id() + "\"}",
+    RuntimeOutput first = main.main(RuntimeCalls.post("{\"bookingId\":\"" + booking.id() + "\"}",
         Map.of("x-appwrite-user-id", "u1", "x-appwrite-client-ip", "203.0.113.7")));
-    RuntimeOutput second = new Main().main(RuntimeCalls.post("{\"bookingId\":\"" + other.id() + "\"}",
+    RuntimeOutput second = main.main(RuntimeCalls.post("{\"bookingId\":\"" + other.id() + "\"}",
         Map.of("x-appwrite-user-id", "u2", "x-appwrite-client-ip", "203.0.113.7")));
 
     assertEquals(200, first.getStatusCode());

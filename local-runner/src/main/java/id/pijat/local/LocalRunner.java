@@ -74,22 +74,28 @@ public final class LocalRunner implements AutoCloseable {
   public static LocalRunner start(Path projectRoot, String jdbcUrl, int port, Map<String, String> env, Clock clock,
       PrintStream log) throws IOException {
     AppwriteProject project = AppwriteProject.read(projectRoot.resolve("appwrite.json"));
-    Map<String, FunctionHost> hosts = new LinkedHashMap<>();
-    for (String functionId : project.functions().keySet()) {
-      hosts.put(functionId, FunctionHost.load(functionId, projectRoot.resolve("functions").resolve(functionId).resolve("target/classes")));
-    }
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     H2DocumentStore store;
     boolean demoDataLoaded;
     try {
       store = H2DocumentStore.open(jdbcUrl, project.collections(), clock);
-      demoDataLoaded = DemoData.loadOnce(store, clock.instant());
     } catch (RuntimeException e) {
       server.stop(0);
       throw e;
     }
-    Settings settings = Settings.from(env);
-    Backends.install(request -> new Backend(store, clock, settings));
+    Map<String, FunctionHost> hosts = new LinkedHashMap<>();
+    try {
+      Backends backends = Backends.of(new Backend(store, clock, Settings.from(env)));
+      for (String functionId : project.functions().keySet()) {
+        Path classes = projectRoot.resolve("functions").resolve(functionId).resolve("target/classes");
+        hosts.put(functionId, FunctionHost.load(functionId, classes, backends));
+      }
+      demoDataLoaded = DemoData.loadOnce(store, clock.instant());
+    } catch (RuntimeException e) {
+      server.stop(0);
+      store.close();
+      throw e;
+    }
 
     LocalAuth auth = new LocalAuth(env.get("APPWRITE_API_KEY"));
     ExecutorService executor = Executors.newFixedThreadPool(16);

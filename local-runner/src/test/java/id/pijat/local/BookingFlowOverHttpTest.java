@@ -17,9 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chat window's flow (seed 003) through the runner over HTTP, on the demo therapists around
- * Denpasar: Confirm & Search, the offer card, Find Another, Accept, Cancel. The runner's clock is the
- * test's, so offer windows pass without waiting.
+ * The chat window's flow (the README's "The booking flow, as the chat window drives it") through
+ * the runner over HTTP, on the demo therapists around Denpasar: Confirm & Search, the offer card,
+ * Find Another, Accept, Cancel. The runner's clock is the test's, so offer windows pass without
+ * waiting.
  */
 class BookingFlowOverHttpTest {
   private static final String BOOKING = RunnerClient.BOOKING_IN_DENPASAR;

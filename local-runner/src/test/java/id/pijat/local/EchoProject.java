@@ -24,12 +24,15 @@ final class EchoProject {
   private static final String MAIN = """
       package io.openruntimes.java.src;
 
+      import id.pijat.function.Backends;
       import io.openruntimes.java.RuntimeContext;
       import io.openruntimes.java.RuntimeOutput;
       import java.util.Map;
       import java.util.TreeMap;
 
       public class Main {
+        public Main(Backends backends) {}
+
         public RuntimeOutput main(RuntimeContext context) throws Exception {
           String body = context.getReq().getBodyText();
           context.log("log line");

@@ -93,41 +93,43 @@ public final class BookingInput {
       return SearchConfig.DEFAULT;
     }
     config.allowOnly(SEARCH_CONFIG_FIELDS);
-    Double radius = config.number("maxRadius", false);
-    Double window = config.number("maxSearchTime", false);
-    Double attempts = config.number("retryAttempts", false);
+    Double radius = config.number("maxRadius", false, SearchConfig::requireRadius);
+    Duration window =
+        config.number("maxSearchTime", false, seconds -> SearchConfig.requireOfferWindow(Duration.ofSeconds((long) whole(seconds))));
+    Integer attempts = config.number("retryAttempts", false, count -> SearchConfig.requireAttempts((int) whole(count)));
     ServiceDuration duration = config.stringOrNumber("serviceDuration", false, ServiceDuration::parse);
-    JsonInput userLocation = config.object("userLocation", false);
-    if (userLocation != null) {
-      userLocation.allowOnly(Set.of("lat", "lng"));
-      Double lat = userLocation.number("lat", true);
-      Double lng = userLocation.number("lng", true);
-      if (lat != null && lng != null) {
-        userLocation.check("lat", () -> new Coordinates(lat, lng));
-      }
-    }
-    if (radius != null && !(radius > 0 && radius <= SearchConfig.MAX_RADIUS_KM)) {
-      config.problem("maxRadius", "must be more than 0 and at most " + (int) SearchConfig.MAX_RADIUS_KM + " km");
-    }
-    if (window != null
-        && !(window == Math.rint(window)
-            && window >= SearchConfig.MIN_OFFER_WINDOW.toSeconds()
-            && window <= SearchConfig.MAX_OFFER_WINDOW.toSeconds())) {
-      config.problem(
-          "maxSearchTime",
-          "must be whole seconds from " + SearchConfig.MIN_OFFER_WINDOW.toSeconds() + " to " + SearchConfig.MAX_OFFER_WINDOW.toSeconds());
-    }
-    if (attempts != null && !(attempts == Math.rint(attempts) && attempts >= 1 && attempts <= SearchConfig.MAX_ATTEMPTS)) {
-      config.problem("retryAttempts", "must be a whole number from 1 to " + SearchConfig.MAX_ATTEMPTS);
-    }
+    // checked, though the search is centred on the booking's address
+    coordinates(config.object("userLocation", false));
     if (config.hasProblems()) {
       return null;
     }
     return new SearchConfig(
         radius != null ? radius : SearchConfig.DEFAULT_RADIUS_KM,
-        window != null ? Duration.ofSeconds(window.longValue()) : SearchConfig.DEFAULT_OFFER_WINDOW,
-        attempts != null ? attempts.intValue() : SearchConfig.MAX_ATTEMPTS,
+        window != null ? window : SearchConfig.DEFAULT_OFFER_WINDOW,
+        attempts != null ? attempts : SearchConfig.MAX_ATTEMPTS,
         duration);
+  }
+
+  /**
+   * A count or seconds sent as a JSON number: 2.5 is refused rather than cut to 2. The casts after
+   * it saturate, so 1e300 stays out of range instead of wrapping to a small number.
+   */
+  private static double whole(double number) {
+    if (number != Math.rint(number)) {
+      throw new IllegalArgumentException("must be a whole number: " + number);
+    }
+    return number;
+  }
+
+  /** {lat, lng}, each checked by Coordinates and named on its own. */
+  private static Coordinates coordinates(JsonInput fields) {
+    if (fields == null) {
+      return null;
+    }
+    fields.allowOnly(Set.of("lat", "lng"));
+    Double lat = fields.number("lat", true, Coordinates::requireLatitude);
+    Double lng = fields.number("lng", true, Coordinates::requireLongitude);
+    return lat == null || lng == null ? null : new Coordinates(lat, lng);
   }
 
   public static NewBooking newBooking(JsonInput body) {
@@ -146,25 +148,11 @@ public final class BookingInput {
     }
     location.allowOnly(Set.of("address", "coordinates"));
     String address = location.string("address", true);
-    JsonInput fields = location.object("coordinates", true);
-    Coordinates coordinates = null;
-    if (fields != null) {
-      fields.allowOnly(Set.of("lat", "lng"));
-      Double lat = fields.number("lat", true);
-      Double lng = fields.number("lng", true);
-      if (lat != null && Math.abs(lat) > 90) {
-        fields.problem("lat", "must be between -90 and 90");
-      } else if (lng != null && Math.abs(lng) > 180) {
-        fields.problem("lng", "must be between -180 and 180");
-      } else if (lat != null && lng != null) {
-        coordinates = new Coordinates(lat, lng);
-      }
-    }
+    Coordinates coordinates = coordinates(location.object("coordinates", true));
     if (address == null || coordinates == null) {
       return null;
     }
-    Coordinates point = coordinates;
-    return location.check("address", () -> new Location(address, point));
+    return location.check("address", () -> new Location(address, coordinates));
   }
 
   private static CustomerDetails customer(JsonInput customer) {

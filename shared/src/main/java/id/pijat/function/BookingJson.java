@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The Booking and TherapistMatch shapes of contract section 3; absent values are left out. */
+/**
+ * The Booking and TherapistMatch shapes the client reads (the README's "What the functions answer");
+ * absent values are left out.
+ */
 public final class BookingJson {
   private BookingJson() {}
 

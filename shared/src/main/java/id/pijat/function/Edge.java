@@ -16,39 +16,44 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Where an execution meets the domain: builds the request and backend, runs the handler, and
- * answers the envelope. Whatever goes wrong, the client gets a code and a safe message; the detail
- * goes to the execution's error log only.
+ * Where an execution meets the domain: builds the request, runs the handler with the backend the
+ * function's Main was given, and answers the envelope. Whatever goes wrong, the client gets a code
+ * and a safe message; the detail goes to the execution's error log only.
  */
 public final class Edge {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
-  /** The body of one function: request in, reply out. */
+  /**
+   * The body of one function: request in, reply out. The backend is built on its first {@code
+   * get()}, so a request refused for its input is answered before any backend exists (a cold
+   * start's first answer to bad input costs only the JVM and the parsing).
+   */
   @FunctionalInterface
   public interface Handler {
-    Reply handle(FunctionRequest request, Backend backend);
+    Reply handle(FunctionRequest request, Supplier<Backend> backend);
   }
 
   private Edge() {}
 
   /** A function that changes something: POST only, so a prefetch, a crawler or a GET link never books. */
-  public static RuntimeOutput change(RuntimeContext context, Handler handler) {
-    return serve(context, List.of("POST"), handler);
+  public static RuntimeOutput change(RuntimeContext context, Backends backends, Handler handler) {
+    return serve(context, backends, List.of("POST"), handler);
   }
 
   /** A function that only reads: GET or POST. */
-  public static RuntimeOutput read(RuntimeContext context, Handler handler) {
-    return serve(context, List.of("GET", "POST"), handler);
+  public static RuntimeOutput read(RuntimeContext context, Backends backends, Handler handler) {
+    return serve(context, backends, List.of("GET", "POST"), handler);
   }
 
-  private static RuntimeOutput serve(RuntimeContext context, List<String> methods, Handler handler) {
-    Backend backend = null;
+  private static RuntimeOutput serve(RuntimeContext context, Backends backends, List<String> methods, Handler handler) {
+    OnFirstUse backend = null;
     try {
       FunctionRequest request = FunctionRequest.of(context.getReq());
       request.requireRoute(methods);
-      backend = Backends.forRequest(request);
+      backend = new OnFirstUse(backends, request);
       Reply reply = handler.handle(request, backend);
       return answer(context, reply.status(), reply.envelope());
     } catch (RateLimited limited) {
@@ -68,7 +73,40 @@ public final class Edge {
       return refuse(context, new Rejection(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."));
     } finally {
       // before the runtime sends the answer: nothing of this execution reaches the database after it
-      Backends.finish(backend);
+      if (backend != null) {
+        backend.finish();
+      }
+    }
+  }
+
+  /** The execution's backend, built when the handler first asks for it. */
+  private static final class OnFirstUse implements Supplier<Backend> {
+    private final Backends backends;
+    private final FunctionRequest request;
+    private Backend built;
+
+    OnFirstUse(Backends backends, FunctionRequest request) {
+      this.backends = backends;
+      this.request = request;
+    }
+
+    @Override
+    public Backend get() {
+      if (built == null) {
+        built = backends.forRequest(request);
+      }
+      return built;
+    }
+
+    /**
+     * The execution has answered: whatever of it is still in flight on Appwrite is cancelled and
+     * nothing more is sent. A backend given for all executions (the runner's embedded store, a
+     * test's) is left alone.
+     */
+    void finish() {
+      if (built != null && built.store() instanceof DeferredStore execution) {
+        execution.close();
+      }
     }
   }
 

@@ -35,8 +35,9 @@ public record FunctionRequest(String method, String path, Map<String, String> he
 
   /**
    * Every function answers at "/" only, and only to the methods that fit it. A wrong method is
-   * INVALID_INPUT naming `method` rather than 405: the contract's table holds every code a client
-   * handles, and 400 with the field named is what it already shows for a request it got wrong.
+   * INVALID_INPUT naming `method` rather than 405: a client handles the codes of ErrorCode, and
+   * 405 is not one of them, while 400 with the field named is what it already shows for a request
+   * it got wrong.
    */
   void requireRoute(List<String> methods) {
     String used = method == null ? "" : method.toUpperCase(Locale.ROOT);

@@ -3,9 +3,9 @@ package id.pijat.function;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
-import com.google.gson.internal.Streams;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import id.pijat.error.FieldProblem;
@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
 
 /**
@@ -49,7 +50,7 @@ public final class JsonInput {
     try {
       JsonReader reader = new JsonReader(new StringReader(body));
       reader.setStrictness(Strictness.STRICT);
-      JsonElement element = Streams.parse(reader);
+      JsonElement element = JsonParser.parseReader(reader);
       if (reader.peek() != JsonToken.END_DOCUMENT) {
         throw Rejection.invalidInput("body", "must be a single JSON object");
       }
@@ -57,7 +58,7 @@ public final class JsonInput {
         throw Rejection.invalidInput("body", "must be a JSON object");
       }
       return new JsonInput(element.getAsJsonObject(), "", new ArrayList<>());
-    } catch (JsonParseException | IOException | StackOverflowError e) {
+    } catch (JsonParseException | IOException e) {
       throw Rejection.invalidInput("body", "is not valid JSON");
     }
   }
@@ -109,6 +110,12 @@ public final class JsonInput {
       return null;
     }
     return value;
+  }
+
+  /** A number its rule turns into a value; the rule's IllegalArgumentException becomes the problem. */
+  public <T> T number(String name, boolean required, DoubleFunction<T> rule) {
+    Double value = number(name, required);
+    return value == null ? null : check(name, () -> rule.apply(value));
   }
 
   public Boolean bool(String name, boolean required) {

@@ -20,13 +20,6 @@ public final class Heads {
     return Optional.ofNullable(byLockKey.get(lockKey));
   }
 
-  /** These heads and those of another read, for locks read in two places of one call. */
-  public Heads and(Heads other) {
-    Map<String, HoldEntry> both = new java.util.HashMap<>(other.byLockKey);
-    both.putAll(byLockKey);
-    return new Heads(both);
-  }
-
   boolean has(String lockKey) {
     return byLockKey.containsKey(lockKey);
   }

@@ -126,15 +126,6 @@ final class Holds {
   }
 
   /**
-   * Engages the lock (a time slot) for a booking that finds it free or already its own.
-   *
-   * @return false when another booking holds it
-   */
-  boolean engageFree(String lockKey, String bookingId, Instant until) {
-    return append(lockKey, HoldEntry.Kind.ENGAGED, bookingId, until, Set.of());
-  }
-
-  /**
    * Gives the lock back if this booking holds it; a lock moved on to someone else is left alone.
    *
    * @return true when this call released it

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class TherapistLocks {
   /** The grain of time holds: a booking blocks the slots its span touches. */
-  public static final Duration SLOT = Duration.ofMinutes(15);
+  static final Duration SLOT = Duration.ofMinutes(15);
   /** How long the therapist's lock stays engaged while a scheduled booking is being accepted. */
   static final Duration ACCEPT_FENCE = Duration.ofMinutes(1);
   private static final String SLOT_SEPARATOR = "@";
@@ -52,7 +52,7 @@ public final class TherapistLocks {
   public enum Engagement { ENGAGED, OFFER_LOST, TIME_TAKEN }
 
   /** The slot locks of a span: every slot from the one holding {@code from} to the one before {@code until}. */
-  public static List<String> slotKeys(String therapistId, Instant from, Instant until) {
+  static List<String> slotKeys(String therapistId, Instant from, Instant until) {
     long slotSeconds = SLOT.toSeconds();
     long first = Math.floorDiv(from.getEpochSecond(), slotSeconds);
     long last = Math.floorDiv(until.getEpochSecond() - 1, slotSeconds);
@@ -151,8 +151,8 @@ public final class TherapistLocks {
   }
 
   /** As {@link #releaseAll}, with the booking's locks listed a moment before (by {@link #lockKeysOf}). */
-  public int release(List<String> lockKeys, String bookingId) {
-    return holds.releaseEach(lockKeys, bookingId);
+  public void release(List<String> lockKeys, String bookingId) {
+    holds.releaseEach(lockKeys, bookingId);
   }
 
   /**

@@ -21,15 +21,31 @@ public record SearchConfig(double maxRadiusKm, Duration offerWindow, int maxAtte
   public static final SearchConfig DEFAULT = new SearchConfig(DEFAULT_RADIUS_KM, DEFAULT_OFFER_WINDOW, MAX_ATTEMPTS, null);
 
   public SearchConfig {
-    if (!(maxRadiusKm > 0 && maxRadiusKm <= MAX_RADIUS_KM)) {
-      throw new IllegalArgumentException("maxRadius must be more than 0 and at most " + (int) MAX_RADIUS_KM + " km: " + maxRadiusKm);
+    requireRadius(maxRadiusKm);
+    requireOfferWindow(offerWindow);
+    requireAttempts(maxAttempts);
+  }
+
+  /** The radius in km; the edge checks each setting of a request on its own. */
+  public static double requireRadius(double km) {
+    if (!(km > 0 && km <= MAX_RADIUS_KM)) {
+      throw new IllegalArgumentException("maxRadius must be more than 0 and at most " + (int) MAX_RADIUS_KM + " km: " + km);
     }
-    if (offerWindow.compareTo(MIN_OFFER_WINDOW) < 0 || offerWindow.compareTo(MAX_OFFER_WINDOW) > 0) {
+    return km;
+  }
+
+  public static Duration requireOfferWindow(Duration window) {
+    if (window.compareTo(MIN_OFFER_WINDOW) < 0 || window.compareTo(MAX_OFFER_WINDOW) > 0) {
       throw new IllegalArgumentException(
-          "maxSearchTime must be " + MIN_OFFER_WINDOW.toSeconds() + " to " + MAX_OFFER_WINDOW.toSeconds() + " seconds: " + offerWindow.toSeconds());
+          "maxSearchTime must be " + MIN_OFFER_WINDOW.toSeconds() + " to " + MAX_OFFER_WINDOW.toSeconds() + " seconds: " + window.toSeconds());
     }
-    if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
-      throw new IllegalArgumentException("retryAttempts must be 1 to " + MAX_ATTEMPTS + ": " + maxAttempts);
+    return window;
+  }
+
+  public static int requireAttempts(int attempts) {
+    if (attempts < 1 || attempts > MAX_ATTEMPTS) {
+      throw new IllegalArgumentException("retryAttempts must be 1 to " + MAX_ATTEMPTS + ": " + attempts);
     }
+    return attempts;
   }
 }

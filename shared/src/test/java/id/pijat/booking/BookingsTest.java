@@ -1,12 +1,14 @@
 package id.pijat.booking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.BookingRequest;
 import id.pijat.model.booking.BookingStatus;
 import id.pijat.model.booking.BookingToken;
+import id.pijat.model.booking.Caller;
 import id.pijat.model.booking.CustomerDetails;
 import id.pijat.model.booking.Location;
 import id.pijat.model.booking.NewBooking;
@@ -14,11 +16,16 @@ import id.pijat.model.booking.Owner;
 import id.pijat.model.booking.ServiceDuration;
 import id.pijat.model.booking.WhatsAppNumber;
 import id.pijat.model.geo.Coordinates;
+import id.pijat.store.Document;
+import id.pijat.store.Due;
 import id.pijat.store.InMemoryDocumentStore;
+import id.pijat.store.Query;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.InterceptingStore;
 import id.pijat.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +86,78 @@ class BookingsTest {
     assertEquals(Set.of("budi"), store.readersOf(Bookings.COLLECTION, "b1"));
     assertEquals(Set.of("budi"), store.readersOf(Bookings.CHANGES, Bookings.changeId("b1", 2)));
     assertEquals(Set.of(), store.readersOf(Bookings.COLLECTION, "b2"));
+  }
+
+  private Booking openedAs(String id, String userId, String whatsapp) {
+    Booking booking = Booking.open(id, Owner.user(userId), new BookingRequest(
+        new CustomerDetails("Budi", WhatsAppNumber.parse(whatsapp)), ServiceDuration.MINUTES_60, 200_000,
+        new Location("Jl. Sunset Road 88", new Coordinates(-8.68, 115.17)), null), clock.instant());
+    bookings.insert(booking);
+    return booking;
+  }
+
+  @Test
+  void openBookingsAreCountedByNumberAndByUserWhicheverIsMoreAndTheUserIsNotReadOnceTheNumberHasEnough() {
+    InterceptingStore counted = new InterceptingStore(store);
+    Bookings counting = new Bookings(counted, clock);
+    openedAs("b1", "u1", "081234567890");
+    openedAs("b2", "u1", "081234567890");
+    openedAs("b3", "u1", "081111111111");
+    Booking done = openedAs("b4", "u1", "081111111111");
+    bookings.save(done, done.cancel("changed my mind", "user:u1", clock.instant()));
+
+    assertEquals(3, counting.openOf(WhatsAppNumber.parse("081111111111"), "u1", 5), "three open under the user (the fourth cancelled), one under the number");
+    assertEquals(1, counting.openOf(WhatsAppNumber.parse("081111111111"), null, 5), "a guest is counted by number alone");
+    int listsBefore = counted.lists(Bookings.COLLECTION);
+    assertEquals(2, counting.openOf(WhatsAppNumber.parse("081234567890"), "u1", 2));
+    assertEquals(1, counted.lists(Bookings.COLLECTION) - listsBefore, "the number reached the limit: no second read");
+  }
+
+  @Test
+  void insertingABookingThatIsThereAlreadyAnswersFalse() {
+    Booking first = opened();
+
+    assertFalse(bookings.insert(first));
+  }
+
+  @Test
+  void readingInOneRoundSeesTheNewestVersionThroughALaggingDocument() {
+    Booking v1 = opened();
+    Instant now = clock.instant();
+    Booking v2 = bookings.save(v1, v1.cancel("changed my mind", "user:u1", now));
+    store.update(Bookings.COLLECTION, "b1", BookingDocuments.toData(v1));
+
+    assertEquals(v2, bookings.findOwnedInOneRound("b1", Caller.user("u1")));
+  }
+
+  @Test
+  void aCancelledBookingIsDueToSettleAndToCompactAndACompletedOneOnlyToCompactUntilCleanupSaysDone() {
+    Booking cancelled = opened();
+    bookings.save(cancelled, cancelled.cancel("changed my mind", "user:u1", clock.instant()));
+    Instant later = clock.instant().plus(Duration.ofHours(2));
+
+    assertEquals(List.of("b1"), ids(Bookings.toSettle(later)));
+    assertEquals(List.of("b1"), ids(Bookings.toCompact(later)));
+    bookings.settled("b1");
+    bookings.compacted("b1");
+    assertEquals(List.of(), ids(Bookings.toSettle(later)));
+    assertEquals(List.of(), ids(Bookings.toCompact(later)));
+  }
+
+  @Test
+  void anActiveBookingIsDueForNeither() {
+    Booking searching = opened();
+    Instant now = clock.instant();
+    bookings.save(searching, searching.keepSearching(searching.search().nextAttempt("s1", now).waitUntil(now), now));
+    Instant later = now.plus(Duration.ofHours(2));
+
+    assertEquals(List.of(), ids(Bookings.toSettle(later)));
+    assertEquals(List.of(), ids(Bookings.toCompact(later)));
+  }
+
+  private List<String> ids(Due due) {
+    List<Query> queries = new java.util.ArrayList<>(due.filters());
+    queries.add(Query.limit(100));
+    return store.list(due.collection(), queries).stream().map(Document::id).toList();
   }
 }

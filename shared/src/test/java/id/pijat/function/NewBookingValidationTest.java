@@ -48,6 +48,7 @@ class NewBookingValidationTest {
     "location not an object     | {\"serviceDuration\":60,\"location\":\"Kuta\"," + CUSTOMER + "} | location",
     "address too short          | {\"serviceDuration\":60,\"location\":{\"address\":\"Kut\",\"coordinates\":{\"lat\":1,\"lng\":1}}," + CUSTOMER + "} | location.address",
     "latitude out of range      | {\"serviceDuration\":60,\"location\":{\"address\":\"Jl. Kuta 1\",\"coordinates\":{\"lat\":91,\"lng\":1}}," + CUSTOMER + "} | location.coordinates.lat",
+    "longitude out of range     | {\"serviceDuration\":60,\"location\":{\"address\":\"Jl. Kuta 1\",\"coordinates\":{\"lat\":1,\"lng\":-181}}," + CUSTOMER + "} | location.coordinates.lng",
     "longitude as string        | {\"serviceDuration\":60,\"location\":{\"address\":\"Jl. Kuta 1\",\"coordinates\":{\"lat\":1,\"lng\":\"1\"}}," + CUSTOMER + "} | location.coordinates.lng",
     "name of one letter         | {\"serviceDuration\":60," + ADDRESS + ",\"customerDetails\":{\"name\":\" B \",\"whatsapp\":\"081234567890\"}} | customerDetails.name",
     "whatsapp from abroad       | {\"serviceDuration\":60," + ADDRESS + ",\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"+4915112345678\"}} | customerDetails.whatsapp",
@@ -73,12 +74,33 @@ class NewBookingValidationTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aValueNestedAsDeepAsTheBodyAllowsIsRefusedNamingItsField() {
+    String body = "{\"serviceDuration\":" + "[".repeat(8_000) + "]".repeat(8_000) + "}";
+
+    Rejection rejection = assertThrows(Rejection.class, () -> parse(body));
+
+    assertEquals("serviceDuration", rejection.details().get(0).field());
+  }
+
+  @org.junit.jupiter.api.Test
   void everyProblemIsReportedAtOnce() {
     Rejection rejection = assertThrows(Rejection.class, () -> parse("{\"serviceDuration\":45,\"customerDetails\":{}}"));
 
     assertEquals(
         java.util.List.of("serviceDuration", "location", "customerDetails.name", "customerDetails.whatsapp"),
         rejection.details().stream().map(id.pijat.error.FieldProblem::field).toList());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPositionOffBothAxesNamesEachFieldWithCoordinatesOwnRule() {
+    Rejection rejection = assertThrows(Rejection.class, () -> parse(
+        "{\"serviceDuration\":60,\"location\":{\"address\":\"Jl. Kuta 1\",\"coordinates\":{\"lat\":-91,\"lng\":200}}," + CUSTOMER + "}"));
+
+    assertEquals(
+        java.util.List.of(
+            new id.pijat.error.FieldProblem("location.coordinates.lat", "latitude must be between -90 and 90: -91.0"),
+            new id.pijat.error.FieldProblem("location.coordinates.lng", "longitude must be between -180 and 180: 200.0")),
+        rejection.details());
   }
 
   @org.junit.jupiter.api.Test

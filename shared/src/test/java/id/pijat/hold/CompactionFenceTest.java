@@ -79,13 +79,36 @@ class CompactionFenceTest {
   @Test
   void aSlotLongPastIsDroppedEntirely() {
     String slot = TherapistLocks.slotKeys("t1", clock.instant(), in(Duration.ofMinutes(15))).get(0);
-    holds.engageFree(slot, "b1", in(Duration.ofMinutes(45)));
+    HoldSteps.engageFree(holds, slot, "b1", in(Duration.ofMinutes(45)));
     holds.release(slot, "b1");
     clock.advance(Duration.ofHours(3));
 
     new TherapistLocks(holds, clock).compact("b1", compactionBound());
 
     assertEquals(0, entriesOf(slot));
+  }
+
+  @Test
+  void compactingABookingDropsItsEndedSlotsKeepsEveryOtherHeadAndSparesWhatIsNewerThanTheBound() {
+    Instant ten = clock.instant();
+    List<String> slots = TherapistLocks.slotKeys("t1", ten, ten.plus(Duration.ofMinutes(45)));
+    holds.offer("t1", "b1", in(Duration.ofMinutes(1)));
+    holds.engageOffered("t1", "b1", in(Duration.ofHours(2)));
+    slots.forEach(slot -> HoldSteps.engageFree(holds, slot, "b1", in(Duration.ofHours(2))));
+    holds.release("t1", "b1");
+    holds.release(slots.get(1), "b1");
+    holds.release(slots.get(2), "b1");
+    clock.advance(Duration.ofMinutes(25));
+    holds.release(slots.get(0), "b1");
+    Instant bound = ten.plus(Duration.ofMinutes(20));
+
+    int deleted = new TherapistLocks(holds, clock).compact("b1", bound);
+
+    assertEquals(1, entriesOf("t1"), "the therapist's lock keeps its head");
+    assertEquals(1, entriesOf(slots.get(0)), "10:00-10:15 ended before the bound: all of it goes but its newer release");
+    assertEquals(1, entriesOf(slots.get(1)), "10:15-10:30 runs past the bound: its head stays");
+    assertEquals(1, entriesOf(slots.get(2)));
+    assertEquals(2 + 1 + 1 + 1, deleted);
   }
 
   @Test

@@ -52,7 +52,7 @@ class HoldRacesTest {
       holds.offer("t1", "b" + n, in(60));
       holds.release("t1", "b" + n);
     }
-    holds.engageFree("t1@1", "b1", in(3600));
+    HoldSteps.engageFree(holds, "t1@1", "b1", in(3600));
 
     int listsBefore = store.lists(Holds.COLLECTION);
 
@@ -100,7 +100,7 @@ class HoldRacesTest {
   void releasingEachCountsOnlyTheLocksThisBookingHeld() {
     holds.offer("a", "b1", in(60));
     holds.offer("b", "b2", in(60));
-    holds.engageFree("c", "b1", in(3600));
+    HoldSteps.engageFree(holds, "c", "b1", in(3600));
 
     assertEquals(2, holds.releaseEach(List.of("a", "b", "c", "d"), "b1"));
 

@@ -81,7 +81,7 @@ class HoldsTest {
     Instant ten = Instant.parse("2026-11-22T10:00:00Z");
     List<String> slots = TherapistLocks.slotKeys("t1", ten, ten.plus(Duration.ofMinutes(90)));
     assertEquals(6, slots.size());
-    holds.engageFree(slots.get(5), "b1", in(7200));
+    HoldSteps.engageFree(holds, slots.get(5), "b1", in(7200));
     Instant eleven = ten.plus(Duration.ofHours(1));
     Instant noon = ten.plus(Duration.ofHours(2));
 

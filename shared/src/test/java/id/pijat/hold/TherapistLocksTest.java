@@ -86,7 +86,7 @@ class TherapistLocksTest {
     Booking booking = offeredAyu("b1", null);
     List<String> slots = TherapistLocks.slotKeys("ayu", now, now.plus(Duration.ofHours(2)));
     // another booking took the last slot of the span after the offer was made
-    holds.engageFree(slots.get(slots.size() - 1), "b2", now.plus(Duration.ofHours(5)));
+    HoldSteps.engageFree(holds, slots.get(slots.size() - 1), "b2", now.plus(Duration.ofHours(5)));
 
     assertEquals(TherapistLocks.Engagement.TIME_TAKEN, engage(booking));
 
@@ -102,7 +102,7 @@ class TherapistLocksTest {
       holds.release("ayu", "old" + n);
     }
     List<String> slots = TherapistLocks.slotKeys("ayu", tomorrow, tomorrow.plus(Duration.ofHours(2)));
-    holds.engageFree(slots.get(0), "b1", tomorrow.plus(Duration.ofHours(3)));
+    HoldSteps.engageFree(holds, slots.get(0), "b1", tomorrow.plus(Duration.ofHours(3)));
 
     assertFalse(offerIfFree("ayu", "b2", tomorrow, tomorrow.plus(Duration.ofHours(2)), now.plusSeconds(60)));
   }

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /** What every answer to any request must be: the envelope, never a 5xx or a stack trace; a refusal writes nothing. */
 public final class SafeAnswers {
-  /** Refusals of the request itself, not of the booking's state (SEARCH_TIMEOUT cancels, as the contract says). */
+  /** Refusals of the request itself, not of the booking's state (SEARCH_TIMEOUT cancels the booking, as the README's searchTherapists says). */
   private static final Set<Integer> REFUSALS = Set.of(400, 403, 404, 422, 429);
 
   /** A function's Main.main. */

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** The booking flow of contract section 4, on the in-memory store with a clock the test moves. */
+/** The booking flow (README, "The booking flow"), on the in-memory store with a clock the test moves. */
 class BookingFlowTest {
   private static final Coordinates SEMINYAK = new Coordinates(-8.6913, 115.1682);
   private static final Caller BUDI = Caller.user("budi");

@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -95,16 +95,7 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
     String sql =
         "INSERT INTO " + table(collection) + " (" + String.join(", ", columns.stream().map(H2DocumentStore::quote).toList())
             + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
-    try (Connection connection = pool.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, values);
-      statement.executeUpdate();
-    } catch (SQLException e) {
-      if (e.getErrorCode() == DUPLICATE_KEY) {
-        throw new DocumentExistsException(collection, id);
-      }
-      throw unavailable("create", e);
-    }
+    withStatement(sql, values, PreparedStatement::executeUpdate, failedWrite("create", collection, id));
     return new Document(id, row);
   }
 
@@ -112,15 +103,9 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
   public Optional<Document> find(String collection, String id) {
     calls.incrementAndGet();
     schema(collection);
-    String sql = "SELECT * FROM " + table(collection) + " WHERE \"$id\" = ?";
-    try (Connection connection = pool.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, id);
-      List<Document> found = read(collection, statement, true);
-      return found.stream().findFirst();
-    } catch (SQLException e) {
-      throw unavailable("find", e);
-    }
+    return withStatement(byId("SELECT * FROM", collection), List.of(id), statement -> read(collection, statement, true), failed("find"))
+        .stream()
+        .findFirst();
   }
 
   @Override
@@ -137,44 +122,22 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
     });
     values.add(id);
     String sql = "UPDATE " + table(collection) + " SET " + String.join(", ", assignments) + " WHERE \"$id\" = ?";
-    try (Connection connection = pool.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, values);
-      if (statement.executeUpdate() == 0) {
-        throw new DocumentNotFoundException(collection, id);
-      }
-    } catch (SQLException e) {
-      if (e.getErrorCode() == DUPLICATE_KEY) {
-        throw new DocumentExistsException(collection, id);
-      }
-      throw unavailable("update", e);
+    if (withStatement(sql, values, PreparedStatement::executeUpdate, failedWrite("update", collection, id)) == 0) {
+      throw new DocumentNotFoundException(collection, id);
     }
     // Appwrite answers an update with the document, in the same call: not counted as a read
-    try (Connection connection = pool.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement("SELECT * FROM " + table(collection) + " WHERE \"$id\" = ?")) {
-      statement.setString(1, id);
-      return read(collection, statement, false).stream()
-          .findFirst()
-          .orElseThrow(() -> new DocumentNotFoundException(collection, id));
-    } catch (SQLException e) {
-      throw unavailable("update", e);
-    }
+    return withStatement(byId("SELECT * FROM", collection), List.of(id), statement -> read(collection, statement, false), failed("update"))
+        .stream()
+        .findFirst()
+        .orElseThrow(() -> new DocumentNotFoundException(collection, id));
   }
 
   @Override
   public void delete(String collection, String id) {
     calls.incrementAndGet();
     schema(collection);
-    try (Connection connection = pool.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement("DELETE FROM " + table(collection) + " WHERE \"$id\" = ?")) {
-      statement.setString(1, id);
-      if (statement.executeUpdate() == 0) {
-        throw new DocumentNotFoundException(collection, id);
-      }
-    } catch (SQLException e) {
-      throw unavailable("delete", e);
+    if (withStatement(byId("DELETE FROM", collection), List.of(id), PreparedStatement::executeUpdate, failed("delete")) == 0) {
+      throw new DocumentNotFoundException(collection, id);
     }
   }
 
@@ -183,13 +146,8 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
     calls.incrementAndGet();
     CollectionSchema schema = schema(collection);
     SqlQuery sql = SqlQuery.build(schema, table(collection), queries, DEFAULT_LIMIT, this::cursorRow);
-    try (Connection connection = pool.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql.text())) {
-      bind(statement, sql.parameters().stream().map(p -> toColumn(p.attribute(), p.value())).toList());
-      return read(collection, statement, true);
-    } catch (SQLException e) {
-      throw unavailable("list", e);
-    }
+    List<Object> values = sql.parameters().stream().map(p -> toColumn(p.attribute(), p.value())).toList();
+    return withStatement(sql.text(), values, statement -> read(collection, statement, true), failed("list"));
   }
 
   @Override
@@ -202,9 +160,7 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
     String sql =
         "SELECT \"$seq\"" + (orderAttribute == null ? "" : ", " + quote(orderAttribute))
             + " FROM " + table(collection) + " WHERE \"$id\" = ?";
-    try (Connection connection = pool.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, id);
+    return withStatement(sql, List.of(id), statement -> {
       try (ResultSet result = statement.executeQuery()) {
         if (!result.next()) {
           throw new StoreRejectedException("Document '" + id + "' for the 'cursor' value not found.");
@@ -216,9 +172,7 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
         }
         return row;
       }
-    } catch (SQLException e) {
-      throw unavailable("cursor", e);
-    }
+    }, failed("cursor"));
   }
 
   private List<Document> read(String collection, PreparedStatement statement, boolean counted) throws SQLException {
@@ -240,34 +194,35 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
   }
 
   private void createTables() {
-    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-      for (CollectionSchema schema : collections.values()) {
-        statement.execute(
-            "CREATE TABLE IF NOT EXISTS " + table(schema.id()) + " ("
+    List<String> statements = new ArrayList<>();
+    for (CollectionSchema schema : collections.values()) {
+      statements.add(
+          "CREATE TABLE IF NOT EXISTS " + table(schema.id()) + " ("
                 + "\"$id\" VARCHAR(36) PRIMARY KEY, "
                 + "\"$seq\" BIGINT GENERATED BY DEFAULT AS IDENTITY UNIQUE, "
                 + "\"$createdAt\" TIMESTAMP(3) WITH TIME ZONE, "
                 + "\"$updatedAt\" TIMESTAMP(3) WITH TIME ZONE, "
-                + "\"$permissions\" VARCHAR(4000))");
-        for (Attribute attribute : schema.attributes()) {
-          statement.execute(
-              "ALTER TABLE " + table(schema.id()) + " ADD COLUMN IF NOT EXISTS " + quote(attribute.key()) + " " + sqlType(attribute));
-        }
-        for (CollectionSchema.Index index : schema.indexes()) {
-          boolean unique = "unique".equals(index.type());
-          List<String> columns = new ArrayList<>(index.attributes().stream().map(H2DocumentStore::quote).toList());
-          if (!unique) {
-            // as in MariaDB, where Appwrite's secondary indexes end in the row's sequence: pages ordered
-            // by an indexed attribute, ties by sequence, are read straight off the index
-            columns.add("\"$seq\"");
-          }
-          statement.execute(
-              "CREATE " + (unique ? "UNIQUE INDEX" : "INDEX") + " IF NOT EXISTS " + quote(schema.id() + "_" + index.key())
-                  + " ON " + table(schema.id()) + " (" + String.join(", ", columns) + ")");
-        }
+              + "\"$permissions\" VARCHAR(4000))");
+      for (Attribute attribute : schema.attributes()) {
+        statements.add(
+            "ALTER TABLE " + table(schema.id()) + " ADD COLUMN IF NOT EXISTS " + quote(attribute.key()) + " " + sqlType(attribute));
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create the embedded database's tables", e);
+      for (CollectionSchema.Index index : schema.indexes()) {
+        boolean unique = "unique".equals(index.type());
+        List<String> columns = new ArrayList<>(index.attributes().stream().map(H2DocumentStore::quote).toList());
+        if (!unique) {
+          // as in MariaDB, where Appwrite's secondary indexes end in the row's sequence: pages ordered
+          // by an indexed attribute, ties by sequence, are read straight off the index
+          columns.add("\"$seq\"");
+        }
+        statements.add(
+            "CREATE " + (unique ? "UNIQUE INDEX" : "INDEX") + " IF NOT EXISTS " + quote(schema.id() + "_" + index.key())
+                + " ON " + table(schema.id()) + " (" + String.join(", ", columns) + ")");
+      }
+    }
+    for (String ddl : statements) {
+      withStatement(ddl, List.of(), PreparedStatement::execute,
+          e -> new IllegalStateException("cannot create the embedded database's tables", e));
     }
   }
 
@@ -321,7 +276,41 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
     return OffsetDateTime.ofInstant(DocumentTimes.parse(text), ZoneOffset.UTC);
   }
 
-  private static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
+  /** What a call does with its statement. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T apply(PreparedStatement statement) throws SQLException;
+  }
+
+  /**
+   * Runs one statement with these parameters on a connection of the pool, committed alone as each
+   * Appwrite call is; the statement and the connection are closed on every path, and a failure
+   * becomes what the call means.
+   */
+  private <T> T withStatement(String sql, List<?> values, Work<T> work, Function<SQLException, RuntimeException> failure) {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, values);
+      return work.apply(statement);
+    } catch (SQLException e) {
+      throw failure.apply(e);
+    }
+  }
+
+  private static String byId(String statement, String collection) {
+    return statement + " " + table(collection) + " WHERE \"$id\" = ?";
+  }
+
+  private static Function<SQLException, RuntimeException> failed(String what) {
+    return e -> unavailable(what, e);
+  }
+
+  /** A write of one document: a duplicate ID is the 409 Appwrite answers. */
+  private static Function<SQLException, RuntimeException> failedWrite(String what, String collection, String id) {
+    return e -> e.getErrorCode() == DUPLICATE_KEY ? new DocumentExistsException(collection, id) : unavailable(what, e);
+  }
+
+  private static void bind(PreparedStatement statement, List<?> values) throws SQLException {
     for (int i = 0; i < values.size(); i++) {
       statement.setObject(i + 1, values.get(i));
     }

@@ -5,12 +5,24 @@ public record Coordinates(double lat, double lng) {
   private static final double EARTH_RADIUS_KM = 6371.0088;
 
   public Coordinates {
+    requireLatitude(lat);
+    requireLongitude(lng);
+  }
+
+  /** A latitude in degrees, -90 to 90; the edge checks each field of a position on its own. */
+  public static double requireLatitude(double lat) {
     if (!Double.isFinite(lat) || Math.abs(lat) > 90) {
       throw new IllegalArgumentException("latitude must be between -90 and 90: " + lat);
     }
+    return lat;
+  }
+
+  /** A longitude in degrees, -180 to 180. */
+  public static double requireLongitude(double lng) {
     if (!Double.isFinite(lng) || Math.abs(lng) > 180) {
       throw new IllegalArgumentException("longitude must be between -180 and 180: " + lng);
     }
+    return lng;
   }
 
   /** Great-circle distance by the haversine formula. */
