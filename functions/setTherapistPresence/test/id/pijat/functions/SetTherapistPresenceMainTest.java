@@ -26,18 +26,18 @@ class SetTherapistPresenceMainTest {
   private static final Coordinates KUTA = new Coordinates(-8.718, 115.1686);
   private static final Map<String, String> AYU = Map.of("x-appwrite-user-id", "therapist-ayu");
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+  private final Main main =
+      new Main(Backends.of(new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of()))));
 
   @BeforeEach
   void ayuIsATherapistUser() {
-    Backend backend = new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of()));
-    Backends.install(request -> backend);
     new TherapistFixtures(store).add("ayu", KUTA, 4.8);
     store.update("therapists", "ayu", Map.of("userId", "therapist-ayu", "status", "offline"));
   }
 
   @Test
   void sheGoesOnlineInDenpasarAndGetsHerOwnProfileWithTheCellTheServerComputed() throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.post(
+    RuntimeOutput output = main.main(RuntimeCalls.post(
         "{\"status\":\"available\",\"coordinates\":{\"lat\":-8.6705,\"lng\":115.2126}}", AYU));
 
     assertEquals(200, output.getStatusCode());
@@ -52,7 +52,7 @@ class SetTherapistPresenceMainTest {
 
   @Test
   void aStatusAloneLeavesHerWhereSheWas() throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.post("{\"status\":\"busy\"}", AYU));
+    RuntimeOutput output = main.main(RuntimeCalls.post("{\"status\":\"busy\"}", AYU));
 
     assertEquals(200, output.getStatusCode());
     assertEquals("busy", store.find("therapists", "ayu").orElseThrow().string("status"));
@@ -61,7 +61,7 @@ class SetTherapistPresenceMainTest {
 
   @Test
   void everyBadFieldIsNamedAndNothingIsWritten() throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.post(
+    RuntimeOutput output = main.main(RuntimeCalls.post(
         "{\"status\":\"asleep\",\"coordinates\":{\"lat\":-91,\"lng\":181},\"mood\":1}", AYU));
 
     assertEquals(400, output.getStatusCode());
@@ -71,7 +71,7 @@ class SetTherapistPresenceMainTest {
 
   @Test
   void aSignedInUserWhoIsNoTherapistIsDeniedSayingWhy() throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.post("{\"status\":\"available\"}", Map.of("x-appwrite-user-id", "budi")));
+    RuntimeOutput output = main.main(RuntimeCalls.post("{\"status\":\"available\"}", Map.of("x-appwrite-user-id", "budi")));
 
     assertEquals(403, output.getStatusCode());
     JsonObject error = RuntimeCalls.json(output).getAsJsonObject("error");
@@ -81,7 +81,7 @@ class SetTherapistPresenceMainTest {
 
   @Test
   void aGuestIsDenied() throws Exception {
-    RuntimeOutput output = new Main().main(RuntimeCalls.post("{\"status\":\"available\"}", Map.of()));
+    RuntimeOutput output = main.main(RuntimeCalls.post("{\"status\":\"available\"}", Map.of()));
 
     assertEquals(403, output.getStatusCode());
     assertEquals("offline", store.find("therapists", "ayu").orElseThrow().string("status"));

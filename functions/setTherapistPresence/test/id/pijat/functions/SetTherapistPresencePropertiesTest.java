@@ -26,9 +26,9 @@ class SetTherapistPresencePropertiesTest {
     new TherapistFixtures(data).add("ayu", new Coordinates(-8.718, 115.1686), 4.8);
     data.update("therapists", "ayu", Map.of("userId", "therapist-ayu"));
     WriteCountingStore store = new WriteCountingStore(data);
-    Backends.install(request -> new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of())));
+    Main main = new Main(Backends.of(new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of()))));
 
-    SafeAnswers.assertSafe(new Main()::main, method, path, body, Map.of("x-appwrite-user-id", "therapist-ayu"), store);
+    SafeAnswers.assertSafe(main::main, method, path, body, Map.of("x-appwrite-user-id", "therapist-ayu"), store);
   }
 
   @Provide

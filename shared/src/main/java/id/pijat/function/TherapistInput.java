@@ -16,13 +16,10 @@ public final class TherapistInput {
     JsonInput coordinates = body.object("coordinates", false);
     if (coordinates != null) {
       coordinates.allowOnly(Set.of("lat", "lng"));
-      // the range rules are Coordinates' own, each part checked against a valid other so that the
-      // problem is named under the field that has it
-      Double lat = coordinates.number("lat", true);
-      Double lng = coordinates.number("lng", true);
-      Coordinates latOk = lat == null ? null : coordinates.check("lat", () -> new Coordinates(lat, 0));
-      Coordinates lngOk = lng == null ? null : coordinates.check("lng", () -> new Coordinates(0, lng));
-      if (latOk != null && lngOk != null) {
+      // the range rules are Coordinates' own, each named under its field
+      Double lat = coordinates.number("lat", true, Coordinates::requireLatitude);
+      Double lng = coordinates.number("lng", true, Coordinates::requireLongitude);
+      if (lat != null && lng != null) {
         position = new Coordinates(lat, lng);
       }
     }
