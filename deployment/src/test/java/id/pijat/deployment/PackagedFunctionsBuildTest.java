@@ -82,6 +82,14 @@ class PackagedFunctionsBuildTest {
   }
 
   @Test
+  void thePresencePackageCompilesAndNamesABadStatus() throws Exception {
+    List<String> bad = PackagedFunctions.runOnce("setTherapistPresence", environment, "{\"status\":\"asleep\"}", "exec-key");
+
+    assertEquals("400", bad.get(0), String.join("\n", bad));
+    assertTrue(bad.get(1).contains("\"field\":\"status\""), bad.get(1));
+  }
+
+  @Test
   void theCleanupPackageCompilesAndReportsWhatItDid() throws Exception {
     List<String> run = PackagedFunctions.runOnce("cleanupSessions", environment, "", "exec-key");
 

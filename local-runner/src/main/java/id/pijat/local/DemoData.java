@@ -15,6 +15,8 @@ import java.util.Set;
  * Therapists to try the system with: ten around Denpasar (Bali, Asia/Makassar) and ten around
  * Jakarta (Asia/Jakarta), all within 10 km of the centre, offering every duration. Some work around
  * the clock, some by day, one through the night across midnight. Loaded once, on the first start.
+ * Each is a user, signed in locally with the JWT {@code local:therapist-bali-01} (see {@link #userOf}),
+ * who alone may read their document and their week.
  */
 final class DemoData {
   static final Coordinates DENPASAR = new Coordinates(-8.6705, 115.2126);
@@ -28,6 +30,11 @@ final class DemoData {
           List.of("sports"), List.of("balinese", "aromatherapy"));
 
   private DemoData() {}
+
+  /** The user who is the demo therapist: bali-01 is therapist-bali-01. */
+  static String userOf(String therapistId) {
+    return "therapist-" + therapistId;
+  }
 
   /** @return false when the data was there already */
   static boolean loadOnce(DocumentStore store, Instant now) {
@@ -62,7 +69,9 @@ final class DemoData {
       therapist.put("lat", point.lat());
       therapist.put("lng", point.lng());
       therapist.put("geoCell", GeoCell.of(point));
-      store.create("therapists", id, therapist, Set.of());
+      therapist.put("userId", userOf(id));
+      Set<String> readers = Set.of(userOf(id));
+      store.create("therapists", id, therapist, readers);
       for (String day : DAYS) {
         String[] hours = hours(n);
         Map<String, Object> row = new HashMap<>();
@@ -74,7 +83,7 @@ final class DemoData {
         row.put("timezone", zone);
         row.put("createdAt", DocumentTimes.format(now));
         row.put("updatedAt", DocumentTimes.format(now));
-        store.create("provider_availability", id + "." + day.substring(0, 3), row, Set.of());
+        store.create("provider_availability", id + "." + day.substring(0, 3), row, readers);
       }
     }
   }

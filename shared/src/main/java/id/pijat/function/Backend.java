@@ -16,6 +16,7 @@ import id.pijat.usecase.CancelBooking;
 import id.pijat.usecase.CheckSearchStatus;
 import id.pijat.usecase.CreateBooking;
 import id.pijat.usecase.SearchTherapists;
+import id.pijat.usecase.SetTherapistPresence;
 import id.pijat.usecase.cleanup.CleanupSessions;
 import java.time.Clock;
 
@@ -72,5 +73,9 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
 
   public CancelBooking cancelBooking() {
     return new CancelBooking(bookings(), locks(), chats(), clock, fanout);
+  }
+
+  public SetTherapistPresence setTherapistPresence() {
+    return new SetTherapistPresence(therapists());
   }
 }
