@@ -45,6 +45,11 @@ final class DeferredStore implements DocumentStore, AutoCloseable {
   }
 
   @Override
+  public Document updateWithReaders(String collection, String id, Map<String, Object> changes, Set<String> readers) {
+    return store().updateWithReaders(collection, id, changes, readers);
+  }
+
+  @Override
   public void delete(String collection, String id) {
     store().delete(collection, id);
   }

@@ -32,6 +32,14 @@ public interface DocumentStore {
    */
   Document update(String collection, String id, Map<String, Object> changes);
 
+  /**
+   * As {@link #update}, and from now on only {@code readers} may read the document directly (who
+   * could before and is not named here no longer can).
+   *
+   * @throws DocumentNotFoundException when there is no such document
+   */
+  Document updateWithReaders(String collection, String id, Map<String, Object> changes, Set<String> readers);
+
   /** @throws DocumentNotFoundException when there is no such document */
   void delete(String collection, String id);
 

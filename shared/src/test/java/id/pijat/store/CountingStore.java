@@ -92,6 +92,12 @@ public final class CountingStore implements DocumentStore {
   }
 
   @Override
+  public Document updateWithReaders(String collection, String id, Map<String, Object> changes, Set<String> readers) {
+    count("update", collection);
+    return below.updateWithReaders(collection, id, changes, readers);
+  }
+
+  @Override
   public void delete(String collection, String id) {
     count("delete", collection);
     below.delete(collection, id);

@@ -26,6 +26,9 @@ public abstract class DocumentStoreContract {
 
   protected abstract DocumentStore store();
 
+  /** The users the backend lets read the document directly (its read("user:…") permissions). */
+  protected abstract Set<String> readersOf(String collection, String id);
+
   protected static Map<String, Object> hold(String lockKey, long sequence, String expiresAt) {
     Map<String, Object> data = new HashMap<>();
     data.put("lockKey", lockKey);
@@ -47,6 +50,42 @@ public abstract class DocumentStoreContract {
     assertEquals("t1", found.string("lockKey"));
     assertEquals(1L, found.longValue("sequence"));
     assertEquals(DocumentTimes.parse("2026-11-21T10:01:00.000+00:00"), found.instant("expiresAt"));
+  }
+
+  @Test
+  void aCreatedDocumentIsReadableByItsReadersOnly() {
+    store().create(HOLDS, "t1.1", hold("t1", 1, null), Set.of("user-1", "user-2"));
+    store().create(HOLDS, "t1.2", hold("t1", 2, null), Set.of());
+
+    assertEquals(Set.of("user-1", "user-2"), readersOf(HOLDS, "t1.1"));
+    assertEquals(Set.of(), readersOf(HOLDS, "t1.2"));
+  }
+
+  @Test
+  void anUpdateLeavesWhoMayReadAsItWas() {
+    store().create(HOLDS, "t1.1", hold("t1", 1, null), Set.of("user-1"));
+
+    store().update(HOLDS, "t1.1", Map.of("kind", "engaged"));
+
+    assertEquals(Set.of("user-1"), readersOf(HOLDS, "t1.1"));
+  }
+
+  @Test
+  void anUpdateWithReadersReplacesWhoMayReadAndWritesTheChanges() {
+    store().create(HOLDS, "t1.1", hold("t1", 1, null), Set.of("user-1"));
+
+    Document updated = store().updateWithReaders(HOLDS, "t1.1", Map.of("kind", "engaged"), Set.of("user-2", "user-3"));
+
+    assertEquals(Set.of("user-2", "user-3"), readersOf(HOLDS, "t1.1"));
+    assertEquals("engaged", updated.string("kind"));
+    assertEquals("engaged", store().find(HOLDS, "t1.1").orElseThrow().string("kind"));
+    assertEquals("booking-1", store().find(HOLDS, "t1.1").orElseThrow().string("bookingId"));
+  }
+
+  @Test
+  void anUpdateWithReadersOfAMissingDocumentIsNotFound() {
+    assertThrows(DocumentNotFoundException.class,
+        () -> store().updateWithReaders(HOLDS, "nobody", Map.of("kind", "engaged"), Set.of("user-1")));
   }
 
   @Test

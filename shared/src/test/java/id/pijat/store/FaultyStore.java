@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A store that fails as Appwrite over a network can, on the calls a test picks: each fault is armed
@@ -102,15 +103,24 @@ public final class FaultyStore implements DocumentStore {
 
   @Override
   public Document update(String collection, String id, Map<String, Object> changes) {
-    Optional<Fault> fault = take(new Call("update", collection, id));
+    return update(new Call("update", collection, id), () -> below.update(collection, id, changes));
+  }
+
+  @Override
+  public Document updateWithReaders(String collection, String id, Map<String, Object> changes, Set<String> readers) {
+    return update(new Call("update", collection, id), () -> below.updateWithReaders(collection, id, changes, readers));
+  }
+
+  private Document update(Call call, Supplier<Document> update) {
+    Optional<Fault> fault = take(call);
     if (fault.isEmpty()) {
-      return below.update(collection, id, changes);
+      return update.get();
     }
     switch (fault.get()) {
       case FAIL_BEFORE -> throw new StoreUnavailableException("injected: refused", null);
       case TIME_OUT -> throw new WriteOutcomeUnknownException("injected: timed out before landing", null);
       default -> {
-        below.update(collection, id, changes);
+        update.get();
         throw new WriteOutcomeUnknownException("injected: applied, answer lost", null);
       }
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * as the Appwrite and embedded adapters; it checks no schema.
  */
 public final class InMemoryDocumentStore implements DocumentStore {
-  private record Row(long seq, Map<String, Object> data) {}
+  private record Row(long seq, Map<String, Object> data, Set<String> readers) {}
 
   private final Map<String, Map<String, Row>> collections = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
@@ -31,7 +31,7 @@ public final class InMemoryDocumentStore implements DocumentStore {
     }
     Map<String, Object> copy = new LinkedHashMap<>();
     data.forEach((key, value) -> copy.put(key, normalise(value)));
-    if (rows(collection).putIfAbsent(id, new Row(sequence.incrementAndGet(), copy)) != null) {
+    if (rows(collection).putIfAbsent(id, new Row(sequence.incrementAndGet(), copy, Set.copyOf(readers))) != null) {
       throw new DocumentExistsException(collection, id);
     }
     return new Document(id, copy);
@@ -43,15 +43,34 @@ public final class InMemoryDocumentStore implements DocumentStore {
     return row == null ? Optional.empty() : Optional.of(new Document(id, row.data()));
   }
 
+  /** Who may read the document directly, as its last create or update with readers set. */
+  public Set<String> readers(String collection, String id) {
+    Row row = rows(collection).get(id);
+    if (row == null) {
+      throw new DocumentNotFoundException(collection, id);
+    }
+    return row.readers();
+  }
+
   @Override
-  public synchronized Document update(String collection, String id, Map<String, Object> changes) {
+  public Document update(String collection, String id, Map<String, Object> changes) {
+    return update(collection, id, changes, null);
+  }
+
+  @Override
+  public Document updateWithReaders(String collection, String id, Map<String, Object> changes, Set<String> readers) {
+    return update(collection, id, changes, Set.copyOf(readers));
+  }
+
+  /** @param readers null for "as they are" */
+  private synchronized Document update(String collection, String id, Map<String, Object> changes, Set<String> readers) {
     Row row = rows(collection).get(id);
     if (row == null) {
       throw new DocumentNotFoundException(collection, id);
     }
     Map<String, Object> data = new LinkedHashMap<>(row.data());
     changes.forEach((key, value) -> data.put(key, normalise(value)));
-    rows(collection).put(id, new Row(row.seq(), data));
+    rows(collection).put(id, new Row(row.seq(), data, readers == null ? row.readers() : readers));
     return new Document(id, data);
   }
 

@@ -81,7 +81,17 @@ public final class InterceptingStore implements DocumentStore {
 
   @Override
   public Document update(String collection, String id, Map<String, Object> changes) {
-    Document updated = store.update(collection, id, changes);
+    return afterUpdate(collection, store.update(collection, id, changes));
+  }
+
+  @Override
+  public Document updateWithReaders(String collection, String id, Map<String, Object> changes, Set<String> readers) {
+    Document updated = store.updateWithReaders(collection, id, changes, readers);
+    this.readers.put(collection + "/" + id, Set.copyOf(readers));
+    return afterUpdate(collection, updated);
+  }
+
+  private Document afterUpdate(String collection, Document updated) {
     Deque<Runnable> once = afterUpdate.get(collection);
     if (once != null && !once.isEmpty()) {
       once.poll().run();

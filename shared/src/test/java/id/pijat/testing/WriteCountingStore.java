@@ -48,6 +48,13 @@ public final class WriteCountingStore implements DocumentStore {
   }
 
   @Override
+  public Document updateWithReaders(String collection, String id, Map<String, Object> changes, Set<String> readers) {
+    Document document = store.updateWithReaders(collection, id, changes, readers);
+    writes.incrementAndGet();
+    return document;
+  }
+
+  @Override
   public void delete(String collection, String id) {
     store.delete(collection, id);
     if (!created.remove(collection + "/" + id)) {

@@ -195,6 +195,11 @@ class CreateBookingTest {
     }
 
     @Override
+    public Document updateWithReaders(String c, String id, Map<String, Object> changes, Set<String> readers) {
+      return store.updateWithReaders(c, id, changes, readers);
+    }
+
+    @Override
     public void delete(String c, String id) {
       store.delete(c, id);
     }

@@ -87,8 +87,7 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
     Map<String, Object> row = DocumentCheck.forCreate(schema, data);
     String now = DocumentTimes.format(clock.instant());
     List<String> columns = new ArrayList<>(List.of("$id", "$createdAt", "$updatedAt", "$permissions"));
-    List<Object> values = new ArrayList<>(List.of(id, time(now), time(now), 
-        GSON.toJson(readers.stream().map(reader -> readPermission("user:" + reader)).toList())));
+    List<Object> values = new ArrayList<>(List.of(id, time(now), time(now), permissions(readers)));
     Map<String, Attribute> attributes = schema.attributesByKey();
     row.forEach((key, value) -> {
       columns.add(key);
@@ -112,12 +111,31 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
 
   @Override
   public Document update(String collection, String id, Map<String, Object> changes) {
+    return update(collection, id, changes, Map.of());
+  }
+
+  @Override
+  public Document updateWithReaders(String collection, String id, Map<String, Object> changes, Set<String> readers) {
+    return update(collection, id, changes, Map.of("$permissions", permissions(readers)));
+  }
+
+  /** Appwrite's $permissions for "these users may read it", and nothing more. */
+  private static String permissions(Set<String> readers) {
+    return GSON.toJson(readers.stream().map(reader -> readPermission("user:" + reader)).toList());
+  }
+
+  /** @param system the document's own columns to set besides its attributes ($permissions) */
+  private Document update(String collection, String id, Map<String, Object> changes, Map<String, Object> system) {
     calls.incrementAndGet();
     CollectionSchema schema = schema(collection);
     Map<String, Object> checked = DocumentCheck.forUpdate(schema, changes);
     Map<String, Attribute> attributes = schema.attributesByKey();
     List<String> assignments = new ArrayList<>(List.of(quote("$updatedAt") + " = ?"));
     List<Object> values = new ArrayList<>(List.of(time(DocumentTimes.format(clock.instant()))));
+    system.forEach((column, value) -> {
+      assignments.add(quote(column) + " = ?");
+      values.add(value);
+    });
     checked.forEach((key, value) -> {
       assignments.add(quote(key) + " = ?");
       values.add(toColumn(attributes.get(key), value));

@@ -10,6 +10,8 @@ import id.pijat.store.DocumentStoreContract;
 import id.pijat.store.StoreRejectedException;
 import id.pijat.testing.MutableClock;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +38,21 @@ class H2StoreContractTest extends DocumentStoreContract {
   @Override
   protected DocumentStore store() {
     return store;
+  }
+
+  @Override
+  protected Set<String> readersOf(String collection, String id) {
+    StoredDocument document = store.page(collection, List.of(), Reader.everyDocument()).documents().stream()
+        .filter(stored -> stored.id().equals(id))
+        .findFirst()
+        .orElseThrow();
+    Set<String> readers = new HashSet<>();
+    for (String permission : document.permissions()) {
+      String prefix = H2DocumentStore.readPermission("user:").replace("\")", "");
+      assertTrue(permission.startsWith(prefix), permission);
+      readers.add(permission.substring(prefix.length(), permission.length() - 2));
+    }
+    return readers;
   }
 
   private static Map<String, Object> record(String scope) {

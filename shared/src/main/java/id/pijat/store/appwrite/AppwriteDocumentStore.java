@@ -139,10 +139,7 @@ public final class AppwriteDocumentStore implements DocumentStore, AutoCloseable
   public Document create(String collection, String id, Map<String, Object> data, Set<String> readers) {
     String what = "create " + collection + "/" + id;
     open(what);
-    List<String> permissions = new ArrayList<>();
-    for (String reader : readers) {
-      permissions.add(io.appwrite.Permission.Companion.read(io.appwrite.Role.Companion.user(reader, "")));
-    }
+    List<String> permissions = permissions(readers);
     try {
       return document(
           SdkCalls.await(timeout, true, what,
@@ -172,11 +169,30 @@ public final class AppwriteDocumentStore implements DocumentStore, AutoCloseable
 
   @Override
   public Document update(String collection, String id, Map<String, Object> changes) {
+    // no permissions sent: Appwrite leaves them as they are
+    return update(collection, id, changes, (List<String>) null);
+  }
+
+  @Override
+  public Document updateWithReaders(String collection, String id, Map<String, Object> changes, Set<String> readers) {
+    return update(collection, id, changes, permissions(readers));
+  }
+
+  /** Appwrite's permissions for "these users may read it", and nothing more. */
+  private static List<String> permissions(Set<String> readers) {
+    List<String> permissions = new ArrayList<>();
+    for (String reader : readers) {
+      permissions.add(io.appwrite.Permission.Companion.read(io.appwrite.Role.Companion.user(reader, "")));
+    }
+    return permissions;
+  }
+
+  private Document update(String collection, String id, Map<String, Object> changes, List<String> permissions) {
     String what = "update " + collection + "/" + id;
     open(what);
     try {
       return document(SdkCalls.await(timeout, true, what,
-          callback -> databases.updateDocument(databaseId, collection, id, new ExplicitNulls(changes), (List<String>) null, callback)));
+          callback -> databases.updateDocument(databaseId, collection, id, new ExplicitNulls(changes), permissions, callback)));
     } catch (AppwriteException e) {
       if (is(e, 404)) {
         throw new DocumentNotFoundException(collection, id);

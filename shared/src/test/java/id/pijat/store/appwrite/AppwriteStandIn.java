@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -56,6 +57,7 @@ import java.util.regex.Pattern;
 public final class AppwriteStandIn implements ResponseDefinitionTransformerV2, AutoCloseable {
   private static final Pattern DOCUMENTS =
       Pattern.compile("/v1/databases/([^/]+)/collections/([^/]+)/documents(?:/([^/?]+))?");
+  private static final Pattern READ_BY_USER = Pattern.compile("read\\(\"user:([^\"]+)\"\\)");
   private static final Gson GSON = new GsonBuilder().serializeNulls().create();
   /** Longest a hung request waits for {@link #releaseHangs()}; far beyond any store deadline. */
   private static final Duration LONGEST_HANG = Duration.ofSeconds(60);
@@ -93,6 +95,8 @@ public final class AppwriteStandIn implements ResponseDefinitionTransformerV2, A
   }
 
   private final DocumentStore documents;
+  /** Each document's $permissions as last sent, by collection/id. */
+  private final Map<String, List<String>> permissions = new java.util.concurrent.ConcurrentHashMap<>();
   private final String projectId;
   private final String apiKey;
   private final WireMockServer server;
@@ -292,7 +296,9 @@ public final class AppwriteStandIn implements ResponseDefinitionTransformerV2, A
           JsonObject body = JsonParser.parseString(request.getBodyAsString()).getAsJsonObject();
           String documentId = body.get("documentId").getAsString();
           Map<String, Object> data = data(body);
-          Document created = documents.create(collection, documentId, data, Set.of());
+          List<String> sent = permissions(body).orElse(List.of());
+          Document created = documents.create(collection, documentId, data, readers(sent));
+          permissions.put(collection + "/" + documentId, sent);
           yield json(201, document(database, collection, created));
         }
         case "GET" -> {
@@ -312,10 +318,17 @@ public final class AppwriteStandIn implements ResponseDefinitionTransformerV2, A
         }
         case "PATCH" -> {
           JsonObject body = JsonParser.parseString(request.getBodyAsString()).getAsJsonObject();
-          yield json(200, document(database, collection, documents.update(collection, id, data(body))));
+          Optional<List<String>> sent = permissions(body);
+          if (sent.isEmpty()) {
+            yield json(200, document(database, collection, documents.update(collection, id, data(body))));
+          }
+          Document updated = documents.updateWithReaders(collection, id, data(body), readers(sent.get()));
+          permissions.put(collection + "/" + id, sent.get());
+          yield json(200, document(database, collection, updated));
         }
         case "DELETE" -> {
           documents.delete(collection, id);
+          permissions.remove(collection + "/" + id);
           yield new ResponseDefinitionBuilder().withStatus(204).build();
         }
         default -> error(405, "general_route_not_found", "Method not allowed");
@@ -338,6 +351,35 @@ public final class AppwriteStandIn implements ResponseDefinitionTransformerV2, A
     // the SDK sends data as an object; older clients send it as a JSON string
     JsonElement object = data.isJsonPrimitive() ? JsonParser.parseString(data.getAsString()) : data;
     return GSON.fromJson(object, LinkedHashMap.class);
+  }
+
+  /** The body's permissions; absent (or null) on an update means "as they are", as Appwrite reads it. */
+  private static Optional<List<String>> permissions(JsonObject body) {
+    JsonElement sent = body.get("permissions");
+    if (sent == null || sent.isJsonNull()) {
+      return Optional.empty();
+    }
+    List<String> permissions = new ArrayList<>();
+    sent.getAsJsonArray().forEach(permission -> permissions.add(permission.getAsString()));
+    return Optional.of(permissions);
+  }
+
+  /** The users a document's permissions let read it: read("user:ID") (the only kind the functions write). */
+  private static Set<String> readers(List<String> permissions) {
+    Set<String> readers = new java.util.HashSet<>();
+    for (String permission : permissions) {
+      Matcher read = READ_BY_USER.matcher(permission);
+      if (!read.matches()) {
+        throw new IllegalArgumentException("a permission the functions never write: " + permission);
+      }
+      readers.add(read.group(1));
+    }
+    return readers;
+  }
+
+  /** A document's $permissions as Appwrite would answer them, for tests of who may read what. */
+  public List<String> permissionsOf(String collection, String id) {
+    return permissions.getOrDefault(collection + "/" + id, List.of());
   }
 
   private synchronized Fault faultFor(String method, String collection) {
@@ -398,14 +440,14 @@ public final class AppwriteStandIn implements ResponseDefinitionTransformerV2, A
     };
   }
 
-  private static Map<String, Object> document(String database, String collection, Document document) {
+  private Map<String, Object> document(String database, String collection, Document document) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("$id", document.id());
     json.put("$collectionId", collection);
     json.put("$databaseId", database);
     json.put("$createdAt", DocumentTimes.format(Instant.parse("2026-11-21T10:00:00Z")));
     json.put("$updatedAt", DocumentTimes.format(Instant.parse("2026-11-21T10:00:00Z")));
-    json.put("$permissions", List.of());
+    json.put("$permissions", permissionsOf(collection, document.id()));
     json.putAll(document.data());
     return json;
   }
