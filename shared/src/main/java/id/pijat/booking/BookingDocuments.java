@@ -46,6 +46,7 @@ final class BookingDocuments {
     data.put("status", booking.status().code());
     data.put("therapistId", booking.therapistId());
     data.put("therapist", booking.therapist() == null ? null : GSON.toJson(booking.therapist()));
+    data.put("therapistUserId", booking.therapistUserId());
     data.put("offerExpiresAt", DocumentTimes.format(booking.offerExpiresAt()));
     SearchProgress search = booking.search();
     data.put("searchId", search.searchId());
@@ -89,6 +90,7 @@ final class BookingDocuments {
         request,
         BookingStatus.fromCode(document.string("status")),
         therapist == null ? null : GSON.fromJson(therapist, TherapistMatch.class),
+        document.string("therapistUserId"),
         document.instant("offerExpiresAt"),
         new SearchProgress(
             document.string("searchId"),

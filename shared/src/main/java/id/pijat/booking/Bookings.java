@@ -87,8 +87,7 @@ public final class Bookings {
    *     idempotency key, or this call's own re-sent request)
    */
   public boolean insert(Booking booking) {
-    return Claims.ensure(
-        store, COLLECTION, booking.id(), BookingDocuments.toData(booking), booking.owner().readers());
+    return Claims.ensure(store, COLLECTION, booking.id(), BookingDocuments.toData(booking), booking.readers());
   }
 
   /**
@@ -327,7 +326,8 @@ public final class Bookings {
       data.put(COMPACT_DUE, DocumentTimes.format(booking.updatedAt().plus(COMPACT_AFTER)));
     }
     try {
-      store.update(COLLECTION, booking.id(), data);
+      // who may read it follows the version too: the engaged therapist from acceptance to the end
+      store.updateWithReaders(COLLECTION, booking.id(), data, booking.readers());
     } catch (DocumentNotFoundException e) {
       throw new IllegalStateException("a versioned booking lost its document: " + booking.id(), e);
     }

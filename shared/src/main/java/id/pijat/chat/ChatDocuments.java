@@ -7,6 +7,7 @@ import id.pijat.store.Document;
 import id.pijat.store.DocumentTimes;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,10 +26,18 @@ final class ChatDocuments {
     return booking.owner().userId() != null ? booking.owner().userId() : GUEST_PREFIX + booking.id();
   }
 
-  /** Who reads a room's documents directly, from the customer it names. */
+  /**
+   * Who reads a room's documents directly, from the customer and the therapist's user it names: the
+   * booking's {@link Booking#chatReaders} as they were when the room opened.
+   */
   static Set<String> readersOf(Document room) {
     String customerId = room.string("customerId");
-    return Owner.readersFor(customerId.startsWith(GUEST_PREFIX) ? null : customerId);
+    Set<String> readers = new HashSet<>(Owner.readersFor(customerId.startsWith(GUEST_PREFIX) ? null : customerId));
+    String therapistUserId = room.string("therapistUserId");
+    if (therapistUserId != null) {
+      readers.add(therapistUserId);
+    }
+    return Set.copyOf(readers);
   }
 
   static boolean isOpen(Document room) {
@@ -44,6 +53,7 @@ final class ChatDocuments {
     room.put("bookingId", booking.id());
     room.put("customerId", customerId(booking));
     room.put("therapistId", booking.therapistId());
+    room.put("therapistUserId", booking.therapistUserId());
     room.put("status", ACTIVE);
     room.put("createdBy", SYSTEM);
     room.put("createdAt", DocumentTimes.format(now));
@@ -72,10 +82,23 @@ final class ChatDocuments {
     return session.bool("isActive") && booking.id().equals(session.string("bookingId"));
   }
 
-  /** What makes a pair's session active for this booking, for the next 24 hours. */
+  /**
+   * Whether the session still serves this booking, active or expired meanwhile, with the customer's
+   * number on it: the pair's next booking takes the session over with its own.
+   */
+  static boolean holdsContactOf(Document session, Booking booking) {
+    return booking.id().equals(session.string("bookingId"))
+        && (session.bool("isActive") || session.string("customerWhatsApp") != null);
+  }
+
+  /**
+   * What makes a pair's session active for this booking, for the next 24 hours; the customer's number
+   * is on it while the booking is active (the therapist reads the session).
+   */
   static Map<String, Object> activeSession(Booking booking, Instant now, Instant expiresAt) {
     Map<String, Object> active = new HashMap<>();
     active.put("bookingId", booking.id());
+    active.put("customerWhatsApp", booking.request().customer().whatsapp().value());
     active.put("chatRoomId", booking.chat().chatRoomId());
     active.put("isActive", true);
     active.put("updatedAt", DocumentTimes.format(now));
@@ -83,8 +106,19 @@ final class ChatDocuments {
     return active;
   }
 
+  /** No longer active, and without the customer's number (which only an active booking shares). */
   static Map<String, Object> endedSession(Instant now) {
-    return Map.of("isActive", false, "updatedAt", DocumentTimes.format(now));
+    Map<String, Object> ended = new HashMap<>(withoutContact());
+    ended.put("isActive", false);
+    ended.put("updatedAt", DocumentTimes.format(now));
+    return ended;
+  }
+
+  /** The customer's number erased (a null clears the attribute, see DocumentStore). */
+  static Map<String, Object> withoutContact() {
+    Map<String, Object> erased = new HashMap<>();
+    erased.put("customerWhatsApp", null);
+    return erased;
   }
 
   static Map<String, Object> activeAgain() {
@@ -101,7 +135,6 @@ final class ChatDocuments {
     session.put("sessionId", booking.chat().chatSessionId());
     session.put("customerId", customerId(booking));
     session.put("customerName", booking.request().customer().name());
-    session.put("customerWhatsApp", booking.request().customer().whatsapp().value());
     session.put("providerId", therapist.id());
     session.put("providerName", therapist.name());
     session.put("providerType", therapist.providerType());

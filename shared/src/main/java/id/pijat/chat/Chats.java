@@ -82,14 +82,17 @@ public final class Chats {
   /** As {@link #open}, with the session as read a moment before (by {@link #session}). */
   public void open(Booking booking, Therapist therapist, Instant closeAfter, Instant now, Optional<Document> existingSession) {
     Booking.ChatRefs refs = booking.chat();
-    Set<String> readers = booking.owner().readers();
+    Set<String> readers = booking.chatReaders();
     fanout.run(List.of(
         () -> createOnce(ROOMS, refs.chatRoomId(), ChatDocuments.room(booking, closeAfter, now), readers),
         () -> message(booking, "confirmed", CONFIRMED, now),
         () -> openSession(booking, therapist, now, readers, existingSession)));
   }
 
-  /** Closes the room with a system message and ends the session if it is this booking's; safe to repeat. */
+  /**
+   * Closes the room with a system message, and ends the session if it is this booking's, erasing the
+   * customer's WhatsApp number from it; safe to repeat.
+   */
   public void close(Booking booking, String why, Instant now) {
     Booking.ChatRefs refs = booking.chat();
     if (refs == null) {
@@ -115,10 +118,26 @@ public final class Chats {
     if (room.isPresent() && ChatDocuments.isOpen(room.get())) {
       writes.add(() -> closeRoom(room.get(), why, now));
     }
-    if (session.isPresent() && ChatDocuments.isActiveFor(session.get(), booking)) {
+    if (session.isPresent() && ChatDocuments.holdsContactOf(session.get(), booking)) {
+      // the therapist reads the session for good: the customer's number leaves it with the booking
       writes.add(() -> store.update(SESSIONS, refs.chatSessionId(), ChatDocuments.endedSession(now)));
     }
     fanout.run(writes);
+  }
+
+  /**
+   * Erases the customer's WhatsApp number from the pair's session when the booking is over but its
+   * room stays open (a completion: the room closes hours later); safe to repeat.
+   */
+  public void forgetContact(Booking booking) {
+    Booking.ChatRefs refs = booking.chat();
+    if (refs == null) {
+      return;
+    }
+    Optional<Document> session = session(refs.chatSessionId());
+    if (session.isPresent() && ChatDocuments.holdsContactOf(session.get(), booking)) {
+      store.update(SESSIONS, refs.chatSessionId(), ChatDocuments.withoutContact());
+    }
   }
 
   /**
@@ -173,7 +192,7 @@ public final class Chats {
         MESSAGES,
         DocumentIds.derived("msg-" + event + "-", booking.id()),
         ChatDocuments.systemMessage(booking.chat().chatRoomId(), booking.id(), text, now),
-        booking.owner().readers());
+        booking.chatReaders());
   }
 
   /** @return false when the document was there already */

@@ -12,6 +12,7 @@ public final class TherapistDocuments {
   public static Therapist therapist(Document document) {
     return new Therapist(
         document.id(),
+        document.string("userId"),
         document.string("name"),
         document.string("photo"),
         document.doubleValue("rating") == null ? 0 : document.doubleValue("rating"),

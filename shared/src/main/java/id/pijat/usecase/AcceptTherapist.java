@@ -76,10 +76,14 @@ public final class AcceptTherapist {
     Instant spanStart = booking.request().takenFrom(now);
     Instant startsAt = booking.request().startsAt(now, booking.travelTime());
     Instant spanEnd = policy.spanEnd(startsAt, booking.request().duration());
-    Booking accepted = booking.accept(startsAt, Chats.refsFor(booking), now);
+    Booking.ChatRefs chat = Chats.refsFor(booking);
     // what the locks decide on, and what the chat will need, read at once
-    Fanout.Both<Heads, ChatReads> read =
-        fanout.both(() -> locks.heads(TherapistLocks.offerKeys(therapistId, spanStart, spanEnd)), () -> readForChat(accepted));
+    Fanout.Both<Heads, ChatReads> read = fanout.both(
+        () -> locks.heads(TherapistLocks.offerKeys(therapistId, spanStart, spanEnd)),
+        () -> readForChat(therapistId, chat.chatSessionId()));
+    // from here on the therapist's user may read the booking and its chat
+    String therapistUserId = read.second().therapist().map(Therapist::userId).orElse(null);
+    Booking accepted = booking.accept(startsAt, chat, therapistUserId, now);
     Instant holdUntil = policy.holdsLapse(startsAt, booking.request().duration());
     switch (locks.engage(read.first(), booking, spanStart, spanEnd, holdUntil, now)) {
       case OFFER_LOST -> throw expired();
@@ -108,8 +112,12 @@ public final class AcceptTherapist {
   private record ChatReads(Optional<Therapist> therapist, Optional<Document> session) {}
 
   private ChatReads readForChat(Booking booking) {
+    return readForChat(booking.therapistId(), booking.chat().chatSessionId());
+  }
+
+  private ChatReads readForChat(String therapistId, String sessionId) {
     Fanout.Both<Optional<Therapist>, Optional<Document>> read =
-        fanout.both(() -> therapists.find(booking.therapistId()), () -> chats.session(booking.chat().chatSessionId()));
+        fanout.both(() -> therapists.find(therapistId), () -> chats.session(sessionId));
     return new ChatReads(read.first(), read.second());
   }
 

@@ -97,6 +97,6 @@ class CleanupVolumeTest {
     }
     TherapistMatch therapist = new TherapistMatch("t1", "Ayu", null, 4.8, 1.0, 5, List.of(), true, null);
     Booking offered = bookings.save(open, open.offer(therapist, since.plusSeconds(60), SearchProgress.NOT_STARTED.nextAttempt("search", since), since));
-    bookings.save(offered, offered.accept(since.plus(Duration.ofMinutes(5)), null, since));
+    bookings.save(offered, offered.accept(since.plus(Duration.ofMinutes(5)), null, null, since));
   }
 }

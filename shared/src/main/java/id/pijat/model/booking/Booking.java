@@ -2,7 +2,9 @@ package id.pijat.model.booking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -10,6 +12,8 @@ import java.util.function.Consumer;
  * check the status machine and return the next version; the store keeps each version once.
  *
  * @param therapist the therapist offered (pending_accept) or engaged (active and after)
+ * @param therapistUserId the engaged therapist's Appwrite user, set on acceptance (null when their
+ *     profile has no user): who besides the customer may read the booking's documents
  * @param startsAt when the massage starts: scheduledAt, or for an immediate booking acceptance plus
  *     the therapist's travel time; set on acceptance
  */
@@ -19,6 +23,7 @@ public record Booking(
     BookingRequest request,
     BookingStatus status,
     TherapistMatch therapist,
+    String therapistUserId,
     Instant offerExpiresAt,
     SearchProgress search,
     Instant startsAt,
@@ -52,7 +57,7 @@ public record Booking(
 
   public static Booking open(String id, Owner owner, BookingRequest request, Instant now) {
     return new Booking(
-        id, owner, request, BookingStatus.SEARCHING, null, null, SearchProgress.NOT_STARTED,
+        id, owner, request, BookingStatus.SEARCHING, null, null, null, SearchProgress.NOT_STARTED,
         null, null, null, now, now, 1);
   }
 
@@ -99,9 +104,11 @@ public record Booking(
     });
   }
 
-  public Booking accept(Instant startsAt, ChatRefs chat, Instant now) {
+  /** @param therapistUserId the offered therapist's user, or null when their profile has none */
+  public Booking accept(Instant startsAt, ChatRefs chat, String therapistUserId, Instant now) {
     status.requireCanMoveTo(BookingStatus.ACTIVE);
     return next(BookingStatus.ACTIVE, now, next -> {
+      next.therapistUserId = therapistUserId;
       next.offerExpiresAt = null;
       next.startsAt = startsAt;
       next.chat = chat;
@@ -129,13 +136,14 @@ public record Booking(
     Draft draft = new Draft(this);
     changes.accept(draft);
     return new Booking(
-        id, owner, request, to, draft.therapist, draft.offerExpiresAt, draft.search, draft.startsAt,
+        id, owner, request, to, draft.therapist, draft.therapistUserId, draft.offerExpiresAt, draft.search, draft.startsAt,
         draft.chat, draft.cancellation, createdAt, now, version + 1);
   }
 
   /** The fields a transition may change, copied from the version it starts from. */
   private static final class Draft {
     TherapistMatch therapist;
+    String therapistUserId;
     Instant offerExpiresAt;
     SearchProgress search;
     Instant startsAt;
@@ -144,12 +152,42 @@ public record Booking(
 
     Draft(Booking from) {
       therapist = from.therapist;
+      therapistUserId = from.therapistUserId;
       offerExpiresAt = from.offerExpiresAt;
       search = from.search;
       startsAt = from.startsAt;
       chat = from.chat;
       cancellation = from.cancellation;
     }
+  }
+
+  /**
+   * Who may read the booking's document directly: the customer (see {@link Owner#readers}), and the
+   * engaged therapist while the booking is active, since the document carries the customer's
+   * WhatsApp number (Appwrite has no field-level permissions: the whole document is shared, and
+   * withdrawn again when the booking ends). The versions kept with each change are the customer's
+   * alone.
+   */
+  public Set<String> readers() {
+    return status == BookingStatus.ACTIVE ? withTherapist(owner.readers()) : owner.readers();
+  }
+
+  /**
+   * Who may read the booking's chat directly (its room, the messages in it, the pair's session): the
+   * customer, and from acceptance on the engaged therapist, for good; what the chat holds of the
+   * customer's contact is erased when the booking ends.
+   */
+  public Set<String> chatReaders() {
+    return withTherapist(owner.readers());
+  }
+
+  private Set<String> withTherapist(Set<String> customer) {
+    if (therapistUserId == null) {
+      return customer;
+    }
+    Set<String> readers = new HashSet<>(customer);
+    readers.add(therapistUserId);
+    return Set.copyOf(readers);
   }
 
   /** Time the therapist needs to arrive; only meaningful once a therapist is attached. */

@@ -6,9 +6,14 @@ import id.pijat.model.geo.Coordinates;
 import java.util.List;
 import java.util.Objects;
 
-/** A provider as the marketplace shows and searches them (the `therapists` collection of appwrite.json). */
+/**
+ * A provider as the marketplace shows and searches them (the `therapists` collection of appwrite.json).
+ *
+ * @param userId the Appwrite user who is this therapist (null for a profile nobody signs in to)
+ */
 public record Therapist(
     String id,
+    String userId,
     String name,
     String photo,
     double rating,
@@ -32,7 +37,7 @@ public record Therapist(
   /** The offer card's copy, for when the therapist's document has gone since. */
   public static Therapist from(TherapistMatch match) {
     return new Therapist(
-        match.id(), match.name(), match.photo(), match.rating(), match.specialties(), List.of(),
+        match.id(), null, match.name(), match.photo(), match.rating(), match.specialties(), List.of(),
         "therapist", AVAILABLE, match.location(), new Pricing(null, null, null, null, false));
   }
 

@@ -114,6 +114,10 @@ public final class CleanupSessions {
       } catch (ConcurrentChangeException customerFirst) {
         return 0;
       }
+      if (next.get().status() == BookingStatus.COMPLETED) {
+        // the room stays open for hours after the end; the customer's number leaves it now
+        chats.forgetContact(next.get());
+      }
       if (next.get().status().isFinal()) {
         locks.releaseAll(next.get().id());
       } else {

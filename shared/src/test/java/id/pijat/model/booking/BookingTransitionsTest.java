@@ -10,6 +10,7 @@ import id.pijat.testing.BookingRequests;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class BookingTransitionsTest {
 
   private final Booking searching = Booking.open("b1", Owner.user("budi"), request(), NOW);
   private final Booking offered = searching.offer(AYU, NOW.plusSeconds(60), searching.search(), NOW);
-  private final Booking active = offered.accept(NOW.plus(Duration.ofMinutes(10)), new Booking.ChatRefs("r1", "s1"), NOW);
+  private final Booking active = offered.accept(NOW.plus(Duration.ofMinutes(10)), new Booking.ChatRefs("r1", "s1"), "user-ayu", NOW);
   private final Booking completed = active.complete(NOW);
   private final Booking cancelled = searching.cancel("plans changed", "user:budi", NOW);
 
@@ -35,6 +36,42 @@ class BookingTransitionsTest {
     IllegalTransitionException illegal = assertThrows(IllegalTransitionException.class, () -> move.apply(from));
     assertEquals(from.status(), illegal.from());
     assertEquals(to, illegal.to());
+  }
+
+  @Test
+  void theEngagedTherapistReadsTheBookingOnlyWhileItIsActive() {
+    assertEquals(Set.of("budi"), searching.readers());
+    assertEquals(Set.of("budi"), offered.readers());
+    assertEquals(Set.of("budi", "user-ayu"), active.readers());
+    assertEquals(Set.of("budi"), completed.readers());
+    assertEquals(Set.of("budi"), active.cancel("plans changed", "user:budi", NOW).readers());
+  }
+
+  @Test
+  void theEngagedTherapistReadsTheChatFromAcceptanceOn() {
+    assertEquals(Set.of("budi"), offered.chatReaders());
+    assertEquals(Set.of("budi", "user-ayu"), active.chatReaders());
+    assertEquals(Set.of("budi", "user-ayu"), completed.chatReaders());
+    assertEquals(Set.of("budi", "user-ayu"), active.cancel("plans changed", "user:budi", NOW).chatReaders());
+  }
+
+  @Test
+  void aGuestsBookingIsReadDirectlyByTheEngagedTherapistAlone() {
+    Booking guest = Booking.open("b2", Owner.guest(BookingToken.generate()), request(), NOW);
+    Booking accepted = guest.offer(AYU, NOW.plusSeconds(60), guest.search(), NOW)
+        .accept(NOW.plus(Duration.ofMinutes(10)), new Booking.ChatRefs("r2", "s2"), "user-ayu", NOW);
+
+    assertEquals(Set.of(), guest.readers());
+    assertEquals(Set.of("user-ayu"), accepted.readers());
+    assertEquals(Set.of("user-ayu"), accepted.chatReaders());
+  }
+
+  @Test
+  void aTherapistWithoutAUserAddsNoReader() {
+    Booking accepted = offered.accept(NOW.plus(Duration.ofMinutes(10)), new Booking.ChatRefs("r1", "s1"), null, NOW);
+
+    assertEquals(Set.of("budi"), accepted.readers());
+    assertEquals(Set.of("budi"), accepted.chatReaders());
   }
 
   @Test
@@ -60,7 +97,7 @@ class BookingTransitionsTest {
 
   @Test
   void onlyAnOfferedBookingIsAccepted() {
-    UnaryOperator<Booking> accept = booking -> booking.accept(NOW, new Booking.ChatRefs("r2", "s2"), NOW);
+    UnaryOperator<Booking> accept = booking -> booking.accept(NOW, new Booking.ChatRefs("r2", "s2"), "user-ayu", NOW);
 
     assertIllegal(searching, BookingStatus.ACTIVE, accept);
     assertIllegal(active, BookingStatus.ACTIVE, accept);
