@@ -194,7 +194,9 @@ class DatabasesOverHttpTest {
     assertEquals("marketplace", document.get("$databaseId").getAsString());
     assertEquals("2026-11-23T03:00:00.000+00:00", document.get("$createdAt").getAsString());
     assertEquals("2026-11-23T03:00:00.000+00:00", document.get("$updatedAt").getAsString());
-    assertEquals(List.of("read(\"user:alice\")"), strings(document.getAsJsonArray("$permissions")));
+    String therapistUser = "therapist-" + document.get("therapistId").getAsString();
+    assertEquals(Set.of("read(\"user:alice\")", "read(\"user:" + therapistUser + "\")"),
+        new HashSet<>(strings(document.getAsJsonArray("$permissions"))), "the customer and the engaged therapist");
     assertEquals(bookingId, document.get("bookingId").getAsString());
     assertEquals("active", document.get("status").getAsString());
     assertTrue(document.has("closedAt") && document.get("closedAt").isJsonNull(), "unset attributes are answered as null");
@@ -205,6 +207,32 @@ class DatabasesOverHttpTest {
     }
     assertEquals(200, server.status());
     assertEquals(document, server.json());
+  }
+
+  @Test
+  void theEngagedTherapistReadsTheBookingWhileItIsActiveAndItsChatForGoodAnotherTherapistReadsNothing() throws Exception {
+    String bookingId = book(user("alice"), true);
+    String booking = "marketplace/collections/bookings/documents/" + bookingId;
+    String engaged = "therapist-" + get(booking, SERVER).json().get("therapistId").getAsString();
+    String other = engaged.equals("therapist-bali-01") ? "therapist-bali-02" : "therapist-bali-01";
+
+    Answer read = get(booking, user(engaged));
+    assertEquals(200, read.status());
+    assertEquals("+6281234567890", read.json().get("customerWhatsApp").getAsString(), "while active, to call the customer");
+    for (String collection : List.of("chat_rooms", "chat_sessions", "chat_messages")) {
+      assertEquals(documentsOf(collection, bookingId), list(collection, user(engaged), ALL).ids(), collection);
+      assertEquals(Set.of(), list(collection, user(other), ALL).ids(), "another therapist in " + collection);
+    }
+    assertEquals(404, get(booking, user(other)).status());
+    assertEquals(Set.of(), list("booking_changes", user(engaged), ALL).ids(), "the versions are the customer's");
+
+    data("cancelBooking", "{\"bookingId\":\"" + bookingId + "\"}", user("alice"));
+
+    assertEquals(404, get(booking, user(engaged)).status(), "a booking that ended is the customer's again");
+    JsonObject session = list("chat_sessions", user(engaged), ALL).json().getAsJsonArray("documents").get(0).getAsJsonObject();
+    assertTrue(session.get("customerWhatsApp").isJsonNull(), "the number left the session with the booking");
+    assertEquals(documentsOf("chat_messages", bookingId), list("chat_messages", user(engaged), ALL).ids(),
+        "the chat, its closing message included, stays readable");
   }
 
   @Test
