@@ -1,7 +1,8 @@
 // What a signed-in chat client reads straight from the Databases API through the runner, with the
 // official web SDK (SDK=appwrite is the client's own 21.4.0, SDK=appwrite-newest the newest): after
 // booking, searching and accepting through the functions, the customer lists their room's messages
-// and finds the confirmation; another user and a guest find neither the room nor its messages.
+// and finds the confirmation, the engaged therapist reads the room and the booking; another user and a
+// guest find neither the room nor its messages.
 const { Client, Functions, Databases, Query } = await import(process.env.SDK ?? 'appwrite');
 
 const endpoint = process.env.ENDPOINT ?? 'http://127.0.0.1:8787/v1';
@@ -46,6 +47,13 @@ expect(first.$collectionId === 'chat_messages' && first.$databaseId === 'marketp
 
 const room = await databases.getDocument('marketplace', 'chat_rooms', roomId);
 expect(room.$id === roomId && room.bookingId === bookingId && room.status === 'active', 'getDocument: the customer reads their room', room);
+
+const engaged = new Databases(signedIn(`therapist-${offer.data.therapist.id}`));
+const theirRoom = await engaged.listDocuments('marketplace', 'chat_messages', [Query.equal('roomId', roomId)]);
+expect(theirRoom.total === messages.total, "listDocuments: the engaged therapist reads the room's messages too", theirRoom);
+const theirBooking = await engaged.getDocument('marketplace', 'bookings', bookingId);
+expect(theirBooking.customerWhatsApp?.startsWith('+62'),
+  "getDocument: while the booking is active the engaged therapist reads it, the customer's number on it", theirBooking.$id);
 
 const others = [['another user', signedIn(`other-${Date.now()}`)],
   ['a guest', new Client().setEndpoint(endpoint).setProject('pijat-booking')]];
