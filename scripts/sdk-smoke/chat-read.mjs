@@ -69,3 +69,7 @@ const invalid = await databases.listDocuments('marketplace', 'chat_messages', [Q
   .then(() => null, (e) => e);
 expect(invalid?.code === 400 && invalid.type === 'general_query_invalid', 'a query the runner does not answer is refused 400',
   invalid?.message);
+
+// the therapist goes back to the pool, so the checks that follow find them free
+const released = await call('cancelBooking', { bookingId, reason: 'chat-read check done' });
+expect(released.data?.status === 'cancelled', 'cancelBooking releases the engaged therapist', released);

@@ -29,7 +29,7 @@ async function call(functionId, method, body, token) {
 const newSearchId = (bookingId) => `search_${Date.now()}_${bookingId}`;
 
 // Each booking is another guest's: one customer may hold at most two open bookings (README, Fair use),
-// and this flow leaves its first two open.
+// and this flow keeps its first two open until it releases them at the end.
 const guestNumber = () => `0812${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
 async function createBooking() {
@@ -99,3 +99,9 @@ expect(stranger.status === 403 && stranger.error.code === 'PERMISSION_DENIED', '
 // what a guest's execution shows: no logs, no errors, no token among the request headers
 expect(read.execution.logs === '' && read.execution.errors === '', "a guest's execution carries no logs or errors");
 expect(!JSON.stringify(read.execution.requestHeaders).includes(first.token), 'the token is not echoed in requestHeaders');
+
+// the therapists go back to the pool, so the checks that follow find them free
+for (const { bookingId, token } of [first, second]) {
+  const released = await call('cancelBooking', 'POST', { bookingId, reason: 'client-flow check done' }, token);
+  expect(released.status === 200 && released.data.status === 'cancelled', 'cancelBooking releases the therapist', released);
+}
