@@ -2,6 +2,9 @@ package id.pijat.chat;
 
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.Owner;
+import id.pijat.model.chat.ChatActivity;
+import id.pijat.model.chat.ChatParticipant;
+import id.pijat.model.chat.ChatRole;
 import id.pijat.model.therapist.Therapist;
 import id.pijat.store.Document;
 import id.pijat.store.DocumentTimes;
@@ -149,5 +152,69 @@ final class ChatDocuments {
     session.put("providerRating", therapist.rating());
     session.put("createdAt", DocumentTimes.format(now));
     return session;
+  }
+
+  static Instant closeAfter(Document room) {
+    return room.instant("closeAfter");
+  }
+
+  static Instant closedAt(Document room) {
+    return room.instant("closedAt");
+  }
+
+  static Map<String, Object> textMessage(
+      String roomId, String bookingId, ChatParticipant sender, String clientMessageId, String text, Instant now) {
+    Map<String, Object> message = new HashMap<>();
+    message.put("roomId", roomId);
+    message.put("bookingId", bookingId);
+    message.put("senderId", sender.senderId());
+    message.put("senderRole", sender.role().code());
+    message.put("clientMessageId", clientMessageId);
+    message.put("content", text);
+    message.put("messageType", "text");
+    message.put("isSystemMessage", false);
+    message.put("createdAt", DocumentTimes.format(now));
+    return message;
+  }
+
+  /** A message as stored; the system messages written before senderRole existed are the system's. */
+  static ChatMessage message(Document document) {
+    String type = document.string("messageType");
+    String role = document.string("senderRole");
+    return new ChatMessage(
+        document.id(),
+        document.string("roomId"),
+        type,
+        role != null ? role : SYSTEM.equals(type) ? ChatRole.SYSTEM.code() : null,
+        document.string("senderId"),
+        document.string("content"),
+        document.string("clientMessageId"),
+        document.instant("createdAt"));
+  }
+
+  /** The session's activity for this booking; none when the pair's session counts another booking's. */
+  static ChatActivity activity(Document session, String bookingId) {
+    if (!bookingId.equals(session.string("activityBookingId"))) {
+      return ChatActivity.NONE;
+    }
+    Long blocks = session.longValue("activeBlocks");
+    return new ChatActivity(
+        session.instant("lastActivityAt"),
+        session.bool("customerWrote"),
+        session.bool("therapistWrote"),
+        blocks == null ? 0 : blocks.intValue(),
+        session.instant("blockStartedAt"));
+  }
+
+  static Map<String, Object> activityOf(String bookingId, ChatActivity activity, Instant now) {
+    Map<String, Object> changes = new HashMap<>();
+    changes.put("activityBookingId", bookingId);
+    changes.put("lastActivityAt", DocumentTimes.format(activity.lastActivityAt()));
+    changes.put("customerWrote", activity.customerWrote());
+    changes.put("therapistWrote", activity.therapistWrote());
+    changes.put("activeBlocks", activity.activeBlocks());
+    changes.put("blockStartedAt", DocumentTimes.format(activity.blockStartedAt()));
+    changes.put("updatedAt", DocumentTimes.format(now));
+    return changes;
   }
 }

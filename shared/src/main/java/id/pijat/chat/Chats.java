@@ -58,10 +58,20 @@ public final class Chats {
     return Due.by(SESSIONS, "expiresAt", now, Query.equal("isActive", true));
   }
 
+  /** The room a booking opens on acceptance, known from the booking's ID alone. */
+  public static String roomIdOf(String bookingId) {
+    return DocumentIds.derived("room-", bookingId);
+  }
+
+  /** The system message that closes the booking's room: the last message of the room. */
+  public static String closingMessageIdOf(String bookingId) {
+    return DocumentIds.derived("msg-closed-", bookingId);
+  }
+
   /** The IDs the booking's chat has, known before anything is written. */
   public static Booking.ChatRefs refsFor(Booking booking) {
     return new Booking.ChatRefs(
-        DocumentIds.derived("room-", booking.id()),
+        roomIdOf(booking.id()),
         DocumentIds.derived("cs-", ChatDocuments.customerId(booking) + "|" + booking.therapistId()));
   }
 
@@ -150,7 +160,7 @@ public final class Chats {
     String bookingId = ChatDocuments.bookingOf(room);
     boolean first = createOnce(
         MESSAGES,
-        DocumentIds.derived("msg-closed-", bookingId),
+        closingMessageIdOf(bookingId),
         ChatDocuments.systemMessage(room.id(), bookingId, why, now),
         ChatDocuments.readersOf(room));
     store.update(ROOMS, room.id(), ChatDocuments.closedRoom(now));

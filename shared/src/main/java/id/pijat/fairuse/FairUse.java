@@ -89,6 +89,18 @@ public final class FairUse implements CustomerLimits {
     counters.take(charges, now);
   }
 
+  /**
+   * Reads the sender's message counters (one list, in the send's first round); the send checks them
+   * before it writes and takes them with its write.
+   *
+   * @param sender the participant's sender ID (a user, or a guest's booking)
+   */
+  public RateCounters.Counted countMessage(String sender, Instant now) {
+    List<RateCounters.Charge> charges =
+        policy.enforced() ? List.of(charge(Limit.MESSAGES_PER_SENDER, "sender:" + sender)) : List.of();
+    return counters.count(charges, now);
+  }
+
   @Override
   public Duration offerWindow(Duration asked) {
     return policy.offerWindow(asked);

@@ -28,7 +28,8 @@ public record FairUsePolicy(int maxOpenBookings, Duration offerWindowCap, Map<Li
           Limit.SCHEDULED_PER_ADDRESS, Rate.of(6, Duration.ofHours(24)),
           Limit.ROUNDS_PER_CUSTOMER, Rate.of(15, Duration.ofMinutes(10)),
           Limit.ROUNDS_PER_ADDRESS, Rate.of(4, Duration.ofMinutes(1)),
-          Limit.PASSES_PER_CUSTOMER, Rate.of(8, Duration.ofMinutes(30)));
+          Limit.PASSES_PER_CUSTOMER, Rate.of(8, Duration.ofMinutes(30)),
+          Limit.MESSAGES_PER_SENDER, Rate.of(30, Duration.ofMinutes(1)));
 
   public static final FairUsePolicy DEFAULT =
       new FairUsePolicy(DEFAULT_MAX_OPEN_BOOKINGS, DEFAULT_OFFER_WINDOW_CAP, DEFAULT_RATES, true);

@@ -13,7 +13,8 @@ public enum Limit {
   SCHEDULED_PER_ADDRESS("scheduled bookings from this network address"),
   ROUNDS_PER_CUSTOMER("searches for this customer"),
   ROUNDS_PER_ADDRESS("searches from this network address"),
-  PASSES_PER_CUSTOMER("therapists declined or let lapse by this customer");
+  PASSES_PER_CUSTOMER("therapists declined or let lapse by this customer"),
+  MESSAGES_PER_SENDER("chat messages from you");
 
   private final String words;
 

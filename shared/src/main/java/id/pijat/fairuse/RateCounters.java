@@ -90,6 +90,17 @@ public final class RateCounters {
      * @throws RateLimited when any charge is over its rate; retryAt is the latest of them
      */
     public void take() {
+      check();
+      fanout.run(windows.stream().<Runnable>map(window -> () -> claim(window, counts.getOrDefault(window.current, 0), now)).toList());
+    }
+
+    /**
+     * The decision of {@link #take} without its writes, so that a caller can refuse before writing
+     * anything and then count in the round of its own write.
+     *
+     * @throws RateLimited when any charge is over its rate; retryAt is the latest of them
+     */
+    public void check() {
       Instant retryAt = null;
       Limit exceeded = null;
       for (Window window : windows) {
@@ -102,7 +113,6 @@ public final class RateCounters {
       if (exceeded != null) {
         throw new RateLimited(exceeded.words(), retryAt, now);
       }
-      fanout.run(windows.stream().<Runnable>map(window -> () -> claim(window, counts.getOrDefault(window.current, 0), now)).toList());
     }
   }
 

@@ -3,6 +3,7 @@ package id.pijat.function;
 import id.pijat.availability.ProviderAvailability;
 import id.pijat.booking.Bookings;
 import id.pijat.booking.IdempotencyRecords;
+import id.pijat.chat.ChatMessages;
 import id.pijat.chat.Chats;
 import id.pijat.fairuse.FairUse;
 import id.pijat.fairuse.RateCounters;
@@ -15,7 +16,9 @@ import id.pijat.usecase.AcceptTherapist;
 import id.pijat.usecase.CancelBooking;
 import id.pijat.usecase.CheckSearchStatus;
 import id.pijat.usecase.CreateBooking;
+import id.pijat.usecase.ReadMessages;
 import id.pijat.usecase.SearchTherapists;
+import id.pijat.usecase.SendMessage;
 import id.pijat.usecase.SetTherapistPresence;
 import id.pijat.usecase.cleanup.CleanupSessions;
 import java.time.Clock;
@@ -73,6 +76,14 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
 
   public CancelBooking cancelBooking() {
     return new CancelBooking(bookings(), locks(), chats(), clock, fanout);
+  }
+
+  public SendMessage sendMessage() {
+    return new SendMessage(bookings(), new ChatMessages(store), fairUse(), clock, fanout);
+  }
+
+  public ReadMessages readMessages() {
+    return new ReadMessages(bookings(), new ChatMessages(store), settings.chatCursorSecret(), clock, fanout);
   }
 
   public SetTherapistPresence setTherapistPresence() {

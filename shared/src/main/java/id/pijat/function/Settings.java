@@ -11,11 +11,26 @@ import java.util.Map;
  * default is written where it is defined (here, PriceList, BookingPolicy and FairUsePolicy); the README lists them.
  */
 public record Settings(
-    String databaseId, PriceList prices, Duration storeTimeout, BookingPolicy policy, Duration cleanupBudget, FairUsePolicy fairUse) {
+    String databaseId,
+    PriceList prices,
+    Duration storeTimeout,
+    BookingPolicy policy,
+    Duration cleanupBudget,
+    FairUsePolicy fairUse,
+    String chatCursorSecret) {
   public static final String DEFAULT_DATABASE_ID = "marketplace";
   public static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(5);
   /** Well inside cleanupSessions' timeout of 120 s in appwrite.json, leaving time for the last page. */
   public static final Duration DEFAULT_CLEANUP_BUDGET = Duration.ofSeconds(90);
+
+  /** A secret shorter than this is guessable: it is refused rather than used. */
+  public static final int MIN_SECRET_LENGTH = 32;
+
+  public Settings {
+    if (chatCursorSecret != null && chatCursorSecret.length() < MIN_SECRET_LENGTH) {
+      throw new IllegalArgumentException("CHAT_CURSOR_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
+    }
+  }
 
   public static Settings from(Map<String, String> env) {
     BookingPolicy defaults = BookingPolicy.DEFAULT;
@@ -30,7 +45,8 @@ public record Settings(
             minutes(env, "CHAT_CLOSE_AFTER_END_MINUTES", defaults.chatCloseAfterEnd()),
             minutes(env, "ABANDON_AFTER_MINUTES", defaults.abandonAfter())),
         millis(env, "CLEANUP_BUDGET_MS", DEFAULT_CLEANUP_BUDGET),
-        FairUsePolicy.from(env));
+        FairUsePolicy.from(env),
+        env.get("CHAT_CURSOR_SECRET"));
   }
 
   private static Duration millis(Map<String, String> env, String name, Duration fallback) {

@@ -17,6 +17,18 @@ public final class FreeText {
    * @throws IllegalArgumentException naming what is wrong
    */
   public static String within(String text, String what, int min, int max) {
+    return checked(text, what, min, max, false);
+  }
+
+  /**
+   * As {@link #within}, with line breaks allowed inside the text (a chat message): "\r\n" and "\r"
+   * become "\n"; every other control character is refused as there.
+   */
+  public static String withLines(String text, String what, int min, int max) {
+    return checked(text == null ? null : text.replace("\r\n", "\n").replace('\r', '\n'), what, min, max, true);
+  }
+
+  private static String checked(String text, String what, int min, int max, boolean lines) {
     if (text == null) {
       throw new IllegalArgumentException(what + " is required");
     }
@@ -28,7 +40,7 @@ public final class FreeText {
     boolean visible = false;
     for (int i = 0; i < trimmed.length(); ) {
       int c = trimmed.codePointAt(i);
-      if (Character.isISOControl(c)) {
+      if (Character.isISOControl(c) && !(lines && c == '\n')) {
         throw new IllegalArgumentException(what + " must not contain control characters");
       }
       if (isBidiControl(c)) {

@@ -1,0 +1,159 @@
+package id.pijat.chat;
+
+import id.pijat.model.chat.ChatActivity;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Where a participant's reading of a room stands, handed to the client as `next` and sealed
+ * (AES-GCM under the functions' CHAT_CURSOR_SECRET) so that it can be trusted when it comes back:
+ * whom it was given to, the room and its closing, the newest time read, the messages read near it,
+ * and the activity as last learned. A poll with it reads the messages after it and nothing else
+ * (README "Chat", the one-request poll).
+ *
+ * @param reader the participant it was given to (ChatParticipant#reader)
+ * @param closeAfter when the room closes by itself
+ * @param closed the closing message was read: nothing can follow it
+ * @param watermark the newest createdAt read (null before any message)
+ * @param seen the messages read whose time is at or after {@link #from}: a short hash of each ID
+ *     with its time, so that a message landing late (with a time before the watermark) is still
+ *     found, and those read are not answered twice
+ */
+public record ChatCursor(
+    String bookingId,
+    String roomId,
+    String reader,
+    Instant closeAfter,
+    boolean closed,
+    Instant watermark,
+    Map<String, Instant> seen,
+    ChatActivity activity) {
+  private static final int VERSION = 1;
+  /** At most so many seen messages are kept; an older one dropped may be answered twice (clients keep messages by ID). */
+  static final int MAX_SEEN = 40;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  public ChatCursor {
+    seen = Map.copyOf(seen);
+  }
+
+  /** The earliest time a poll from here reads: covering late landings, and the closing message. */
+  public Instant from() {
+    if (watermark == null) {
+      return Instant.EPOCH;
+    }
+    Instant early = watermark.minus(ChatMessages.LATE_LANDING);
+    return closeAfter != null && closeAfter.isBefore(early) ? closeAfter : early;
+  }
+
+  public static String hashOf(String messageId) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 11);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** This cursor having read these messages (in the room's order) and learned this activity. */
+  public ChatCursor after(List<ChatMessage> read, ChatActivity learned, boolean nowClosed) {
+    Instant newest = watermark;
+    for (ChatMessage message : read) {
+      if (newest == null || message.createdAt().isAfter(newest)) {
+        newest = message.createdAt();
+      }
+    }
+    Map<String, Instant> all = new LinkedHashMap<>(seen);
+    read.forEach(message -> all.put(hashOf(message.id()), message.createdAt()));
+    ChatCursor moved = new ChatCursor(bookingId, roomId, reader, closeAfter, closed || nowClosed, newest, Map.of(), learned);
+    Instant from = moved.from();
+    List<Map.Entry<String, Instant>> kept = new ArrayList<>(all.entrySet().stream()
+        .filter(entry -> !entry.getValue().isBefore(from))
+        .sorted(Map.Entry.comparingByValue())
+        .toList());
+    Map<String, Instant> newestSeen = new LinkedHashMap<>();
+    kept.subList(Math.max(0, kept.size() - MAX_SEEN), kept.size()).forEach(e -> newestSeen.put(e.getKey(), e.getValue()));
+    return new ChatCursor(bookingId, roomId, reader, closeAfter, moved.closed, newest, newestSeen, learned);
+  }
+
+  public String seal(String secret) {
+    try {
+      byte[] nonce = new byte[12];
+      RANDOM.nextBytes(nonce);
+      byte[] sealed = cipher(Cipher.ENCRYPT_MODE, secret, nonce).doFinal(encode().getBytes(StandardCharsets.UTF_8));
+      byte[] all = new byte[nonce.length + sealed.length];
+      System.arraycopy(nonce, 0, all, 0, nonce.length);
+      System.arraycopy(sealed, 0, all, nonce.length, sealed.length);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(all);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+    }
+  }
+
+  /** @throws IllegalArgumentException when the text is no cursor sealed under this secret */
+  public static ChatCursor open(String text, String secret) {
+    try {
+      byte[] all = Base64.getUrlDecoder().decode(text);
+      if (all.length < 12 + 16) {
+        throw new IllegalArgumentException("is not a cursor of this chat");
+      }
+      byte[] nonce = java.util.Arrays.copyOf(all, 12);
+      byte[] plain = cipher(Cipher.DECRYPT_MODE, secret, nonce).doFinal(all, 12, all.length - 12);
+      return decode(new String(plain, StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new IllegalArgumentException("is not a cursor of this chat");
+    }
+  }
+
+  private static Cipher cipher(int mode, String secret, byte[] nonce) throws GeneralSecurityException {
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    byte[] key = MessageDigest.getInstance("SHA-256").digest(("chat-cursor\n" + secret).getBytes(StandardCharsets.UTF_8));
+    cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+    return cipher;
+  }
+
+  /** Fields joined by '|': none of them holds one (IDs, hashes, epoch milliseconds). */
+  private String encode() {
+    StringBuilder seenText = new StringBuilder();
+    seen.forEach((hash, at) -> seenText.append(seenText.length() == 0 ? "" : ",").append(hash).append(':').append(at.toEpochMilli()));
+    return String.join("|",
+        Integer.toString(VERSION), bookingId, roomId, reader, millis(closeAfter), closed ? "1" : "0", millis(watermark),
+        seenText, millis(activity.lastActivityAt()), activity.customerWrote() ? "1" : "0",
+        activity.therapistWrote() ? "1" : "0", Integer.toString(activity.activeBlocks()), millis(activity.blockStartedAt()));
+  }
+
+  private static ChatCursor decode(String text) {
+    String[] f = text.split("\\|", -1);
+    if (f.length != 13 || !f[0].equals(Integer.toString(VERSION))) {
+      throw new IllegalArgumentException("unknown cursor version");
+    }
+    Map<String, Instant> seen = new LinkedHashMap<>();
+    if (!f[7].isEmpty()) {
+      for (String entry : f[7].split(",")) {
+        String[] parts = entry.split(":");
+        seen.put(parts[0], Instant.ofEpochMilli(Long.parseLong(parts[1])));
+      }
+    }
+    return new ChatCursor(f[1], f[2], f[3], instant(f[4]), f[5].equals("1"), instant(f[6]), seen,
+        new ChatActivity(instant(f[8]), f[9].equals("1"), f[10].equals("1"), Integer.parseInt(f[11]), instant(f[12])));
+  }
+
+  private static String millis(Instant instant) {
+    return instant == null ? "" : Long.toString(instant.toEpochMilli());
+  }
+
+  private static Instant instant(String text) {
+    return text.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(text));
+  }
+}

@@ -1,0 +1,158 @@
+package id.pijat.usecase;
+
+import id.pijat.booking.Bookings;
+import id.pijat.chat.ChatCursor;
+import id.pijat.chat.ChatMessage;
+import id.pijat.chat.ChatMessages;
+import id.pijat.chat.ChatRoom;
+import id.pijat.chat.Chats;
+import id.pijat.error.ErrorCode;
+import id.pijat.error.Rejection;
+import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.Caller;
+import id.pijat.model.chat.ChatActivity;
+import id.pijat.model.chat.ChatParticipant;
+import id.pijat.model.chat.ChatRole;
+import id.pijat.store.Document;
+import id.pijat.store.Fanout;
+import id.pijat.store.Query;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A participant reads the booking's room (readMessages, README "Chat"): without a cursor the newest
+ * page, checked against the booking (two rounds); with the cursor the last answer gave, the
+ * messages after it, in one request. The cursor is sealed under the functions' secret and names
+ * whom it was given to, so it is trusted without reading the booking again; without a secret
+ * configured, each poll reads the booking too, in the same round.
+ */
+public final class ReadMessages {
+  public static final int DEFAULT_LIMIT = 50;
+
+  private final Bookings bookings;
+  private final ChatMessages messages;
+  private final String secret;
+  private final Clock clock;
+  private final Fanout fanout;
+
+  /** @param secret CHAT_CURSOR_SECRET, or null when none is configured */
+  public ReadMessages(Bookings bookings, ChatMessages messages, String secret, Clock clock, Fanout fanout) {
+    this.bookings = bookings;
+    this.messages = messages;
+    this.secret = secret;
+    this.clock = clock;
+    this.fanout = fanout;
+  }
+
+  /**
+   * What a reader sees.
+   *
+   * @param next the cursor to read on from
+   * @param more whether more messages are waiting already (read again at once)
+   */
+  public record Page(
+      String roomId, boolean roomClosed, Instant closedAt, Instant closesAt, ChatActivity activity,
+      ChatActivity.Status sessionStatus, List<ChatMessage> messages, String next, boolean more) {}
+
+  /**
+   * @param after a cursor from an earlier answer, or null for the newest page
+   * @param limit 1 to 100 messages
+   */
+  public Page read(Caller caller, String bookingId, String after, int limit) {
+    return after == null ? newest(caller, bookingId, limit) : since(caller, bookingId, open(after, bookingId), limit);
+  }
+
+  private ChatCursor open(String after, String bookingId) {
+    ChatCursor cursor;
+    try {
+      cursor = ChatCursor.open(after, secret == null ? Unverified.KEY : secret);
+    } catch (IllegalArgumentException e) {
+      throw Rejection.invalidInput("after", e.getMessage());
+    }
+    if (!cursor.bookingId().equals(bookingId)) {
+      throw Rejection.invalidInput("after", "is a cursor of another booking");
+    }
+    return cursor;
+  }
+
+  private Page newest(Caller caller, String bookingId, int limit) {
+    String roomId = Chats.roomIdOf(bookingId);
+    List<Object> read = fanout.all(List.<Supplier<Object>>of(
+        () -> bookings.find(bookingId),
+        () -> messages.room(bookingId),
+        () -> messages.latest(roomId, limit)));
+    @SuppressWarnings("unchecked") Booking booking = ((Optional<Booking>) read.get(0))
+        .orElseThrow(() -> new Rejection(ErrorCode.BOOKING_NOT_FOUND, "There is no booking with this ID."));
+    ChatParticipant reader = ChatParticipant.of(booking, caller);
+    @SuppressWarnings("unchecked") ChatRoom room = ((Optional<ChatRoom>) read.get(1))
+        .orElseThrow(() -> new Rejection(ErrorCode.INVALID_STATE, "The chat opens once the booking is accepted."));
+    @SuppressWarnings("unchecked") List<ChatMessage> page = (List<ChatMessage>) read.get(2);
+    Optional<Document> session = booking.chat() == null ? Optional.empty() : messages.session(booking.chat().chatSessionId());
+    ChatActivity activity = ChatMessages.activityIn(session, bookingId);
+    boolean closed = !room.open() || page.stream().anyMatch(ChatMessage::isClosing);
+    ChatCursor start = new ChatCursor(bookingId, room.id(), reader.reader(), room.closeAfter(), false, null, Map.of(), activity);
+    Instant closedAt = room.closedAt() != null ? room.closedAt() : closingTime(page);
+    return answer(start.after(page, activity, closed), closedAt, page, page.size() == limit);
+  }
+
+  private Page since(Caller caller, String bookingId, ChatCursor cursor, int limit) {
+    if (!ChatParticipant.mayRead(cursor.reader(), caller)) {
+      throw new Rejection(ErrorCode.PERMISSION_DENIED, "You are not a participant of this booking's chat.");
+    }
+    if (cursor.closed()) {
+      // nothing follows the closing message, which this reader has read: no request at all
+      return answer(cursor, null, List.of(), false);
+    }
+    int ask = Math.min(Query.MAX_LIMIT, limit + cursor.seen().size());
+    List<ChatMessage> found;
+    if (secret != null) {
+      found = messages.since(cursor.roomId(), cursor.from(), ask);
+    } else {
+      Fanout.Both<Optional<Booking>, List<ChatMessage>> read =
+          fanout.both(() -> bookings.find(bookingId), () -> messages.since(cursor.roomId(), cursor.from(), ask));
+      ChatParticipant.of(read.first().orElseThrow(() -> new Rejection(ErrorCode.BOOKING_NOT_FOUND, "There is no booking with this ID.")), caller);
+      found = read.second();
+    }
+    List<ChatMessage> unread = new ArrayList<>(found.stream()
+        .filter(message -> !cursor.seen().containsKey(ChatCursor.hashOf(message.id())))
+        .limit(limit)
+        .toList());
+    unread.sort(ChatMessage.ORDER);
+    ChatActivity activity = cursor.activity();
+    for (ChatMessage message : unread) {
+      activity = activity.after(roleOf(message), message.createdAt());
+    }
+    boolean closed = unread.stream().anyMatch(ChatMessage::isClosing);
+    boolean more = found.size() == ask;
+    return answer(cursor.after(unread, activity, closed), closed ? closingTime(unread) : null, unread, more);
+  }
+
+  private static Instant closingTime(List<ChatMessage> read) {
+    return read.stream().filter(ChatMessage::isClosing).map(ChatMessage::createdAt).findFirst().orElse(null);
+  }
+
+  private static ChatRole roleOf(ChatMessage message) {
+    for (ChatRole role : ChatRole.values()) {
+      if (role.code().equals(message.senderRole())) {
+        return role;
+      }
+    }
+    return ChatRole.SYSTEM;
+  }
+
+  private Page answer(ChatCursor cursor, Instant closedAt, List<ChatMessage> page, boolean more) {
+    Instant now = clock.instant();
+    return new Page(cursor.roomId(), cursor.closed(), closedAt, cursor.closeAfter(), cursor.activity(),
+        cursor.activity().status(now, cursor.closed()), page, cursor.seal(secret == null ? Unverified.KEY : secret), more);
+  }
+
+  /** Without a secret the cursor is only a position: every poll checks the reader against the booking. */
+  private static final class Unverified {
+    static final String KEY = "unverified: the booking is read on every poll";
+  }
+}
