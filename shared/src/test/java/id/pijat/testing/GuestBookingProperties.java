@@ -33,6 +33,11 @@ public abstract class GuestBookingProperties {
     return true;
   }
 
+  /** Whether the guest accepted "ayu" (whose user is "therapist-ayu") before the call: the booking's chat is open. */
+  protected boolean accepted() {
+    return false;
+  }
+
   @Property(tries = 200)
   void anyRequestIsAnsweredWithTheEnvelopeAndARefusalWritesNothing(
       @ForAll("bodies") String body, @ForAll("methods") String method, @ForAll("paths") String path) throws Exception {
@@ -43,6 +48,10 @@ public abstract class GuestBookingProperties {
     CreateBooking.Created created = backend.createBooking().create(Caller.guest(null), BookingRequests.at(KUTA), null);
     if (offered()) {
       backend.searchTherapists().search(Caller.guest(created.token()), created.booking().id(), SearchConfig.DEFAULT, null, false);
+    }
+    if (accepted()) {
+      data.update("therapists", "ayu", Map.of("userId", "therapist-ayu"));
+      backend.acceptTherapist().accept(Caller.guest(created.token()), created.booking().id(), "ayu");
     }
     String request = body.replace("@BID@", created.booking().id()).replace("@TOKEN@", created.token().value());
 
