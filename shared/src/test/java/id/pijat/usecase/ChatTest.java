@@ -3,12 +3,10 @@ package id.pijat.usecase;
 import static id.pijat.testing.TherapistFixtures.offset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pijat.chat.ChatMessage;
-import id.pijat.chat.ChatMessages;
 import id.pijat.chat.Chats;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.RateLimited;
@@ -24,6 +22,7 @@ import id.pijat.model.chat.ClientMessageId;
 import id.pijat.model.chat.MessageText;
 import id.pijat.model.geo.Coordinates;
 import id.pijat.store.DocumentTimes;
+import id.pijat.store.FaultyStore;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
 import id.pijat.testing.BookingRequests;
@@ -84,7 +83,10 @@ class ChatTest {
   private Booking accepted(Caller caller) {
     Booking booking = backend.createBooking().create(caller, BookingRequests.at(SEMINYAK), null).booking();
     Booking offer = backend.searchTherapists().search(caller, booking.id(), SearchConfig.DEFAULT, null, false).booking();
-    return backend.acceptTherapist().accept(caller, offer.id(), offer.therapistId());
+    Booking active = backend.acceptTherapist().accept(caller, offer.id(), offer.therapistId());
+    // messages of one millisecond are ordered by ID: the participants write after the confirmation
+    clock.advance(Duration.ofSeconds(1));
+    return active;
   }
 
   private SendMessage.Sent send(Caller caller, Booking booking, String clientId, String text) {
@@ -114,7 +116,6 @@ class ChatTest {
   @Test
   void theCustomerAndTheEngagedTherapistWriteAndBothReadTheRoomInOrder() {
     Booking booking = accepted(BUDI);
-    clock.advance(Duration.ofSeconds(20));
     send(BUDI, booking, "c-1", "I'm at the blue gate");
     clock.advance(Duration.ofSeconds(30));
     SendMessage.Sent reply = send(AYU, booking, "t-1", "On my way, 10 minutes");
@@ -141,13 +142,12 @@ class ChatTest {
   @Test
   void aGuestWithTheTokenWritesAndReadsAndWithoutItIsDenied() {
     Caller anonymous = Caller.guest(null);
-    Booking booking = backend.createBooking().create(anonymous, BookingRequests.at(SEMINYAK), null).booking();
-    BookingToken token = backend.createBooking().create(anonymous, BookingRequests.at(SEMINYAK), null).token();
-    assertNull(booking.owner().userId());
+    BookingToken anotherGuests = backend.createBooking().create(anonymous, BookingRequests.at(SEMINYAK), null).token();
     var created = backend.createBooking().create(anonymous, BookingRequests.at(offset(SEMINYAK, 0, 1)), null);
     Caller guest = Caller.guest(created.token());
     Booking offer = backend.searchTherapists().search(guest, created.booking().id(), SearchConfig.DEFAULT, null, false).booking();
     Booking active = backend.acceptTherapist().accept(guest, offer.id(), offer.therapistId());
+    clock.advance(Duration.ofSeconds(1));
 
     SendMessage.Sent sent = send(guest, active, "g-1", "Please ring twice");
 
@@ -156,8 +156,8 @@ class ChatTest {
     assertEquals(List.of(Chats.CONFIRMED, "Please ring twice"), texts(read(guest, active)));
     assertEquals(Set.of("therapist-" + offer.therapistId()), data.readers(Chats.MESSAGES, sent.message().id()));
     assertRefused(ErrorCode.PERMISSION_DENIED, () -> send(anonymous, active, "g-2", "no token"));
-    assertRefused(ErrorCode.PERMISSION_DENIED, () -> send(Caller.guest(token), active, "g-2", "another booking's token"));
-    assertRefused(ErrorCode.PERMISSION_DENIED, () -> read(Caller.guest(token), active));
+    assertRefused(ErrorCode.PERMISSION_DENIED, () -> send(Caller.guest(anotherGuests), active, "g-2", "another booking's token"));
+    assertRefused(ErrorCode.PERMISSION_DENIED, () -> read(Caller.guest(anotherGuests), active));
   }
 
   @Test
@@ -447,10 +447,21 @@ class ChatTest {
   @Test
   void theSessionsActivityIsABestEffortThatNeverFailsASend() {
     Booking booking = accepted(BUDI);
-    data.delete(Chats.SESSIONS, booking.chat().chatSessionId());
+    FaultyStore failing = new FaultyStore(store).on("update", Chats.SESSIONS, FaultyStore.Fault.FAIL_BEFORE);
+    Backend down = new Backend(failing, clock, Settings.from(Map.of("FAIR_USE", "off", "CHAT_CURSOR_SECRET", SECRET)));
 
-    assertTrue(send(BUDI, booking, "c-1", "Hi").first());
-    assertEquals(ChatActivity.NONE, new ChatMessages(data).session(booking.chat().chatSessionId())
-        .map(s -> ChatActivity.NONE).orElse(ChatActivity.NONE));
+    assertTrue(down.sendMessage().send(BUDI, booking.id(), new ClientMessageId("c-1"), new MessageText("Hi")).first());
+    assertEquals(1, failing.hits().size(), "the session's update failed");
+    assertEquals(List.of(Chats.CONFIRMED, "Hi"), texts(read(BUDI, booking)));
+  }
+
+  @Test
+  void linesStayInAMessageButControlsAndBidiOverridesDoNot() {
+    assertEquals("first line\nsecond line", new MessageText("first line\r\nsecond line").value());
+    assertThrows(IllegalArgumentException.class, () -> new MessageText("bell\u0007"));
+    assertThrows(IllegalArgumentException.class, () -> new MessageText("\u202Ereversed"));
+    assertThrows(IllegalArgumentException.class, () -> new MessageText(" \n "));
+    assertThrows(IllegalArgumentException.class, () -> new MessageText("x".repeat(MessageText.MAX_LENGTH + 1)));
+    assertEquals(MessageText.MAX_LENGTH, new MessageText("\uD83D\uDE00".repeat(MessageText.MAX_LENGTH)).value().codePointCount(0, 4000));
   }
 }
