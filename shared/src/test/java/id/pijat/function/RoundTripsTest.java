@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import id.pijat.matching.SearchConfig;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.Caller;
+import id.pijat.model.chat.ClientMessageId;
+import id.pijat.model.chat.MessageText;
 import id.pijat.model.geo.Coordinates;
 import id.pijat.store.CountingStore;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
+import id.pijat.usecase.ReadMessages;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,5 +162,62 @@ class RoundTripsTest {
 
     // the open bookings by number, then by user, with the counters; the counters; the booking
     assertEquals(new Cost(6, 4), cost(() -> fair.createBooking().create(BUDI.from("203.0.113.7"), BookingRequests.at(SEMINYAK), null)));
+  }
+
+  /** The chat's calls, with a cursor secret configured (README "Chat"). */
+  private Backend chat() {
+    return new Backend(store, clock, Settings.from(Map.of("FAIR_USE", "off", "CHAT_CURSOR_SECRET", "s".repeat(32))), store.fanout());
+  }
+
+  private Booking activeWithAMessage() {
+    Booking offer = offered();
+    Booking active = backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId());
+    clock.advance(Duration.ofSeconds(1));
+    chat().sendMessage().send(BUDI, active.id(), new ClientMessageId("c-1"), new MessageText("Hello"));
+    return active;
+  }
+
+  @Test
+  void aPollWhenNothingIsNewIsOneRequest() {
+    Booking active = activeWithAMessage();
+    ReadMessages.Page page = chat().readMessages().read(BUDI, active.id(), null, 50);
+    clock.advance(Duration.ofSeconds(2));
+
+    Cost cost = cost(() -> chat().readMessages().read(BUDI, active.id(), page.next(), 50));
+
+    assertEquals(new Cost(1, 1), cost);
+    assertEquals(List.of("list chat_messages"), store.log());
+  }
+
+  @Test
+  void aPollWithANewMessageIsOneRequestToo() {
+    Booking active = activeWithAMessage();
+    ReadMessages.Page page = chat().readMessages().read(BUDI, active.id(), null, 50);
+    chat().sendMessage().send(BUDI, active.id(), new ClientMessageId("c-2"), new MessageText("Are you near?"));
+
+    assertEquals(new Cost(1, 1), cost(() -> chat().readMessages().read(BUDI, active.id(), page.next(), 50)));
+  }
+
+  @Test
+  void theFirstReadChecksTheBookingWithTheRoomAndNewestPageThenReadsTheSession() {
+    Booking active = activeWithAMessage();
+
+    assertEquals(new Cost(4, 2), cost(() -> chat().readMessages().read(BUDI, active.id(), null, 50)));
+  }
+
+  @Test
+  void aSendTakesThreeRounds() {
+    Booking active = activeWithAMessage();
+
+    // the booking, the room, the message under its client ID; the message with the session; the
+    // closing message with the session's activity (fair use off: its counters ride in the first two)
+    assertEquals(new Cost(7, 3), cost(() -> chat().sendMessage().send(BUDI, active.id(), new ClientMessageId("c-2"), new MessageText("Hi"))));
+  }
+
+  @Test
+  void aRetriedSendIsOneRound() {
+    Booking active = activeWithAMessage();
+
+    assertEquals(new Cost(3, 1), cost(() -> chat().sendMessage().send(BUDI, active.id(), new ClientMessageId("c-1"), new MessageText("Hello"))));
   }
 }
