@@ -62,6 +62,8 @@ class FunctionDeployerTest {
       assertEquals("java-17.0", function.get("runtime"));
     }
     assertEquals(List.of("documents.read"), appwrite.functions.get("getBooking").get("scopes"));
+    assertEquals(List.of("documents.read"), appwrite.functions.get("readMessages").get("scopes"), "a poll only reads");
+    assertEquals(List.of("guests", "users"), appwrite.functions.get("sendMessage").get("execute"), "a guest writes with the token");
     assertEquals(List.of("users"), appwrite.functions.get("setTherapistPresence").get("execute"), "only a signed-in therapist");
     assertEquals("*/5 * * * *", appwrite.functions.get("cleanupSessions").get("schedule"));
     assertTrue(appwrite.requests.contains("PUT /v1/functions/createBooking"), "an existing function is updated");

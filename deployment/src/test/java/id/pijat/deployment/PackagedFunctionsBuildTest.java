@@ -73,7 +73,7 @@ class PackagedFunctionsBuildTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"searchTherapists", "acceptTherapist", "cancelBooking", "checkSearchStatus", "getBooking"})
+  @ValueSource(strings = {"searchTherapists", "acceptTherapist", "cancelBooking", "checkSearchStatus", "getBooking", "sendMessage", "readMessages"})
   void everyBookingFlowPackageCompilesAndRefusesBadInputByName(String functionId) throws Exception {
     List<String> bad = PackagedFunctions.runOnce(functionId, environment, "{\"bookingId\":\"not/an id\"}", "exec-key");
 
