@@ -85,7 +85,7 @@ public final class LocalRunner implements AutoCloseable {
     }
     Map<String, FunctionHost> hosts = new LinkedHashMap<>();
     try {
-      Backends backends = Backends.of(new Backend(store, clock, Settings.from(env)));
+      Backends backends = Backends.of(new Backend(store, clock, Settings.from(withChatCursorSecret(env))));
       for (String functionId : project.functions().keySet()) {
         Path classes = projectRoot.resolve("functions").resolve(functionId).resolve("target/classes");
         hosts.put(functionId, FunctionHost.load(functionId, classes, backends));
@@ -261,5 +261,18 @@ public final class LocalRunner implements AutoCloseable {
       runner.close();
       System.out.println("stopped");
     }));
+  }
+
+  /**
+   * The runner's executions share one JVM, so a secret of its own seals the chat's read cursors when
+   * none is given (README "Chat"); a cursor then lasts as long as the run.
+   */
+  private static Map<String, String> withChatCursorSecret(Map<String, String> env) {
+    if (env.containsKey("CHAT_CURSOR_SECRET")) {
+      return env;
+    }
+    Map<String, String> with = new java.util.HashMap<>(env);
+    with.put("CHAT_CURSOR_SECRET", id.pijat.store.DocumentIds.unique() + id.pijat.store.DocumentIds.unique());
+    return Map.copyOf(with);
   }
 }

@@ -32,6 +32,12 @@ public record Settings(
     }
   }
 
+  /** Without a chat cursor secret: each chat poll reads the booking too (README "Chat"). */
+  public Settings(
+      String databaseId, PriceList prices, Duration storeTimeout, BookingPolicy policy, Duration cleanupBudget, FairUsePolicy fairUse) {
+    this(databaseId, prices, storeTimeout, policy, cleanupBudget, fairUse, null);
+  }
+
   public static Settings from(Map<String, String> env) {
     BookingPolicy defaults = BookingPolicy.DEFAULT;
     return new Settings(
