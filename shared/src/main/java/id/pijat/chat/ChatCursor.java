@@ -24,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * @param reader the participant it was given to (ChatParticipant#reader)
  * @param closeAfter when the room closes by itself
- * @param closed the closing message was read: nothing can follow it
+ * @param closedAt when the room closed, once the closing message was read: nothing can follow it
  * @param watermark the newest createdAt read (null before any message)
  * @param seen the messages read whose time is at or after {@link #from}: a short hash of each ID
  *     with its time, so that a message landing late (with a time before the watermark) is still
@@ -35,7 +35,7 @@ public record ChatCursor(
     String roomId,
     String reader,
     Instant closeAfter,
-    boolean closed,
+    Instant closedAt,
     Instant watermark,
     Map<String, Instant> seen,
     ChatActivity activity) {
@@ -46,6 +46,10 @@ public record ChatCursor(
 
   public ChatCursor {
     seen = Map.copyOf(seen);
+  }
+
+  public boolean closed() {
+    return closedAt != null;
   }
 
   /** The earliest time a poll from here reads: covering late landings, and the closing message. */
@@ -66,8 +70,12 @@ public record ChatCursor(
     }
   }
 
-  /** This cursor having read these messages (in the room's order) and learned this activity. */
-  public ChatCursor after(List<ChatMessage> read, ChatActivity learned, boolean nowClosed) {
+  /**
+   * This cursor having read these messages (in the room's order) and learned this activity.
+   *
+   * @param closedAt when the room closed, if this read learned it (else null)
+   */
+  public ChatCursor after(List<ChatMessage> read, ChatActivity learned, Instant closedAt) {
     Instant newest = watermark;
     for (ChatMessage message : read) {
       if (newest == null || message.createdAt().isAfter(newest)) {
@@ -76,15 +84,15 @@ public record ChatCursor(
     }
     Map<String, Instant> all = new LinkedHashMap<>(seen);
     read.forEach(message -> all.put(hashOf(message.id()), message.createdAt()));
-    ChatCursor moved = new ChatCursor(bookingId, roomId, reader, closeAfter, closed || nowClosed, newest, Map.of(), learned);
-    Instant from = moved.from();
+    Instant closed = this.closedAt != null ? this.closedAt : closedAt;
+    Instant from = new ChatCursor(bookingId, roomId, reader, closeAfter, closed, newest, Map.of(), learned).from();
     List<Map.Entry<String, Instant>> kept = new ArrayList<>(all.entrySet().stream()
         .filter(entry -> !entry.getValue().isBefore(from))
         .sorted(Map.Entry.comparingByValue())
         .toList());
     Map<String, Instant> newestSeen = new LinkedHashMap<>();
     kept.subList(Math.max(0, kept.size() - MAX_SEEN), kept.size()).forEach(e -> newestSeen.put(e.getKey(), e.getValue()));
-    return new ChatCursor(bookingId, roomId, reader, closeAfter, moved.closed, newest, newestSeen, learned);
+    return new ChatCursor(bookingId, roomId, reader, closeAfter, closed, newest, newestSeen, learned);
   }
 
   public String seal(String secret) {
@@ -128,7 +136,7 @@ public record ChatCursor(
     StringBuilder seenText = new StringBuilder();
     seen.forEach((hash, at) -> seenText.append(seenText.length() == 0 ? "" : ",").append(hash).append(':').append(at.toEpochMilli()));
     return String.join("|",
-        Integer.toString(VERSION), bookingId, roomId, reader, millis(closeAfter), closed ? "1" : "0", millis(watermark),
+        Integer.toString(VERSION), bookingId, roomId, reader, millis(closeAfter), millis(closedAt), millis(watermark),
         seenText, millis(activity.lastActivityAt()), activity.customerWrote() ? "1" : "0",
         activity.therapistWrote() ? "1" : "0", Integer.toString(activity.activeBlocks()), millis(activity.blockStartedAt()));
   }
@@ -145,7 +153,7 @@ public record ChatCursor(
         seen.put(parts[0], Instant.ofEpochMilli(Long.parseLong(parts[1])));
       }
     }
-    return new ChatCursor(f[1], f[2], f[3], instant(f[4]), f[5].equals("1"), instant(f[6]), seen,
+    return new ChatCursor(f[1], f[2], f[3], instant(f[4]), instant(f[5]), instant(f[6]), seen,
         new ChatActivity(instant(f[8]), f[9].equals("1"), f[10].equals("1"), Integer.parseInt(f[11]), instant(f[12])));
   }
 

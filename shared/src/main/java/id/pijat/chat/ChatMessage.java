@@ -25,8 +25,6 @@ public record ChatMessage(
           .thenComparing(ChatMessage::id);
 
   public boolean isClosing() {
-    return id.startsWith(CLOSING_PREFIX);
+    return id.startsWith(Chats.CLOSING_PREFIX);
   }
-
-  private static final String CLOSING_PREFIX = "msg-closed-";
 }

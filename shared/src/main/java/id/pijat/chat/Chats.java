@@ -29,6 +29,8 @@ public final class Chats {
   public static final String ROOMS = "chat_rooms";
   public static final String MESSAGES = "chat_messages";
   public static final Duration SESSION_LIFETIME = Duration.ofHours(24);
+  /** How the closing message's ID starts (and no other message's: theirs are "msg-" and hex). */
+  static final String CLOSING_PREFIX = "msg-closed-";
   public static final String CONFIRMED =
       "Your booking is confirmed. The therapist will arrive within 1 hour or less.";
   public static final String CLOSED_CANCELLED = "This booking was cancelled, so this chat is now closed.";
@@ -65,7 +67,7 @@ public final class Chats {
 
   /** The system message that closes the booking's room: the last message of the room. */
   public static String closingMessageIdOf(String bookingId) {
-    return DocumentIds.derived("msg-closed-", bookingId);
+    return DocumentIds.derived(CLOSING_PREFIX, bookingId);
   }
 
   /** The IDs the booking's chat has, known before anything is written. */

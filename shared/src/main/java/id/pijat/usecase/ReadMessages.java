@@ -94,10 +94,9 @@ public final class ReadMessages {
     @SuppressWarnings("unchecked") List<ChatMessage> page = (List<ChatMessage>) read.get(2);
     Optional<Document> session = booking.chat() == null ? Optional.empty() : messages.session(booking.chat().chatSessionId());
     ChatActivity activity = ChatMessages.activityIn(session, bookingId);
-    boolean closed = !room.open() || page.stream().anyMatch(ChatMessage::isClosing);
-    ChatCursor start = new ChatCursor(bookingId, room.id(), reader.reader(), room.closeAfter(), false, null, Map.of(), activity);
-    Instant closedAt = room.closedAt() != null ? room.closedAt() : closingTime(page);
-    return answer(start.after(page, activity, closed), closedAt, page, page.size() == limit);
+    Instant closedAt = room.open() ? closingTime(page) : room.closingTime();
+    ChatCursor start = new ChatCursor(bookingId, room.id(), reader.reader(), room.closeAfter(), null, null, Map.of(), activity);
+    return answer(start.after(page, activity, closedAt), page, page.size() == limit);
   }
 
   private Page since(Caller caller, String bookingId, ChatCursor cursor, int limit) {
@@ -106,7 +105,7 @@ public final class ReadMessages {
     }
     if (cursor.closed()) {
       // nothing follows the closing message, which this reader has read: no request at all
-      return answer(cursor, null, List.of(), false);
+      return answer(cursor, List.of(), false);
     }
     int ask = Math.min(Query.MAX_LIMIT, limit + cursor.seen().size());
     List<ChatMessage> found;
@@ -127,11 +126,10 @@ public final class ReadMessages {
     for (ChatMessage message : unread) {
       activity = activity.after(roleOf(message), message.createdAt());
     }
-    boolean closed = unread.stream().anyMatch(ChatMessage::isClosing);
-    boolean more = found.size() == ask;
-    return answer(cursor.after(unread, activity, closed), closed ? closingTime(unread) : null, unread, more);
+    return answer(cursor.after(unread, activity, closingTime(unread)), unread, found.size() == ask);
   }
 
+  /** When the closing message among these was written, or null. */
   private static Instant closingTime(List<ChatMessage> read) {
     return read.stream().filter(ChatMessage::isClosing).map(ChatMessage::createdAt).findFirst().orElse(null);
   }
@@ -145,9 +143,9 @@ public final class ReadMessages {
     return ChatRole.SYSTEM;
   }
 
-  private Page answer(ChatCursor cursor, Instant closedAt, List<ChatMessage> page, boolean more) {
+  private Page answer(ChatCursor cursor, List<ChatMessage> page, boolean more) {
     Instant now = clock.instant();
-    return new Page(cursor.roomId(), cursor.closed(), closedAt, cursor.closeAfter(), cursor.activity(),
+    return new Page(cursor.roomId(), cursor.closed(), cursor.closedAt(), cursor.closeAfter(), cursor.activity(),
         cursor.activity().status(now, cursor.closed()), page, cursor.seal(secret == null ? Unverified.KEY : secret), more);
   }
 

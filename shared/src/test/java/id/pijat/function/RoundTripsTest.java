@@ -220,4 +220,22 @@ class RoundTripsTest {
 
     assertEquals(new Cost(3, 1), cost(() -> chat().sendMessage().send(BUDI, active.id(), new ClientMessageId("c-1"), new MessageText("Hello"))));
   }
+
+  @Test
+  void oncePollsReadTheClosingMessageTheyCostNoRequestAtAll() {
+    Booking active = activeWithAMessage();
+    ReadMessages.Page open = chat().readMessages().read(BUDI, active.id(), null, 50);
+    backend.cancelBooking().cancel(BUDI, active.id(), null);
+    ReadMessages.Page closing = chat().readMessages().read(BUDI, active.id(), open.next(), 50);
+
+    assertEquals(new Cost(0, 0), cost(() -> chat().readMessages().read(BUDI, active.id(), closing.next(), 50)));
+  }
+
+  @Test
+  void withoutACursorSecretAPollReadsTheBookingInTheSameRound() {
+    Booking active = activeWithAMessage();
+    ReadMessages.Page page = backend.readMessages().read(BUDI, active.id(), null, 50);
+
+    assertEquals(new Cost(2, 1), cost(() -> backend.readMessages().read(BUDI, active.id(), page.next(), 50)));
+  }
 }

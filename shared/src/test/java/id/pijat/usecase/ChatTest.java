@@ -350,6 +350,7 @@ class ChatTest {
     assertEquals(clock.instant(), closing.closedAt());
     ReadMessages.Page after = poll(AYU, booking, closing);
     assertTrue(after.roomClosed());
+    assertEquals(closing.closedAt(), after.closedAt());
     assertEquals(List.of(), after.messages());
   }
 
