@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +28,9 @@ import javax.crypto.spec.SecretKeySpec;
  * @param seen the messages read whose time is at or after {@link #from}: a short hash of each ID
  *     with its time, so that a message landing late (with a time before the watermark) is still
  *     found, and those read are not answered twice
+ * @param floor where a burst of more than {@link #MAX_SEEN} messages in the look-back moved its
+ *     start up to (null when none did): the cursor stays small, and what it read is still never
+ *     answered twice
  */
 public record ChatCursor(
     String bookingId,
@@ -38,10 +40,14 @@ public record ChatCursor(
     Instant closedAt,
     Instant watermark,
     Map<String, Instant> seen,
+    Instant floor,
     ChatActivity activity) {
   private static final int VERSION = 1;
-  /** At most so many seen messages are kept; an older one dropped may be answered twice (clients keep messages by ID). */
-  static final int MAX_SEEN = 40;
+  /**
+   * At most so many seen messages are kept (more only when they share one millisecond); the fair
+   * use rate of two senders puts far fewer into one look-back.
+   */
+  public static final int MAX_SEEN = 40;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public ChatCursor {
@@ -58,7 +64,8 @@ public record ChatCursor(
       return Instant.EPOCH;
     }
     Instant early = watermark.minus(ChatMessages.LATE_LANDING);
-    return closeAfter != null && closeAfter.isBefore(early) ? closeAfter : early;
+    Instant from = closeAfter != null && closeAfter.isBefore(early) ? closeAfter : early;
+    return floor != null && floor.isAfter(from) ? floor : from;
   }
 
   public static String hashOf(String messageId) {
@@ -85,14 +92,18 @@ public record ChatCursor(
     Map<String, Instant> all = new LinkedHashMap<>(seen);
     read.forEach(message -> all.put(hashOf(message.id()), message.createdAt()));
     Instant closed = this.closedAt != null ? this.closedAt : closedAt;
-    Instant from = new ChatCursor(bookingId, roomId, reader, closeAfter, closed, newest, Map.of(), learned).from();
-    List<Map.Entry<String, Instant>> kept = new ArrayList<>(all.entrySet().stream()
-        .filter(entry -> !entry.getValue().isBefore(from))
-        .sorted(Map.Entry.comparingByValue())
-        .toList());
-    Map<String, Instant> newestSeen = new LinkedHashMap<>();
-    kept.subList(Math.max(0, kept.size() - MAX_SEEN), kept.size()).forEach(e -> newestSeen.put(e.getKey(), e.getValue()));
-    return new ChatCursor(bookingId, roomId, reader, closeAfter, closed, newest, newestSeen, learned);
+    Instant from = new ChatCursor(bookingId, roomId, reader, closeAfter, closed, newest, Map.of(), floor, learned).from();
+    List<Instant> times = all.values().stream().filter(at -> !at.isBefore(from)).sorted().toList();
+    // a burst: the look-back starts at the oldest message kept, so every message from there on is known
+    Instant newFloor = times.size() > MAX_SEEN ? times.get(times.size() - MAX_SEEN) : floor;
+    Instant keptFrom = newFloor != null && newFloor.isAfter(from) ? newFloor : from;
+    Map<String, Instant> kept = new LinkedHashMap<>();
+    all.forEach((hash, at) -> {
+      if (!at.isBefore(keptFrom)) {
+        kept.put(hash, at);
+      }
+    });
+    return new ChatCursor(bookingId, roomId, reader, closeAfter, closed, newest, kept, newFloor, learned);
   }
 
   public String seal(String secret) {
@@ -137,13 +148,13 @@ public record ChatCursor(
     seen.forEach((hash, at) -> seenText.append(seenText.length() == 0 ? "" : ",").append(hash).append(':').append(at.toEpochMilli()));
     return String.join("|",
         Integer.toString(VERSION), bookingId, roomId, reader, millis(closeAfter), millis(closedAt), millis(watermark),
-        seenText, millis(activity.lastActivityAt()), activity.customerWrote() ? "1" : "0",
+        seenText, millis(floor), millis(activity.lastActivityAt()), activity.customerWrote() ? "1" : "0",
         activity.therapistWrote() ? "1" : "0", Integer.toString(activity.activeBlocks()), millis(activity.blockStartedAt()));
   }
 
   private static ChatCursor decode(String text) {
     String[] f = text.split("\\|", -1);
-    if (f.length != 13 || !f[0].equals(Integer.toString(VERSION))) {
+    if (f.length != 14 || !f[0].equals(Integer.toString(VERSION))) {
       throw new IllegalArgumentException("unknown cursor version");
     }
     Map<String, Instant> seen = new LinkedHashMap<>();
@@ -153,8 +164,8 @@ public record ChatCursor(
         seen.put(parts[0], Instant.ofEpochMilli(Long.parseLong(parts[1])));
       }
     }
-    return new ChatCursor(f[1], f[2], f[3], instant(f[4]), instant(f[5]), instant(f[6]), seen,
-        new ChatActivity(instant(f[8]), f[9].equals("1"), f[10].equals("1"), Integer.parseInt(f[11]), instant(f[12])));
+    return new ChatCursor(f[1], f[2], f[3], instant(f[4]), instant(f[5]), instant(f[6]), seen, instant(f[8]),
+        new ChatActivity(instant(f[9]), f[10].equals("1"), f[11].equals("1"), Integer.parseInt(f[12]), instant(f[13])));
   }
 
   private static String millis(Instant instant) {

@@ -95,7 +95,7 @@ public final class ReadMessages {
     Optional<Document> session = booking.chat() == null ? Optional.empty() : messages.session(booking.chat().chatSessionId());
     ChatActivity activity = ChatMessages.activityIn(session, bookingId);
     Instant closedAt = room.open() ? closingTime(page) : room.closingTime();
-    ChatCursor start = new ChatCursor(bookingId, room.id(), reader.reader(), room.closeAfter(), null, null, Map.of(), activity);
+    ChatCursor start = new ChatCursor(bookingId, room.id(), reader.reader(), room.closeAfter(), null, null, Map.of(), null, activity);
     return answer(start.after(page, activity, closedAt), page, page.size() == limit);
   }
 

@@ -337,6 +337,26 @@ class ChatTest {
   }
 
   @Test
+  void aBurstOfMoreMessagesThanTheCursorKeepsIsPolledPageByPageEachOnce() {
+    Booking booking = accepted(BUDI);
+    ReadMessages.Page page = read(AYU, booking);
+    for (int n = 0; n < 90; n++) {
+      clock.advance(Duration.ofMillis(n % 3 == 0 ? 0 : 100));
+      send(n % 2 == 0 ? BUDI : AYU, booking, "m-" + n, "burst " + n);
+    }
+
+    List<String> polled = new ArrayList<>();
+    do {
+      page = backend.readMessages().read(AYU, booking.id(), page.next(), 25);
+      polled.addAll(texts(page));
+    } while (page.more());
+
+    assertEquals(90, polled.size());
+    assertEquals(90, Set.copyOf(polled).size());
+    assertEquals(List.of(), texts(poll(AYU, booking, page)));
+  }
+
+  @Test
   void aPollFollowsTheRoomToItsClosingMessageAndThenReadsNothingMore() {
     Booking booking = accepted(BUDI);
     ReadMessages.Page open = read(AYU, booking);
