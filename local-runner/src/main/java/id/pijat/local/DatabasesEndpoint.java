@@ -121,7 +121,7 @@ final class DatabasesEndpoint implements HttpHandler {
     if (access == null || !access.databaseId().equals(databaseId)) {
       throw new AppwriteError(404, "collection_not_found", "Collection with the requested ID could not be found.");
     }
-    if (caller.server() || caller.roles().stream().anyMatch(role -> access.permissions().contains("read(\"" + role + "\")"))) {
+    if (caller.server() || ReadRule.readsWholeCollection(access, caller.roles())) {
       return Reader.everyDocument();
     }
     if (!access.documentSecurity()) {
@@ -166,7 +166,7 @@ final class DatabasesEndpoint implements HttpHandler {
     return primitive.isNumber() ? primitive.getAsDouble() : primitive.getAsString();
   }
 
-  private static Map<String, Object> json(String databaseId, String collectionId, StoredDocument document) {
+  static Map<String, Object> json(String databaseId, String collectionId, StoredDocument document) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("$id", document.id());
     json.put("$collectionId", collectionId);

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * Who is calling the local runner. Locally there are no accounts: a client acts as a signed-in user
- * by sending the JWT "local:USER_ID" (the web SDK's client.setJWT("local:alice")). A request whose
+ * by sending the JWT "local:USER_ID" (the web SDK's client.setJWT("local:alice")), or the same as its
+ * session (client.setSession("local:alice"), which the SDK also hands to Realtime). A request whose
  * X-Appwrite-Key equals $APPWRITE_API_KEY is a server call that may execute any function. A request
  * with neither is a guest. As on Appwrite, a key or JWT that is sent but not valid is refused (401),
  * never quietly turned into a guest, so a client with a broken sign-in finds out at once.
@@ -62,8 +63,17 @@ final class LocalAuth {
     }
     String jwt = headers.getFirst("X-Appwrite-JWT");
     if (jwt == null || jwt.isEmpty()) {
-      return new Identity(null, false, "");
+      jwt = headers.getFirst("X-Appwrite-Session");
     }
+    return jwt == null || jwt.isEmpty() ? new Identity(null, false, "") : signedIn(jwt);
+  }
+
+  /**
+   * The user a local sign-in names: the JWT or session "local:USER_ID".
+   *
+   * @throws AppwriteError 401 for anything else
+   */
+  static Identity signedIn(String jwt) {
     String userId = jwt.startsWith(LOCAL_JWT_PREFIX) ? jwt.substring(LOCAL_JWT_PREFIX.length()) : "";
     if (!userId.matches("[a-zA-Z0-9][a-zA-Z0-9._-]{0,35}")) {
       throw new AppwriteError(401, "user_jwt_invalid",

@@ -24,13 +24,19 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.spi.JettyHttpServer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The whole system on one machine: every function of appwrite.json served at Appwrite's executions
  * endpoint, on an embedded database in the data folder, and the scheduled ones run on their cron
- * schedule from appwrite.json.
+ * schedule from appwrite.json; a client's reads of the Databases API, and Realtime on the same port.
+ *
+ * <p>Jetty serves it all: the JDK's HttpServer cannot upgrade a request to a WebSocket, and Jetty's
+ * HTTP SPI runs the endpoints written for the JDK's server unchanged, next to Realtime.
  *
  * <p>Configuration (environment): PORT (default 8787), DATA_DIR (default ./data), APPWRITE_API_KEY
  * (optional; a request with this X-Appwrite-Key may execute any function), CORS_ORIGINS (browser
@@ -40,8 +46,8 @@ import java.util.concurrent.Executors;
 public final class LocalRunner implements AutoCloseable {
   public static final int DEFAULT_PORT = 8787;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final Server server;
+  private final ServerConnector connector;
   private final H2DocumentStore store;
   private final AppwriteProject project;
   private final Scheduler scheduler;
@@ -49,11 +55,11 @@ public final class LocalRunner implements AutoCloseable {
   private final boolean demoDataLoaded;
   private final String jdbcUrl;
 
-  private LocalRunner(HttpServer server, ExecutorService executor, H2DocumentStore store, AppwriteProject project,
+  private LocalRunner(Server server, ServerConnector connector, H2DocumentStore store, AppwriteProject project,
       Scheduler scheduler, ExecutionsEndpoint executions, boolean demoDataLoaded, String jdbcUrl) {
     this.jdbcUrl = jdbcUrl;
     this.server = server;
-    this.executor = executor;
+    this.connector = connector;
     this.store = store;
     this.project = project;
     this.scheduler = scheduler;
@@ -74,13 +80,23 @@ public final class LocalRunner implements AutoCloseable {
   public static LocalRunner start(Path projectRoot, String jdbcUrl, int port, Map<String, String> env, Clock clock,
       PrintStream log) throws IOException {
     AppwriteProject project = AppwriteProject.read(projectRoot.resolve("appwrite.json"));
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    threads.setName("runner");
+    Server server = new Server(threads);
+    ServerConnector connector = new ServerConnector(server, 1, 1);
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    connector.setAcceptQueueSize(64);
+    server.addConnector(connector);
+    ContextHandlerCollection contexts = new ContextHandlerCollection();
+    server.setHandler(contexts);
+    open(connector);
     H2DocumentStore store;
     boolean demoDataLoaded;
     try {
       store = H2DocumentStore.open(jdbcUrl, project.collections(), clock);
     } catch (RuntimeException e) {
-      server.stop(0);
+      connector.close();
       throw e;
     }
     Map<String, FunctionHost> hosts = new LinkedHashMap<>();
@@ -92,35 +108,55 @@ public final class LocalRunner implements AutoCloseable {
       }
       demoDataLoaded = DemoData.loadOnce(store, clock.instant());
     } catch (RuntimeException e) {
-      server.stop(0);
+      connector.close();
       store.close();
       throw e;
     }
 
     LocalAuth auth = new LocalAuth(env.get("APPWRITE_API_KEY"));
-    ExecutorService executor = Executors.newFixedThreadPool(16);
-    server.setExecutor(executor);
-    ExecutionsEndpoint executions =
-        new ExecutionsEndpoint(project.functions(), hosts, auth, Cors.allowing(env.get("CORS_ORIGINS")), clock, log);
-    server.createContext("/v1/functions/", executions);
-    server.createContext("/v1/databases/", new DatabasesEndpoint(project, store, auth, Cors.allowing(env.get("CORS_ORIGINS")), log));
-    server.createContext("/", exchange -> {
+    Cors cors = Cors.allowing(env.get("CORS_ORIGINS"));
+    Realtime realtime = new Realtime(project, cors, clock, log);
+    store.onChange(realtime);
+    contexts.addHandler(realtime.context(server));
+    // shared: this class starts and stops the server, the SPI only adds the JDK-style endpoints
+    HttpServer endpoints = new JettyHttpServer(server, true);
+    ExecutionsEndpoint executions = new ExecutionsEndpoint(project.functions(), hosts, auth, cors, clock, log);
+    endpoints.createContext("/v1/functions", executions);
+    endpoints.createContext("/v1/databases", new DatabasesEndpoint(project, store, auth, cors, log));
+    endpoints.createContext("/", exchange -> {
       try (exchange) {
         log.println(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " 404 general_route_not_found");
         ExecutionsEndpoint.refuse(exchange, AppwriteError.routeNotFound());
       }
     });
-    server.start();
+    try {
+      server.start();
+    } catch (Exception e) {
+      store.close();
+      throw new IOException("the runner's server did not start: " + e.getMessage(), e);
+    }
     Map<String, CronSchedule> schedules = new LinkedHashMap<>();
     project.functions().values().stream()
         .filter(function -> !function.schedule().isBlank())
         .forEach(function -> schedules.put(function.id(), CronSchedule.parse(function.schedule())));
     Scheduler scheduler = new Scheduler(schedules, clock, executions::runScheduled).start();
-    return new LocalRunner(server, executor, store, project, scheduler, executions, demoDataLoaded, jdbcUrl);
+    return new LocalRunner(server, connector, store, project, scheduler, executions, demoDataLoaded, jdbcUrl);
+  }
+
+  /** Binds now, so a taken port is a BindException before anything else is opened. */
+  private static void open(ServerConnector connector) throws IOException {
+    try {
+      connector.open();
+    } catch (IOException e) {
+      if (e.getCause() instanceof BindException bind) {
+        throw bind;
+      }
+      throw e;
+    }
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   public H2DocumentStore store() {
@@ -140,8 +176,11 @@ public final class LocalRunner implements AutoCloseable {
   @Override
   public void close() {
     scheduler.close();
-    server.stop(0);
-    executor.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      System.err.println("could not stop the runner's server: " + e.getMessage());
+    }
     executions.close();
     store.close();
     shutDownFileDatabase();

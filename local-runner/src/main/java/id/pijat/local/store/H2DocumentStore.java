@@ -51,6 +51,7 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
   private final Clock clock;
   private final AtomicLong documentsRead = new AtomicLong();
   private final AtomicLong calls = new AtomicLong();
+  private volatile DocumentChanges changes = DocumentChanges.NONE;
 
   private H2DocumentStore(JdbcConnectionPool pool, Map<String, CollectionSchema> collections, Clock clock) {
     this.pool = pool;
@@ -65,6 +66,14 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
     H2DocumentStore store = new H2DocumentStore(pool, collections, clock);
     store.createTables();
     return store;
+  }
+
+  /**
+   * Who hears of every write from now on (the runner's Realtime). A listener's failure never fails
+   * the write it hears of: the write has committed by then, as on Appwrite, where events follow it.
+   */
+  public void onChange(DocumentChanges listener) {
+    this.changes = listener;
   }
 
   /** Documents returned by find and list since the store opened: what a search or cleanup costs. */
@@ -97,6 +106,7 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
         "INSERT INTO " + table(collection) + " (" + String.join(", ", columns.stream().map(H2DocumentStore::quote).toList())
             + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
     withStatement(sql, values, PreparedStatement::executeUpdate, failedWrite("create", collection, id));
+    tell(collection, DocumentChanges.Change.CREATE, id);
     return new Document(id, row);
   }
 
@@ -145,6 +155,7 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
     if (withStatement(sql, values, PreparedStatement::executeUpdate, failedWrite("update", collection, id)) == 0) {
       throw new DocumentNotFoundException(collection, id);
     }
+    tell(collection, DocumentChanges.Change.UPDATE, id);
     // Appwrite answers an update with the document, in the same call: not counted as a read
     return withStatement(byId("SELECT * FROM", collection), List.of(id), statement -> read(collection, statement, false), failed("update"))
         .stream()
@@ -156,8 +167,38 @@ public final class H2DocumentStore implements DocumentStore, AutoCloseable {
   public void delete(String collection, String id) {
     calls.incrementAndGet();
     schema(collection);
+    DocumentChanges listener = changes;
+    Optional<StoredDocument> before = listener.listening() ? storedByIdForListener(collection, id) : Optional.empty();
     if (withStatement(byId("DELETE FROM", collection), List.of(id), PreparedStatement::executeUpdate, failed("delete")) == 0) {
       throw new DocumentNotFoundException(collection, id);
+    }
+    before.ifPresent(document -> tellSafely(listener, collection, DocumentChanges.Change.DELETE, document));
+  }
+
+  /** Tells the listener of a write that committed; reads the document back only for a listener (not counted as a call). */
+  private void tell(String collection, DocumentChanges.Change change, String id) {
+    DocumentChanges listener = changes;
+    if (listener.listening()) {
+      storedByIdForListener(collection, id).ifPresent(document -> tellSafely(listener, collection, change, document));
+    }
+  }
+
+  private static void tellSafely(DocumentChanges listener, String collection, DocumentChanges.Change change, StoredDocument document) {
+    try {
+      listener.changed(collection, change, document);
+    } catch (RuntimeException e) {
+      System.err.println("a listener failed on " + change.event() + " " + collection + "/" + document.id() + ": " + e);
+    }
+  }
+
+  /** The document for a listener; a failed read costs the listener its event, never the write. */
+  private Optional<StoredDocument> storedByIdForListener(String collection, String id) {
+    try {
+      return withStatement(byId("SELECT * FROM", collection), List.of(id), statement -> stored(collection, statement, null),
+          failed("read back")).stream().findFirst();
+    } catch (RuntimeException e) {
+      System.err.println("no event for " + collection + "/" + id + ": " + e.getMessage());
+      return Optional.empty();
     }
   }
 
