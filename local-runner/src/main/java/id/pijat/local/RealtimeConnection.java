@@ -12,9 +12,10 @@ import org.eclipse.jetty.websocket.api.Session;
 
 /**
  * One client's WebSocket on /v1/realtime: its channels, who it is (it may sign in after connecting),
- * and the messages it is sent, one at a time.
+ * and the messages it is sent, one at a time. Public only because Jetty calls its listener methods
+ * through method handles, which need a public class.
  */
-final class RealtimeConnection implements Session.Listener.AutoDemanding {
+public final class RealtimeConnection implements Session.Listener.AutoDemanding {
   private final Realtime realtime;
   private final Set<String> channels;
   private final int refusalCode;
