@@ -90,6 +90,14 @@ class PackagedFunctionsBuildTest {
   }
 
   @Test
+  void theJobPackageCompilesAndNamesABadStep() throws Exception {
+    List<String> bad = PackagedFunctions.runOnce("reportJobProgress", environment, "{\"bookingId\":\"b1\",\"step\":\"asleep\"}", "exec-key");
+
+    assertEquals("400", bad.get(0), String.join("\n", bad));
+    assertTrue(bad.get(1).contains("\"field\":\"step\""), bad.get(1));
+  }
+
+  @Test
   void theCleanupPackageCompilesAndReportsWhatItDid() throws Exception {
     List<String> run = PackagedFunctions.runOnce("cleanupSessions", environment, "", "exec-key");
 

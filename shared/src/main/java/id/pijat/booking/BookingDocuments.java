@@ -7,6 +7,8 @@ import id.pijat.model.booking.BookingRequest;
 import id.pijat.model.booking.BookingStatus;
 import id.pijat.model.booking.Cancellation;
 import id.pijat.model.booking.CustomerDetails;
+import id.pijat.model.booking.JobProgress;
+import id.pijat.model.booking.JobStep;
 import id.pijat.model.booking.Location;
 import id.pijat.model.booking.Owner;
 import id.pijat.model.booking.PriceList;
@@ -62,10 +64,36 @@ final class BookingDocuments {
     data.put("cancellationReason", cancellation == null ? null : cancellation.reason());
     data.put("cancelledBy", cancellation == null ? null : cancellation.cancelledBy());
     data.put("cancelledAt", cancellation == null ? null : DocumentTimes.format(cancellation.cancelledAt()));
+    putJob(data, booking.job());
     data.put("createdAt", DocumentTimes.format(booking.createdAt()));
     data.put("updatedAt", DocumentTimes.format(booking.updatedAt()));
     data.put("version", booking.version());
     return data;
+  }
+
+  private static void putJob(Map<String, Object> data, JobProgress job) {
+    data.put("jobStep", job == null ? null : job.step().code());
+    data.put("etaMinutes", job == null || job.etaMinutes() == null ? null : job.etaMinutes().longValue());
+    data.put("expectedArrivalAt", job == null ? null : DocumentTimes.format(job.expectedArrivalAt()));
+    data.put("arrivedAt", job == null ? null : DocumentTimes.format(job.arrivedAt()));
+    data.put("sessionStartedAt", job == null ? null : DocumentTimes.format(job.sessionStartedAt()));
+    data.put("sessionEndedAt", job == null ? null : DocumentTimes.format(job.sessionEndedAt()));
+    data.put("actualDuration", job == null || job.actualDurationMinutes() == null ? null : job.actualDurationMinutes().longValue());
+  }
+
+  private static JobProgress jobOf(Document document) {
+    String step = document.string("jobStep");
+    if (step == null) {
+      return null;
+    }
+    Long eta = document.longValue("etaMinutes");
+    return new JobProgress(
+        JobStep.fromCode(step),
+        eta == null ? null : eta.intValue(),
+        document.instant("expectedArrivalAt"),
+        document.instant("arrivedAt"),
+        document.instant("sessionStartedAt"),
+        document.instant("sessionEndedAt"));
   }
 
   static Booking fromDocument(Document document) {
@@ -103,6 +131,7 @@ final class BookingDocuments {
         reason == null
             ? null
             : new Cancellation(reason, document.string("cancelledBy"), document.instant("cancelledAt")),
+        jobOf(document),
         document.instant("createdAt"),
         document.instant("updatedAt"),
         document.longValue("version"));

@@ -85,7 +85,7 @@ public final class Chats {
     Set<String> readers = booking.chatReaders();
     fanout.run(List.of(
         () -> createOnce(ROOMS, refs.chatRoomId(), ChatDocuments.room(booking, closeAfter, now), readers),
-        () -> message(booking, "confirmed", CONFIRMED, now),
+        () -> post(booking, "confirmed", CONFIRMED, now),
         () -> openSession(booking, therapist, now, readers, existingSession)));
   }
 
@@ -187,7 +187,13 @@ public final class Chats {
     }
   }
 
-  private void message(Booking booking, String event, String text, Instant now) {
+  /**
+   * Writes a system message into the booking's room, once: its ID is derived from the booking and
+   * the event, so a retry or two executions at once write it once.
+   *
+   * @param event names the message within the booking ("confirmed", "arrived", ...)
+   */
+  public void post(Booking booking, String event, String text, Instant now) {
     createOnce(
         MESSAGES,
         DocumentIds.derived("msg-" + event + "-", booking.id()),

@@ -14,7 +14,9 @@ import id.pijat.therapist.Therapists;
 import id.pijat.usecase.AcceptTherapist;
 import id.pijat.usecase.CancelBooking;
 import id.pijat.usecase.CheckSearchStatus;
+import id.pijat.usecase.Completion;
 import id.pijat.usecase.CreateBooking;
+import id.pijat.usecase.ReportJobProgress;
 import id.pijat.usecase.SearchTherapists;
 import id.pijat.usecase.SetTherapistPresence;
 import id.pijat.usecase.cleanup.CleanupSessions;
@@ -77,5 +79,9 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
 
   public SetTherapistPresence setTherapistPresence() {
     return new SetTherapistPresence(therapists());
+  }
+
+  public ReportJobProgress reportJobProgress() {
+    return new ReportJobProgress(bookings(), chats(), locks(), new Completion(locks(), chats(), fanout), clock, fanout);
   }
 }

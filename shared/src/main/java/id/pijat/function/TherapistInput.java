@@ -1,5 +1,7 @@
 package id.pijat.function;
 
+import id.pijat.model.booking.JobReport;
+import id.pijat.model.booking.JobStep;
 import id.pijat.model.geo.Coordinates;
 import id.pijat.model.therapist.Presence;
 import java.util.Set;
@@ -25,5 +27,23 @@ public final class TherapistInput {
     }
     body.finish();
     return new Presence(status, position);
+  }
+
+  /** reportJobProgress' request. */
+  public record JobProgressReport(String bookingId, JobReport report) {}
+
+  /** reportJobProgress: {bookingId, step, etaMinutes?}; etaMinutes with on_the_way and delayed only. */
+  public static JobProgressReport jobProgress(JsonInput body) {
+    body.allowOnly(Set.of("bookingId", "step", "etaMinutes"));
+    String bookingId = FunctionRequest.documentId(body, "bookingId");
+    JobStep step = body.string("step", true, JobStep::fromCode);
+    Integer eta = body.number("etaMinutes", false, JobReport::etaMinutes);
+    JobReport report = null;
+    // an ETA already refused is not named twice
+    if (step != null && (eta != null || !body.has("etaMinutes"))) {
+      report = body.check("etaMinutes", () -> new JobReport(step, eta));
+    }
+    body.finish();
+    return new JobProgressReport(bookingId, report);
   }
 }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  *     profile has no user): who besides the customer may read the booking's documents
  * @param startsAt when the massage starts: scheduledAt, or for an immediate booking acceptance plus
  *     the therapist's travel time; set on acceptance
+ * @param job the engaged therapist's reports (reportJobProgress); null until the first
  */
 public record Booking(
     String id,
@@ -29,6 +30,7 @@ public record Booking(
     Instant startsAt,
     ChatRefs chat,
     Cancellation cancellation,
+    JobProgress job,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -58,7 +60,7 @@ public record Booking(
   public static Booking open(String id, Owner owner, BookingRequest request, Instant now) {
     return new Booking(
         id, owner, request, BookingStatus.SEARCHING, null, null, null, SearchProgress.NOT_STARTED,
-        null, null, null, now, now, 1);
+        null, null, null, null, now, now, 1);
   }
 
   public BookingMode mode() {
@@ -129,6 +131,49 @@ public record Booking(
   }
 
   /**
+   * The engaged therapist's report on the job of an active booking, held against the job's table
+   * ({@link JobProgress#after}). Completed completes the booking; no_show cancels it (reason
+   * no_show, by the therapist): the statuses stay the five the client knows.
+   *
+   * @throws IllegalJobStepException when the booking is not active or the table does not allow the step
+   */
+  public Booking report(JobReport report, Instant now) {
+    if (status != BookingStatus.ACTIVE) {
+      throw IllegalJobStepException.bookingIs(status, job == null ? null : job.step(), report.step());
+    }
+    JobProgress progressed = JobProgress.after(job, report, now);
+    return switch (report.step()) {
+      case COMPLETED -> {
+        status.requireCanMoveTo(BookingStatus.COMPLETED);
+        yield next(BookingStatus.COMPLETED, now, next -> next.job = progressed);
+      }
+      case NO_SHOW -> {
+        status.requireCanMoveTo(BookingStatus.CANCELLED);
+        yield next(BookingStatus.CANCELLED, now, next -> {
+          next.job = progressed;
+          next.cancellation = new Cancellation(Cancellation.NO_SHOW, Cancellation.BY_THERAPIST, now);
+        });
+      }
+      default -> next(BookingStatus.ACTIVE, now, next -> next.job = progressed);
+    };
+  }
+
+  /** Whether the job already stands where this report takes it: a retry, answered as it stands. */
+  public boolean isRepeatedBy(JobReport report, Instant now) {
+    return job != null && job.isRepeatedBy(report, now);
+  }
+
+  /**
+   * When the appointment should end: {@link #endsAt}, or later when the therapist's reports say the
+   * job runs late (a delay, a late start); null before acceptance.
+   */
+  public Instant expectedEnd() {
+    Instant planned = endsAt();
+    Instant reported = job == null || planned == null ? null : job.expectedEnd(request.duration().length());
+    return reported != null && reported.isAfter(planned) ? reported : planned;
+  }
+
+  /**
    * The next version: this one with the new status and time, and what the transition changes. A new
    * field is added here (and in {@link Draft}) once; transitions name only what they change.
    */
@@ -137,7 +182,7 @@ public record Booking(
     changes.accept(draft);
     return new Booking(
         id, owner, request, to, draft.therapist, draft.therapistUserId, draft.offerExpiresAt, draft.search, draft.startsAt,
-        draft.chat, draft.cancellation, createdAt, now, version + 1);
+        draft.chat, draft.cancellation, draft.job, createdAt, now, version + 1);
   }
 
   /** The fields a transition may change, copied from the version it starts from. */
@@ -149,6 +194,7 @@ public record Booking(
     Instant startsAt;
     ChatRefs chat;
     Cancellation cancellation;
+    JobProgress job;
 
     Draft(Booking from) {
       therapist = from.therapist;
@@ -158,6 +204,7 @@ public record Booking(
       startsAt = from.startsAt;
       chat = from.chat;
       cancellation = from.cancellation;
+      job = from.job;
     }
   }
 

@@ -43,9 +43,12 @@ public record BookingPolicy(
     return spanEnd(startsAt, duration).plus(completionGrace);
   }
 
-  /** When an active booking counts as done. */
+  /**
+   * When an active booking counts as done if the therapist does not say so: the grace after its
+   * expected end, which a delay or a late start reported by the therapist moves later.
+   */
   public Instant completesAt(Booking booking) {
-    return booking.endsAt().plus(completionGrace);
+    return booking.expectedEnd().plus(completionGrace);
   }
 
   public Instant chatClosesAt(Booking booking) {

@@ -15,6 +15,7 @@ import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.Due;
 import id.pijat.store.Fanout;
+import id.pijat.usecase.Completion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class CleanupSessions {
   private final Bookings bookings;
   private final TherapistLocks locks;
   private final Chats chats;
+  private final Completion completion;
   private final BookingPolicy policy;
   private final Clock clock;
   private final Fanout fanout;
@@ -53,6 +55,7 @@ public final class CleanupSessions {
     this.bookings = bookings;
     this.locks = locks;
     this.chats = chats;
+    this.completion = new Completion(locks, chats, fanout);
     this.policy = policy;
     this.clock = clock;
     this.fanout = fanout;
@@ -115,10 +118,9 @@ public final class CleanupSessions {
         return 0;
       }
       if (next.get().status() == BookingStatus.COMPLETED) {
-        // the room stays open for hours after the end; the customer's number leaves it now
-        chats.forgetContact(next.get());
-      }
-      if (next.get().status().isFinal()) {
+        // as when the therapist reports it completed
+        completion.letGo(next.get());
+      } else if (next.get().status().isFinal()) {
         locks.releaseAll(next.get().id());
       } else {
         // back to searching: the lapsed therapist goes; a newer round may already hold the next one
@@ -137,7 +139,11 @@ public final class CleanupSessions {
     return Optional.of(booking.keepSearching(booking.search().passOver(booking.therapistId()), now));
   }
 
-  /** An active booking past its end and the grace: completed, the therapist free. */
+  /**
+   * An active booking past its expected end (later when the therapist reported a delay or a late
+   * start) and the grace: completed, the therapist free. The fallback for a therapist who does not
+   * report the completion.
+   */
   private Optional<Booking> complete(Booking booking, Instant now) {
     if (booking.status() != BookingStatus.ACTIVE || now.isBefore(policy.completesAt(booking))) {
       return Optional.empty();
