@@ -23,8 +23,9 @@ import java.util.List;
  * after its commit left, writing each thing once.
  */
 public final class ReportJobProgress {
-  public static final String ON_THE_WAY = "Your therapist is on the way, arriving in about %s.";
-  public static final String DELAYED = "Your therapist is running late: about %s more.";
+  /** With the minutes and their unit. */
+  public static final String ON_THE_WAY = "Your therapist is on the way, arriving in about %d %s.";
+  public static final String DELAYED = "Your therapist is running late: about %d more %s.";
   public static final String ARRIVED = "Your therapist has arrived.";
   public static final String STARTED = "Your session has started.";
   public static final String COMPLETED = "Your session is complete. Thank you!";
@@ -91,10 +92,10 @@ public final class ReportJobProgress {
   private List<Runnable> followUps(Booking booking, Instant now) {
     JobProgress job = booking.job();
     return switch (job.step()) {
-      case ON_THE_WAY -> List.of(() -> chats.post(booking, "on_the_way", String.format(ON_THE_WAY, minutes(job.etaMinutes())), now));
+      case ON_THE_WAY -> List.of(() -> chats.post(booking, "on_the_way", withMinutes(ON_THE_WAY, job.etaMinutes()), now));
       // each delay is its own news: its message is named after the arrival it announces
       case DELAYED -> List.of(() -> chats.post(
-          booking, "delayed-" + job.expectedArrivalAt().getEpochSecond(), String.format(DELAYED, minutes(job.etaMinutes())), now));
+          booking, "delayed-" + job.expectedArrivalAt().getEpochSecond(), withMinutes(DELAYED, job.etaMinutes()), now));
       case ARRIVED -> List.of(() -> chats.post(booking, "arrived", ARRIVED, now));
       case STARTED -> List.of(() -> chats.post(booking, "started", STARTED, now));
       case COMPLETED -> List.of(() -> chats.post(booking, "completed", COMPLETED, now), () -> completion.letGo(booking));
@@ -103,7 +104,7 @@ public final class ReportJobProgress {
     };
   }
 
-  private static String minutes(int minutes) {
-    return minutes == 1 ? "1 minute" : minutes + " minutes";
+  private static String withMinutes(String text, int minutes) {
+    return String.format(text, minutes, minutes == 1 ? "minute" : "minutes");
   }
 }
