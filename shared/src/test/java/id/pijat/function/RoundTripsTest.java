@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import id.pijat.matching.SearchConfig;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.Caller;
+import id.pijat.model.booking.JobReport;
+import id.pijat.model.booking.JobStep;
 import id.pijat.model.geo.Coordinates;
 import id.pijat.store.CountingStore;
 import id.pijat.store.InMemoryDocumentStore;
@@ -129,6 +131,34 @@ class RoundTripsTest {
     // the booking; the claim with the locks, room and session; the document, the closing message,
     // the session and the locks' heads; the room and the releases
     assertEquals(new Cost(18, 4), cost(() -> backend.cancelBooking().cancel(BUDI, active.id(), null)));
+  }
+
+  private Booking acceptedWithTherapistSignedIn() {
+    Booking offer = offered();
+    data.update("therapists", offer.therapistId(), Map.of("userId", "therapist-" + offer.therapistId()));
+    return backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId());
+  }
+
+  @Test
+  void aJobReportTakesThreeRounds() {
+    Booking active = acceptedWithTherapistSignedIn();
+
+    // the booking; the claim; the document and the message
+    assertEquals(new Cost(4, 3), cost(() -> backend.reportJobProgress()
+        .report("therapist-" + active.therapistId(), active.id(), JobReport.withEta(JobStep.ON_THE_WAY, 10))));
+  }
+
+  @Test
+  void aCompletionReportLetsGoInTheRoundsAfterItsCommit() {
+    Booking active = acceptedWithTherapistSignedIn();
+    String therapist = "therapist-" + active.therapistId();
+    backend.reportJobProgress().report(therapist, active.id(), JobReport.withEta(JobStep.ON_THE_WAY, 10));
+    backend.reportJobProgress().report(therapist, active.id(), JobReport.of(JobStep.ARRIVED));
+    backend.reportJobProgress().report(therapist, active.id(), JobReport.of(JobStep.STARTED));
+
+    // the booking; the claim; the document, the message, the session and the booking's locks; the
+    // session's number and the locks' heads; the releases
+    assertEquals(new Cost(16, 5), cost(() -> backend.reportJobProgress().report(therapist, active.id(), JobReport.of(JobStep.COMPLETED))));
   }
 
   /** The same calls with fair use on, from a known address: its counters ride in rounds the call makes anyway. */
