@@ -145,20 +145,20 @@ class RoundTripsTest {
 
     // the booking; the claim; the document and the message
     assertEquals(new Cost(4, 3), cost(() -> backend.reportJobProgress()
-        .report("therapist-" + active.therapistId(), active.id(), JobReport.withEta(JobStep.ON_THE_WAY, 10))));
+        .report("therapist-" + active.therapistId(), active.id(), new JobReport(JobStep.ON_THE_WAY, 10))));
   }
 
   @Test
   void aCompletionReportLetsGoInTheRoundsAfterItsCommit() {
     Booking active = acceptedWithTherapistSignedIn();
     String therapist = "therapist-" + active.therapistId();
-    backend.reportJobProgress().report(therapist, active.id(), JobReport.withEta(JobStep.ON_THE_WAY, 10));
-    backend.reportJobProgress().report(therapist, active.id(), JobReport.of(JobStep.ARRIVED));
-    backend.reportJobProgress().report(therapist, active.id(), JobReport.of(JobStep.STARTED));
+    backend.reportJobProgress().report(therapist, active.id(), new JobReport(JobStep.ON_THE_WAY, 10));
+    backend.reportJobProgress().report(therapist, active.id(), new JobReport(JobStep.ARRIVED, null));
+    backend.reportJobProgress().report(therapist, active.id(), new JobReport(JobStep.STARTED, null));
 
     // the booking; the claim; the document, the message, the session and the booking's locks; the
     // session's number and the locks' heads; the releases
-    assertEquals(new Cost(16, 5), cost(() -> backend.reportJobProgress().report(therapist, active.id(), JobReport.of(JobStep.COMPLETED))));
+    assertEquals(new Cost(16, 5), cost(() -> backend.reportJobProgress().report(therapist, active.id(), new JobReport(JobStep.COMPLETED, null))));
   }
 
   /** The same calls with fair use on, from a known address: its counters ride in rounds the call makes anyway. */

@@ -80,11 +80,11 @@ class ReportJobProgressTest {
   }
 
   private Booking ayuReports(Booking booking, JobStep step) {
-    return report(AYU, booking, JobReport.of(step));
+    return report(AYU, booking, new JobReport(step, null));
   }
 
   private Booking ayuReports(Booking booking, JobStep step, int etaMinutes) {
-    return report(AYU, booking, JobReport.withEta(step, etaMinutes));
+    return report(AYU, booking, new JobReport(step, etaMinutes));
   }
 
   /** What Budi's app shows of the job: getBooking's Booking, its `job`. */
@@ -299,10 +299,10 @@ class ReportJobProgressTest {
   void onlyTheEngagedTherapistReportsAndAnUnknownBookingIsNotFound() {
     Booking active = accepted();
 
-    Rejection other = refused(ErrorCode.PERMISSION_DENIED, () -> report(MADE, active, JobReport.withEta(JobStep.ON_THE_WAY, 5)));
-    refused(ErrorCode.PERMISSION_DENIED, () -> report("budi", active, JobReport.withEta(JobStep.ON_THE_WAY, 5)));
-    Rejection guest = refused(ErrorCode.PERMISSION_DENIED, () -> report(null, active, JobReport.withEta(JobStep.ON_THE_WAY, 5)));
-    refused(ErrorCode.BOOKING_NOT_FOUND, () -> backend.reportJobProgress().report(AYU, "nobooking", JobReport.of(JobStep.ARRIVED)));
+    Rejection other = refused(ErrorCode.PERMISSION_DENIED, () -> report(MADE, active, new JobReport(JobStep.ON_THE_WAY, 5)));
+    refused(ErrorCode.PERMISSION_DENIED, () -> report("budi", active, new JobReport(JobStep.ON_THE_WAY, 5)));
+    Rejection guest = refused(ErrorCode.PERMISSION_DENIED, () -> report(null, active, new JobReport(JobStep.ON_THE_WAY, 5)));
+    refused(ErrorCode.BOOKING_NOT_FOUND, () -> backend.reportJobProgress().report(AYU, "nobooking", new JobReport(JobStep.ARRIVED, null)));
 
     assertEquals("Only the therapist engaged for this booking reports on its job.", other.getMessage());
     assertEquals("Sign in as the booking's therapist to report on its job.", guest.getMessage());
@@ -313,17 +313,21 @@ class ReportJobProgressTest {
   void anOfferNotYetAcceptedTakesNoReportEvenFromTheOfferedTherapist() {
     Booking offer = offered();
 
-    refused(ErrorCode.PERMISSION_DENIED, () -> report(AYU, offer, JobReport.withEta(JobStep.ON_THE_WAY, 5)));
+    refused(ErrorCode.PERMISSION_DENIED, () -> report(AYU, offer, new JobReport(JobStep.ON_THE_WAY, 5)));
   }
 
   @Test
-  void aBookingBudiCancelledTakesNoMoreReports() {
+  void aBookingBudiCancelledTakesNoMoreReportsNotEvenTheLastOneAgain() {
     Booking active = accepted();
     ayuReports(active, JobStep.ON_THE_WAY, 25);
     backend.cancelBooking().cancel(BUDI, active.id(), "plans changed");
+    List<String> messages = messages(active);
 
-    Rejection rejection = refused(ErrorCode.INVALID_STATE, () -> ayuReports(active, JobStep.ARRIVED));
+    Rejection next = refused(ErrorCode.INVALID_STATE, () -> ayuReports(active, JobStep.ARRIVED));
+    Rejection again = refused(ErrorCode.INVALID_STATE, () -> ayuReports(active, JobStep.ON_THE_WAY, 25));
 
-    assertEquals("The booking is cancelled, so it takes no arrived report.", rejection.getMessage());
+    assertEquals("The booking is cancelled, so it takes no arrived report.", next.getMessage());
+    assertEquals("The booking is cancelled, so it takes no on_the_way report.", again.getMessage());
+    assertEquals(messages, messages(active));
   }
 }

@@ -158,9 +158,13 @@ public record Booking(
     };
   }
 
-  /** Whether the job already stands where this report takes it: a retry, answered as it stands. */
+  /**
+   * Whether the job already stands where this report takes it: a retry, answered as it stands. Of
+   * a booking that ended otherwise (the customer cancelled, cleanup completed it) only the step that
+   * ended it is repeated; any other report is refused.
+   */
   public boolean isRepeatedBy(JobReport report, Instant now) {
-    return job != null && job.isRepeatedBy(report, now);
+    return job != null && (status == BookingStatus.ACTIVE || job.step().isFinal()) && job.isRepeatedBy(report, now);
   }
 
   /**

@@ -30,12 +30,4 @@ public record JobReport(JobStep step, Integer etaMinutes) {
     }
     return (int) sent;
   }
-
-  public static JobReport of(JobStep step) {
-    return new JobReport(step, null);
-  }
-
-  public static JobReport withEta(JobStep step, int etaMinutes) {
-    return new JobReport(step, etaMinutes);
-  }
 }

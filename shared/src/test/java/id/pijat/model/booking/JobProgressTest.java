@@ -48,7 +48,7 @@ class JobProgressTest {
   }
 
   private static JobReport report(JobStep step) {
-    return step.carriesEta() ? JobReport.withEta(step, 25) : JobReport.of(step);
+    return step.carriesEta() ? new JobReport(step, 25) : new JobReport(step, null);
   }
 
   /** The accepted booking taken along the table's main path up to {@code step} (none: as accepted). */
@@ -116,7 +116,7 @@ class JobProgressTest {
   @Test
   void aFinishedBookingNamesItsStatusWhenAStepComesAfter() {
     IllegalJobStepException refused =
-        assertThrows(IllegalJobStepException.class, () -> at("completed").report(JobReport.of(JobStep.ARRIVED), NOW.plus(LATER)));
+        assertThrows(IllegalJobStepException.class, () -> at("completed").report(new JobReport(JobStep.ARRIVED, null), NOW.plus(LATER)));
 
     assertEquals("The booking is completed, so it takes no arrived report.", refused.getMessage());
   }
@@ -134,15 +134,15 @@ class JobProgressTest {
   @Test
   void anOutOfOrderStepSaysWhatComesNext() {
     IllegalJobStepException refused =
-        assertThrows(IllegalJobStepException.class, () -> at("on_the_way").report(JobReport.of(JobStep.STARTED), NOW.plus(LATER)));
+        assertThrows(IllegalJobStepException.class, () -> at("on_the_way").report(new JobReport(JobStep.STARTED, null), NOW.plus(LATER)));
 
     assertEquals("The job is at on_the_way, so started cannot follow (next comes delayed or arrived).", refused.getMessage());
   }
 
   @Test
   void onTheWayAndEachDelayRecordTheirEtaAndTheArrivalItGives() {
-    Booking onTheWay = accepted().report(JobReport.withEta(JobStep.ON_THE_WAY, 25), NOW);
-    Booking delayed = onTheWay.report(JobReport.withEta(JobStep.DELAYED, 10), NOW.plus(Duration.ofMinutes(20)));
+    Booking onTheWay = accepted().report(new JobReport(JobStep.ON_THE_WAY, 25), NOW);
+    Booking delayed = onTheWay.report(new JobReport(JobStep.DELAYED, 10), NOW.plus(Duration.ofMinutes(20)));
 
     assertEquals(25, onTheWay.job().etaMinutes());
     assertEquals(NOW.plus(Duration.ofMinutes(25)), onTheWay.job().expectedArrivalAt());
@@ -155,7 +155,7 @@ class JobProgressTest {
     Booking started = at("started");
     Instant startedAt = started.job().sessionStartedAt();
 
-    Booking completed = started.report(JobReport.of(JobStep.COMPLETED), startedAt.plus(Duration.ofMinutes(61).plusSeconds(40)));
+    Booking completed = started.report(new JobReport(JobStep.COMPLETED, null), startedAt.plus(Duration.ofMinutes(61).plusSeconds(40)));
 
     assertEquals(startedAt, completed.job().sessionStartedAt());
     assertEquals(startedAt.plus(Duration.ofMinutes(61).plusSeconds(40)), completed.job().sessionEndedAt());
@@ -165,12 +165,12 @@ class JobProgressTest {
 
   @Test
   void aNoShowWaitsAQuarterOfAnHourAtTheDoor() {
-    Booking arrived = accepted().report(report(JobStep.ON_THE_WAY), NOW).report(JobReport.of(JobStep.ARRIVED), NOW.plus(LATER));
+    Booking arrived = accepted().report(report(JobStep.ON_THE_WAY), NOW).report(new JobReport(JobStep.ARRIVED, null), NOW.plus(LATER));
     Instant waited = arrived.job().arrivedAt().plus(JobProgress.NO_SHOW_WAIT);
 
     IllegalJobStepException early = assertThrows(IllegalJobStepException.class,
-        () -> arrived.report(JobReport.of(JobStep.NO_SHOW), waited.minusSeconds(1)));
-    Booking noShow = arrived.report(JobReport.of(JobStep.NO_SHOW), waited);
+        () -> arrived.report(new JobReport(JobStep.NO_SHOW, null), waited.minusSeconds(1)));
+    Booking noShow = arrived.report(new JobReport(JobStep.NO_SHOW, null), waited);
 
     assertEquals(JobStep.ARRIVED, early.current());
     assertTrue(early.getMessage().contains(waited.toString()), early.getMessage());
@@ -179,25 +179,25 @@ class JobProgressTest {
 
   @Test
   void theSameReportAgainIsARepeatButADelayMinutesLaterIsNews() {
-    Booking onTheWay = accepted().report(JobReport.withEta(JobStep.ON_THE_WAY, 25), NOW);
-    Booking delayed = onTheWay.report(JobReport.withEta(JobStep.DELAYED, 10), NOW);
+    Booking onTheWay = accepted().report(new JobReport(JobStep.ON_THE_WAY, 25), NOW);
+    Booking delayed = onTheWay.report(new JobReport(JobStep.DELAYED, 10), NOW);
 
-    assertTrue(onTheWay.isRepeatedBy(JobReport.withEta(JobStep.ON_THE_WAY, 25), NOW.plus(Duration.ofMinutes(5))));
-    assertFalse(onTheWay.isRepeatedBy(JobReport.withEta(JobStep.ON_THE_WAY, 20), NOW));
-    assertFalse(onTheWay.isRepeatedBy(JobReport.of(JobStep.ARRIVED), NOW));
-    assertTrue(delayed.isRepeatedBy(JobReport.withEta(JobStep.DELAYED, 10), NOW.plusSeconds(59)));
-    assertFalse(delayed.isRepeatedBy(JobReport.withEta(JobStep.DELAYED, 10), NOW.plusSeconds(60)));
-    assertFalse(delayed.isRepeatedBy(JobReport.withEta(JobStep.DELAYED, 15), NOW));
-    assertTrue(at("completed").isRepeatedBy(JobReport.of(JobStep.COMPLETED), NOW.plus(Duration.ofDays(1))));
-    assertFalse(accepted().isRepeatedBy(JobReport.withEta(JobStep.ON_THE_WAY, 25), NOW));
+    assertTrue(onTheWay.isRepeatedBy(new JobReport(JobStep.ON_THE_WAY, 25), NOW.plus(Duration.ofMinutes(5))));
+    assertFalse(onTheWay.isRepeatedBy(new JobReport(JobStep.ON_THE_WAY, 20), NOW));
+    assertFalse(onTheWay.isRepeatedBy(new JobReport(JobStep.ARRIVED, null), NOW));
+    assertTrue(delayed.isRepeatedBy(new JobReport(JobStep.DELAYED, 10), NOW.plusSeconds(59)));
+    assertFalse(delayed.isRepeatedBy(new JobReport(JobStep.DELAYED, 10), NOW.plusSeconds(60)));
+    assertFalse(delayed.isRepeatedBy(new JobReport(JobStep.DELAYED, 15), NOW));
+    assertTrue(at("completed").isRepeatedBy(new JobReport(JobStep.COMPLETED, null), NOW.plus(Duration.ofDays(1))));
+    assertFalse(accepted().isRepeatedBy(new JobReport(JobStep.ON_THE_WAY, 25), NOW));
   }
 
   @Test
   void aDelayOrALateStartMovesTheExpectedEndAnEarlyOneDoesNot() {
     Booking active = accepted();
     Duration length = active.request().duration().length();
-    Booking lateArrival = active.report(JobReport.withEta(JobStep.ON_THE_WAY, 90), NOW);
-    Booking early = active.report(JobReport.withEta(JobStep.ON_THE_WAY, 5), NOW);
+    Booking lateArrival = active.report(new JobReport(JobStep.ON_THE_WAY, 90), NOW);
+    Booking early = active.report(new JobReport(JobStep.ON_THE_WAY, 5), NOW);
 
     assertEquals(active.endsAt(), active.expectedEnd());
     assertEquals(NOW.plus(Duration.ofMinutes(90)).plus(length), lateArrival.expectedEnd());
