@@ -16,6 +16,8 @@ import java.util.function.Consumer;
  *     profile has no user): who besides the customer may read the booking's documents
  * @param startsAt when the massage starts: scheduledAt, or for an immediate booking acceptance plus
  *     the therapist's travel time; set on acceptance
+ * @param payment where the money stands, changed only by a server call (setPaymentStatus)
+ * @param reminderSentAt when cleanup posted the reminder before a scheduled appointment, or null
  */
 public record Booking(
     String id,
@@ -29,6 +31,8 @@ public record Booking(
     Instant startsAt,
     ChatRefs chat,
     Cancellation cancellation,
+    Payment payment,
+    Instant reminderSentAt,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -42,6 +46,7 @@ public record Booking(
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(search, "search");
+    Objects.requireNonNull(payment, "payment");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
     if (status == BookingStatus.PENDING_ACCEPT && (therapist == null || offerExpiresAt == null)) {
@@ -53,12 +58,15 @@ public record Booking(
     if (status == BookingStatus.CANCELLED && cancellation == null) {
       throw new IllegalArgumentException("a cancelled booking records its cancellation");
     }
+    if (payment.refundDue() != (status == BookingStatus.CANCELLED && payment.status() == PaymentStatus.PAID)) {
+      throw new IllegalArgumentException("a refund is due exactly while a cancelled booking's payment is paid");
+    }
   }
 
   public static Booking open(String id, Owner owner, BookingRequest request, Instant now) {
     return new Booking(
         id, owner, request, BookingStatus.SEARCHING, null, null, null, SearchProgress.NOT_STARTED,
-        null, null, null, now, now, 1);
+        null, null, null, Payment.PENDING, null, now, now, 1);
   }
 
   public BookingMode mode() {
@@ -120,12 +128,48 @@ public record Booking(
     return next(BookingStatus.CANCELLED, now, next -> {
       next.offerExpiresAt = null;
       next.cancellation = new Cancellation(reason, cancelledBy, now);
+      next.payment = refundDueIfPaid(payment, now);
     });
   }
 
   public Booking complete(Instant now) {
     status.requireCanMoveTo(BookingStatus.COMPLETED);
     return next(BookingStatus.COMPLETED, now, next -> next.offerExpiresAt = null);
+  }
+
+  /**
+   * The payment moved to {@code to}, as the provider reports it, with its reference (null keeps the
+   * last one). A paid booking that is cancelled, in either order, is due a refund from then on;
+   * the status stays paid until the provider reports the refund. Reporting the status the payment
+   * already has changes nothing and answers this version: a provider delivers an event more than
+   * once.
+   *
+   * @throws IllegalPaymentChangeException for a move {@link PaymentStatus} does not allow
+   */
+  public Booking withPayment(PaymentStatus to, String reference, Instant now) {
+    if (to == payment.status()) {
+      return this;
+    }
+    payment.status().requireCanMoveTo(to);
+    Payment moved = new Payment(to, reference == null ? payment.reference() : reference, null);
+    return next(status, now, next -> next.payment = status == BookingStatus.CANCELLED ? refundDueIfPaid(moved, now) : moved);
+  }
+
+  private static Payment refundDueIfPaid(Payment payment, Instant now) {
+    return payment.status() == PaymentStatus.PAID ? new Payment(PaymentStatus.PAID, payment.reference(), now) : payment;
+  }
+
+  /** Whether a reminder is still owed: an accepted scheduled booking that has not had one. */
+  public boolean isReminderOwed() {
+    return status == BookingStatus.ACTIVE && mode() == BookingMode.SCHEDULED && reminderSentAt == null;
+  }
+
+  /** Records that the reminder before the appointment was posted. */
+  public Booking reminded(Instant now) {
+    if (!isReminderOwed()) {
+      throw new IllegalStateException("no reminder is owed for booking " + id);
+    }
+    return next(status, now, next -> next.reminderSentAt = now);
   }
 
   /**
@@ -137,7 +181,7 @@ public record Booking(
     changes.accept(draft);
     return new Booking(
         id, owner, request, to, draft.therapist, draft.therapistUserId, draft.offerExpiresAt, draft.search, draft.startsAt,
-        draft.chat, draft.cancellation, createdAt, now, version + 1);
+        draft.chat, draft.cancellation, draft.payment, draft.reminderSentAt, createdAt, now, version + 1);
   }
 
   /** The fields a transition may change, copied from the version it starts from. */
@@ -149,6 +193,8 @@ public record Booking(
     Instant startsAt;
     ChatRefs chat;
     Cancellation cancellation;
+    Payment payment;
+    Instant reminderSentAt;
 
     Draft(Booking from) {
       therapist = from.therapist;
@@ -158,6 +204,8 @@ public record Booking(
       startsAt = from.startsAt;
       chat = from.chat;
       cancellation = from.cancellation;
+      payment = from.payment;
+      reminderSentAt = from.reminderSentAt;
     }
   }
 
