@@ -185,7 +185,7 @@ public final class CleanupSessions {
 
   /** "Reminder: this appointment starts in 1 hour 55 minutes." The customer and the therapist read it. */
   static String reminderText(Duration untilStart) {
-    long minutes = (untilStart.toSeconds() + 59) / 60;
+    long minutes = untilStart.plusMinutes(1).minusNanos(1).toMinutes();
     long hours = minutes / 60;
     long rest = minutes % 60;
     String in = hours == 0
