@@ -69,7 +69,7 @@ final class BookingDocuments {
     data.put("paymentReference", payment.reference());
     data.put("refundDueAt", DocumentTimes.format(payment.refundDueAt()));
     data.put("reminderSentAt", DocumentTimes.format(booking.reminderSentAt()));
-    // what the reminder duty lists (Bookings.remindersOwedBy): the start, while a reminder is owed
+    // what the reminder duty lists (Bookings.remindersOwed): the start, while a reminder is owed
     data.put(Bookings.REMINDER_OWED, booking.isReminderOwed() ? DocumentTimes.format(booking.startsAt()) : null);
     data.put("createdAt", DocumentTimes.format(booking.createdAt()));
     data.put("updatedAt", DocumentTimes.format(booking.updatedAt()));
