@@ -98,6 +98,14 @@ class PackagedFunctionsBuildTest {
   }
 
   @Test
+  void thePaymentPackageCompilesAndNamesABadStatus() throws Exception {
+    List<String> bad = PackagedFunctions.runOnce("setPaymentStatus", environment, "{\"bookingId\":\"b1\",\"paymentStatus\":\"settled\"}", "exec-key");
+
+    assertEquals("400", bad.get(0), String.join("\n", bad));
+    assertTrue(bad.get(1).contains("\"field\":\"paymentStatus\""), bad.get(1));
+  }
+
+  @Test
   void theCleanupPackageCompilesAndReportsWhatItDid() throws Exception {
     List<String> run = PackagedFunctions.runOnce("cleanupSessions", environment, "", "exec-key");
 

@@ -11,6 +11,8 @@ import id.pijat.model.booking.JobProgress;
 import id.pijat.model.booking.JobStep;
 import id.pijat.model.booking.Location;
 import id.pijat.model.booking.Owner;
+import id.pijat.model.booking.Payment;
+import id.pijat.model.booking.PaymentStatus;
 import id.pijat.model.booking.PriceList;
 import id.pijat.model.booking.SearchProgress;
 import id.pijat.model.booking.ServiceDuration;
@@ -65,6 +67,13 @@ final class BookingDocuments {
     data.put("cancelledBy", cancellation == null ? null : cancellation.cancelledBy());
     data.put("cancelledAt", cancellation == null ? null : DocumentTimes.format(cancellation.cancelledAt()));
     putJob(data, booking.job());
+    Payment payment = booking.payment();
+    data.put("paymentStatus", payment.status().code());
+    data.put("paymentReference", payment.reference());
+    data.put("refundDueAt", DocumentTimes.format(payment.refundDueAt()));
+    data.put("reminderSentAt", DocumentTimes.format(booking.reminderSentAt()));
+    // what the reminder duty lists (Bookings.remindersOwed): the start, while a reminder is owed
+    data.put(Bookings.REMINDER_OWED, booking.isReminderOwed() ? DocumentTimes.format(booking.startsAt()) : null);
     data.put("createdAt", DocumentTimes.format(booking.createdAt()));
     data.put("updatedAt", DocumentTimes.format(booking.updatedAt()));
     data.put("version", booking.version());
@@ -112,6 +121,7 @@ final class BookingDocuments {
     String therapist = document.string("therapist");
     String chatRoomId = document.string("chatRoomId");
     String reason = document.string("cancellationReason");
+    String paymentStatus = document.string("paymentStatus");
     return new Booking(
         document.id(),
         owner,
@@ -132,6 +142,11 @@ final class BookingDocuments {
             ? null
             : new Cancellation(reason, document.string("cancelledBy"), document.instant("cancelledAt")),
         jobOf(document),
+        // documents written before payments were kept have none: pending, as every booking starts
+        paymentStatus == null
+            ? Payment.PENDING
+            : new Payment(PaymentStatus.fromCode(paymentStatus), document.string("paymentReference"), document.instant("refundDueAt")),
+        document.instant("reminderSentAt"),
         document.instant("createdAt"),
         document.instant("updatedAt"),
         document.longValue("version"));

@@ -188,13 +188,13 @@ public final class Chats {
   }
 
   /**
-   * Writes a system message into the booking's room, once: its ID is derived from the booking and
-   * the event, so a retry or two executions at once write it once.
+   * Posts a system message about an event of the booking into its room, once: the message's ID is
+   * derived from the booking and the event, so a repeat, or two executions at once, write it once.
    *
-   * @param event names the message within the booking ("confirmed", "arrived", ...)
+   * @return false when the message was there already
    */
-  public void post(Booking booking, String event, String text, Instant now) {
-    createOnce(
+  public boolean post(Booking booking, String event, String text, Instant now) {
+    return createOnce(
         MESSAGES,
         DocumentIds.derived("msg-" + event + "-", booking.id()),
         ChatDocuments.systemMessage(booking.chat().chatRoomId(), booking.id(), text, now),

@@ -18,6 +18,7 @@ import id.pijat.usecase.Completion;
 import id.pijat.usecase.CreateBooking;
 import id.pijat.usecase.ReportJobProgress;
 import id.pijat.usecase.SearchTherapists;
+import id.pijat.usecase.SetPaymentStatus;
 import id.pijat.usecase.SetTherapistPresence;
 import id.pijat.usecase.cleanup.CleanupSessions;
 import java.time.Clock;
@@ -83,5 +84,9 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
 
   public ReportJobProgress reportJobProgress() {
     return new ReportJobProgress(bookings(), chats(), locks(), new Completion(locks(), chats(), fanout), clock, fanout);
+  }
+
+  public SetPaymentStatus setPaymentStatus() {
+    return new SetPaymentStatus(bookings(), clock);
   }
 }

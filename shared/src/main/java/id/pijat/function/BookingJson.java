@@ -37,6 +37,11 @@ public final class BookingJson {
     json.put("serviceDuration", booking.request().duration().code());
     json.put("price", booking.request().price());
     json.put("currency", PriceList.CURRENCY);
+    json.put("paymentStatus", booking.payment().status().code());
+    if (booking.payment().refundDue()) {
+      json.put("refundDue", true);
+      json.put("refundDueAt", time(booking.payment().refundDueAt()));
+    }
     json.put(
         "location",
         Map.of(

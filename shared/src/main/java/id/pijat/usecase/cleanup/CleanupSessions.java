@@ -17,6 +17,7 @@ import id.pijat.store.Due;
 import id.pijat.store.Fanout;
 import id.pijat.usecase.Completion;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,9 @@ import java.util.function.ToIntFunction;
  * derived IDs and checks, so two runs at once do each thing once and a run after a gap catches up.
  */
 public final class CleanupSessions {
+  /** The event of the reminder's system message (its ID is derived from it and the booking). */
+  public static final String REMINDER = "reminder";
+
   private final DocumentStore store;
   private final Bookings bookings;
   private final TherapistLocks locks;
@@ -77,6 +81,7 @@ public final class CleanupSessions {
             new Duty("offersExpired", b -> bookingsDue(b, Bookings.offersPast(now), this::expireOffer)),
             new Duty("bookingsCompleted", b -> bookingsDue(b, Bookings.endedBy(now.minus(policy.completionGrace())), this::complete)),
             new Duty("searchesAbandoned", b -> bookingsDue(b, Bookings.searchingUntouchedSince(now.minus(policy.abandonAfter())), this::abandon)),
+            new Duty("remindersSent", b -> remind(b, now)),
             new Duty("holdsReleased", b -> settleCancellations(b, now)),
             new Duty("logsCompacted", b -> compactLogs(b, now)),
             new Duty("roomsClosed", b -> closeRooms(b, now)),
@@ -157,6 +162,46 @@ public final class CleanupSessions {
       return Optional.empty();
     }
     return Optional.of(booking.cancel(Cancellation.ABANDONED, Cancellation.BY_SYSTEM, now));
+  }
+
+  /**
+   * A reminder in the room of each accepted scheduled booking, {@link BookingPolicy#reminderBefore}
+   * ahead of its start, once however many runs overlap. The message's ID is derived from the
+   * booking, so of two runs at once one writes it and counts it; reminderSentAt is then recorded
+   * through the booking's next version, which takes the booking out of the query. It is posted
+   * before it is recorded, so a run that dies in between leaves it owed, and the next run finds the
+   * message there and only records it.
+   */
+  private Sweep.Outcome remind(Budget budget, Instant now) {
+    return Sweep.updating(store, Bookings.remindersOwed(now, now.plus(policy.reminderBefore())), budget, document -> {
+      Booking booking = bookings.current(document);
+      if (!policy.isReminderDue(booking, now)) {
+        return 0;
+      }
+      boolean posted = chats.post(booking, REMINDER, reminderText(Duration.between(now, booking.startsAt())), now);
+      try {
+        bookings.save(booking, booking.reminded(now));
+      } catch (ConcurrentChangeException changedFirst) {
+        // another run recorded it, or the booking changed meanwhile: the next run re-reads it and,
+        // should it still be owed, finds the message there and only records it
+      }
+      return posted ? 1 : 0;
+    });
+  }
+
+  /** "Reminder: this appointment starts in 1 hour 55 minutes." The customer and the therapist read it. */
+  static String reminderText(Duration untilStart) {
+    long minutes = untilStart.plusMinutes(1).minusNanos(1).toMinutes();
+    long hours = minutes / 60;
+    long rest = minutes % 60;
+    String in = hours == 0
+        ? plural(rest, "minute")
+        : rest == 0 ? plural(hours, "hour") : plural(hours, "hour") + " " + plural(rest, "minute");
+    return "Reminder: this appointment starts in " + in + ".";
+  }
+
+  private static String plural(long count, String unit) {
+    return count + " " + unit + (count == 1 ? "" : "s");
   }
 
   /**

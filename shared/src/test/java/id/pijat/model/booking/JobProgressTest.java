@@ -178,6 +178,22 @@ class JobProgressTest {
   }
 
   @Test
+  void aPaidNoShowIsNotRefundedWhateverTheOrderButAPaidCancellationIs() {
+    Booking arrived = accepted().report(report(JobStep.ON_THE_WAY), NOW).report(new JobReport(JobStep.ARRIVED, null), NOW.plus(LATER));
+    Instant waited = arrived.job().arrivedAt().plus(JobProgress.NO_SHOW_WAIT);
+    Booking paidThenAbsent = arrived.withPayment(PaymentStatus.PAID, "ref", NOW)
+        .report(new JobReport(JobStep.NO_SHOW, null), waited);
+    Booking absentThenPaid = arrived.report(new JobReport(JobStep.NO_SHOW, null), waited)
+        .withPayment(PaymentStatus.PAID, "ref", waited.plusSeconds(5));
+    Booking paidThenCancelled = arrived.withPayment(PaymentStatus.PAID, "ref", NOW).cancel("plans changed", "customer", waited);
+
+    assertFalse(paidThenAbsent.payment().refundDue(), "the therapist came and waited");
+    assertFalse(absentThenPaid.payment().refundDue());
+    assertEquals(PaymentStatus.PAID, absentThenPaid.payment().status());
+    assertTrue(paidThenCancelled.payment().refundDue());
+  }
+
+  @Test
   void theSameReportAgainIsARepeatButADelayMinutesLaterIsNews() {
     Booking onTheWay = accepted().report(new JobReport(JobStep.ON_THE_WAY, 25), NOW);
     Booking delayed = onTheWay.report(new JobReport(JobStep.DELAYED, 10), NOW);
