@@ -53,7 +53,7 @@ class AppwriteJsonConsistencyTest {
   }
 
   /** Functions a therapist calls: a guest has no therapist document, so only signed-in users run them. */
-  private static final java.util.Set<String> THERAPISTS_ONLY = java.util.Set.of("setTherapistPresence");
+  private static final java.util.Set<String> THERAPISTS_ONLY = java.util.Set.of("setTherapistPresence", "setWeeklyHours");
 
   @Test
   void everyEntryIsBuiltByTheJavaRuntimeFromItsPackage() throws IOException {

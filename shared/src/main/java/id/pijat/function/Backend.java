@@ -17,6 +17,7 @@ import id.pijat.usecase.CheckSearchStatus;
 import id.pijat.usecase.CreateBooking;
 import id.pijat.usecase.SearchTherapists;
 import id.pijat.usecase.SetTherapistPresence;
+import id.pijat.usecase.SetWeeklyHours;
 import id.pijat.usecase.cleanup.CleanupSessions;
 import java.time.Clock;
 
@@ -77,5 +78,9 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
 
   public SetTherapistPresence setTherapistPresence() {
     return new SetTherapistPresence(therapists());
+  }
+
+  public SetWeeklyHours setWeeklyHours() {
+    return new SetWeeklyHours(therapists(), new ProviderAvailability(store, fanout), clock);
   }
 }
