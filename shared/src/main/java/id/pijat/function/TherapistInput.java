@@ -44,10 +44,12 @@ public final class TherapistInput {
     List<JsonInput> rows = body.objects("days", true);
     List<DayHours> days = new ArrayList<>();
     Set<DayOfWeek> given = EnumSet.noneOf(DayOfWeek.class);
+    boolean givenTwice = false;
     for (JsonInput row : rows == null ? List.<JsonInput>of() : rows) {
       row.allowOnly(Set.of("dayOfWeek", "isAvailable", "startTime", "endTime"));
       DayOfWeek day = row.string("dayOfWeek", true, DayHours::requireDay);
       if (day != null && !given.add(day)) {
+        givenTwice = true;
         row.problem("dayOfWeek", "is given twice: " + DayHours.name(day));
       }
       Boolean open = row.bool("isAvailable", true);
@@ -64,10 +66,10 @@ public final class TherapistInput {
       }
     }
     WeeklyHours week = null;
-    if (zone != null && rows != null && days.size() == rows.size()) {
-      week = body.check("days", () -> WeeklyHours.whole(zone, days));
-    } else if (rows != null && rows.size() != DayOfWeek.values().length) {
+    if (rows != null && (rows.size() != DayOfWeek.values().length || givenTwice)) {
       body.problem("days", WeeklyHours.WHOLE_WEEK);
+    } else if (zone != null && rows != null && days.size() == rows.size()) {
+      week = body.check("days", () -> WeeklyHours.whole(zone, days));
     }
     body.finish();
     return week;

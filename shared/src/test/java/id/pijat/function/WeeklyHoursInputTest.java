@@ -83,7 +83,7 @@ class WeeklyHoursInputTest {
         Arguments.of("unknown field", week(-1, null).replace("{\"timezone\"", "{\"providerId\":\"ayu\",\"timezone\""), "providerId"));
   }
 
-  /** A row that is not a whole day also leaves the week short of seven days: both are said. */
+  /** A day given twice also leaves the week short of a day: both are said. */
   @ParameterizedTest(name = "{0}: {2}")
   @MethodSource("refusals")
   void refusesNamingTheField(String name, String body, String fields) {
