@@ -97,8 +97,14 @@ class WeeklyHoursOverHttpTest {
   }
 
   @Test
-  void sheAloneReadsHerNewWeek() throws Exception {
-    client.execute("setWeeklyHours", everyDay("08:00", "16:00"), BALI_01);
+  void sheAloneReadsHerNewWeekWithItsDayOff() throws Exception {
+    String sundayOff = everyDay("08:00", "16:00")
+        .replace("{\"dayOfWeek\":\"sunday\",\"isAvailable\":true,\"startTime\":\"08:00\",\"endTime\":\"16:00\"}",
+            "{\"dayOfWeek\":\"sunday\",\"isAvailable\":false}");
+    JsonObject set = client.execute("setWeeklyHours", sundayOff, BALI_01);
+
+    assertEquals(200, set.get("responseStatusCode").getAsInt(), set.toString());
+    assertEquals(false, data(set).getAsJsonArray("days").get(6).getAsJsonObject().get("isAvailable").getAsBoolean());
 
     assertEquals(7, rowsOfHerWeekReadBy(BALI_01));
     assertEquals(0, rowsOfHerWeekReadBy(BUDI));
