@@ -133,12 +133,18 @@ public final class ProviderAvailability {
     }).toList());
   }
 
-  /** Ours even when it is there already: the ID is this edit's fresh version, so only our own re-sent create made it. */
+  /**
+   * A 409 on this edit's fresh ID is most often our own create, re-sent after its answer was lost;
+   * it is checked by reading the row back, since a unique index (an older `provider_day` left on the
+   * collection) answers 409 too, and then the week is not whole and must not be named.
+   */
   private void create(String id, Map<String, Object> row, Set<String> readers) {
     try {
       store.create(COLLECTION, id, row, readers);
-    } catch (DocumentExistsException ours) {
-      // the create landed and its answer was lost
+    } catch (DocumentExistsException taken) {
+      if (store.find(COLLECTION, id).filter(there -> row.get(WEEK_VERSION).equals(there.string(WEEK_VERSION))).isEmpty()) {
+        throw taken;
+      }
     }
   }
 

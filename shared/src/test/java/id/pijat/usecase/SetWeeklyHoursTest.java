@@ -18,6 +18,7 @@ import id.pijat.model.geo.Coordinates;
 import id.pijat.model.therapist.DayHours;
 import id.pijat.model.therapist.WeeklyHours;
 import id.pijat.store.Document;
+import id.pijat.store.DocumentExistsException;
 import id.pijat.store.Fanout;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
@@ -238,6 +239,31 @@ class SetWeeklyHoursTest {
     });
 
     assertThrows(StoreUnavailableException.class, () -> set(everyDay("Asia/Makassar", "08:00", "16:00")));
+
+    assertEquals(before, weekOfAyu());
+    assertEquals("ayu", offered(), "still around the clock");
+  }
+
+  @Test
+  void aRowCreateThatLandedBeforeItsAnswerWasLostIsTakenAsOurs() {
+    store.beforeNextCreate(ProviderAvailability.COLLECTION, (id, row) -> data.create(ProviderAvailability.COLLECTION, id, row, Set.of()));
+
+    set(everyDay("Asia/Makassar", "08:00", "16:00"));
+
+    assertEquals(7, rowsOfAyu().stream().filter(row -> weekOfAyu().equals(row.string("weekVersion"))).count());
+    assertEquals("made", offered(), "01:00 WITA: the new week stands");
+  }
+
+  @Test
+  void aRowCreateMetByARowThatIsNotOursFailsTheEditBeforeItsFlip() {
+    String before = weekOfAyu();
+    store.beforeNextCreate(ProviderAvailability.COLLECTION, (id, row) -> {
+      Map<String, Object> other = new java.util.HashMap<>(row);
+      other.put("weekVersion", "someone-else");
+      data.create(ProviderAvailability.COLLECTION, id, other, Set.of());
+    });
+
+    assertThrows(DocumentExistsException.class, () -> set(everyDay("Asia/Makassar", "08:00", "16:00")));
 
     assertEquals(before, weekOfAyu());
     assertEquals("ayu", offered(), "still around the clock");
