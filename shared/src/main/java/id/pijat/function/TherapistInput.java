@@ -1,8 +1,8 @@
 package id.pijat.function;
 
 import id.pijat.model.geo.Coordinates;
-import id.pijat.model.therapist.Presence;
 import id.pijat.model.therapist.DayHours;
+import id.pijat.model.therapist.Presence;
 import id.pijat.model.therapist.WeeklyHours;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
