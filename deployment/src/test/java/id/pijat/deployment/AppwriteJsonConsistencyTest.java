@@ -53,7 +53,7 @@ class AppwriteJsonConsistencyTest {
   }
 
   /** Functions a therapist calls: a guest has no therapist document, so only signed-in users run them. */
-  private static final java.util.Set<String> THERAPISTS_ONLY = java.util.Set.of("setTherapistPresence", "reportJobProgress");
+  private static final java.util.Set<String> THERAPISTS_ONLY = java.util.Set.of("setTherapistPresence", "reportJobProgress", "setWeeklyHours");
   /** Functions only a server call (an API key: a payment provider's webhook function) may execute. */
   private static final java.util.Set<String> SERVER_ONLY = java.util.Set.of("setPaymentStatus");
 

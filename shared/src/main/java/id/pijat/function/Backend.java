@@ -20,6 +20,7 @@ import id.pijat.usecase.ReportJobProgress;
 import id.pijat.usecase.SearchTherapists;
 import id.pijat.usecase.SetPaymentStatus;
 import id.pijat.usecase.SetTherapistPresence;
+import id.pijat.usecase.SetWeeklyHours;
 import id.pijat.usecase.cleanup.CleanupSessions;
 import java.time.Clock;
 
@@ -88,5 +89,9 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
 
   public SetPaymentStatus setPaymentStatus() {
     return new SetPaymentStatus(bookings(), clock);
+  }
+
+  public SetWeeklyHours setWeeklyHours() {
+    return new SetWeeklyHours(therapists(), new ProviderAvailability(store, fanout), clock);
   }
 }

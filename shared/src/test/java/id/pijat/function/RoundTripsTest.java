@@ -14,7 +14,12 @@ import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
+import id.pijat.model.therapist.DayHours;
+import id.pijat.model.therapist.WeeklyHours;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,5 +193,18 @@ class RoundTripsTest {
 
     // the open bookings by number, then by user, with the counters; the counters; the booking
     assertEquals(new Cost(6, 4), cost(() -> fair.createBooking().create(BUDI.from("203.0.113.7"), BookingRequests.at(SEMINYAK), null)));
+  }
+
+  @Test
+  void aWeeklyHoursEditTakesThreeRoundsAndAFourthForStaleWeeks() {
+    data.update("therapists", "t0", Map.of("userId", "therapist-t0"));
+    WeeklyHours byDay = WeeklyHours.whole(ZoneId.of("Asia/Makassar"),
+        Arrays.stream(DayOfWeek.values()).map(day -> DayHours.of(day, true, "08:00", "16:00")).toList());
+    // the therapist; the seven rows with the therapist's other rows; the flip
+    assertEquals(new Cost(10, 3), cost(() -> backend.setWeeklyHours().set("therapist-t0", byDay)));
+    clock.advance(Duration.ofMinutes(10));
+
+    // and the week replaced the first time, stale now, deleted at once
+    assertEquals(new Cost(17, 4), cost(() -> backend.setWeeklyHours().set("therapist-t0", byDay)));
   }
 }
