@@ -53,7 +53,9 @@ class AppwriteJsonConsistencyTest {
   }
 
   /** Functions a therapist calls: a guest has no therapist document, so only signed-in users run them. */
-  private static final java.util.Set<String> THERAPISTS_ONLY = java.util.Set.of("setTherapistPresence");
+  private static final java.util.Set<String> THERAPISTS_ONLY = java.util.Set.of("setTherapistPresence", "reportJobProgress", "setWeeklyHours");
+  /** Functions only a server call (an API key: a payment provider's webhook function) may execute. */
+  private static final java.util.Set<String> SERVER_ONLY = java.util.Set.of("setPaymentStatus");
 
   @Test
   void everyEntryIsBuiltByTheJavaRuntimeFromItsPackage() throws IOException {
@@ -63,6 +65,8 @@ class AppwriteJsonConsistencyTest {
       assertTrue(function.timeoutSeconds() > 0 && function.timeoutSeconds() <= 900, function.id());
       if (!function.schedule().isEmpty()) {
         assertTrue(function.execute().isEmpty(), function.id() + " is for the scheduler only");
+      } else if (SERVER_ONLY.contains(function.id())) {
+        assertTrue(function.execute().isEmpty(), function.id() + " is for server calls only");
       } else if (THERAPISTS_ONLY.contains(function.id())) {
         assertEquals(List.of("users"), function.execute(), function.id() + " is for signed-in therapists only");
       } else {

@@ -65,6 +65,9 @@ class FunctionDeployerTest {
     assertEquals(List.of("documents.read"), appwrite.functions.get("readMessages").get("scopes"), "a poll only reads");
     assertEquals(List.of("guests", "users"), appwrite.functions.get("sendMessage").get("execute"), "a guest writes with the token");
     assertEquals(List.of("users"), appwrite.functions.get("setTherapistPresence").get("execute"), "only a signed-in therapist");
+    assertEquals(List.of("users"), appwrite.functions.get("reportJobProgress").get("execute"), "only a signed-in therapist");
+    assertEquals(List.of(), appwrite.functions.get("setPaymentStatus").get("execute"), "only a server call");
+    assertEquals(List.of("users"), appwrite.functions.get("setWeeklyHours").get("execute"), "only a signed-in therapist");
     assertEquals("*/5 * * * *", appwrite.functions.get("cleanupSessions").get("schedule"));
     assertTrue(appwrite.requests.contains("PUT /v1/functions/createBooking"), "an existing function is updated");
     assertTrue(appwrite.requests.contains("POST /v1/functions"), "a missing one is created");

@@ -80,6 +80,11 @@ final class Functions implements AutoCloseable {
         "{\"bookingId\":\"" + bookingId + "\"" + (declineCurrent ? ",\"declineCurrent\":true" : "") + "}", userId);
   }
 
+  /** The client's poll: checkSearchStatus with the search's ID. */
+  Execution poll(String userId, String bookingId, String searchId) throws Exception {
+    return execute("checkSearchStatus", "{\"bookingId\":\"" + bookingId + "\",\"searchId\":\"" + searchId + "\"}", userId);
+  }
+
   Execution accept(String userId, String bookingId, String therapistId) throws Exception {
     return execute("acceptTherapist", "{\"bookingId\":\"" + bookingId + "\",\"therapistId\":\"" + therapistId + "\"}", userId);
   }

@@ -120,8 +120,12 @@ final class PackagedFunctions {
     return Files.readAllLines(output);
   }
 
-  /** A function's answer: the status and body the runtime would send, and what it wrote to its error log. */
-  record Answer(int status, String body, String errors) {}
+  /**
+   * A function's answer: the status and body the runtime would send, what it wrote to its error
+   * log, and how long main(context) ran in the container (what Appwrite reports as the execution's
+   * duration; the rest of a caller's wait is the trip to and from the container).
+   */
+  record Answer(int status, String body, String errors, long durationNanos) {}
 
   /** A warm container: one long-lived JVM of one function, running executions at once on several threads. */
   static final class Container implements AutoCloseable {
@@ -150,7 +154,8 @@ final class PackagedFunctions {
               .header("x-appwrite-key", executionKey).header("x-appwrite-user-id", userId == null ? "" : userId)
               .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
           HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body(), response.headers().firstValue("x-function-errors").orElse(""));
+      return new Answer(response.statusCode(), response.body(), response.headers().firstValue("x-function-errors").orElse(""),
+          response.headers().firstValue("x-function-duration-ns").map(Long::parseLong).orElse(-1L));
     }
 
     @Override
@@ -201,6 +206,7 @@ final class PackagedFunctions {
             byte[] body = exchange.getRequestBody().readAllBytes();
             RuntimeOutput output;
             RuntimeLogger logger = new RuntimeLogger();
+            long started = System.nanoTime();
             try {
               output = execute(body, exchange.getRequestHeaders().getFirst("x-appwrite-key"),
                   exchange.getRequestHeaders().getFirst("x-appwrite-user-id"), logger);
@@ -210,6 +216,7 @@ final class PackagedFunctions {
               exchange.close();
               return;
             }
+            exchange.getResponseHeaders().add("x-function-duration-ns", Long.toString(System.nanoTime() - started));
             byte[] answer = output.getBody();
             String errors = logger.errors().replaceAll("\\\\s+", " ").trim();
             if (!errors.isEmpty()) {

@@ -90,6 +90,32 @@ class PackagedFunctionsBuildTest {
   }
 
   @Test
+  void theJobPackageCompilesAndNamesABadStep() throws Exception {
+    List<String> bad = PackagedFunctions.runOnce("reportJobProgress", environment, "{\"bookingId\":\"b1\",\"step\":\"asleep\"}", "exec-key");
+
+    assertEquals("400", bad.get(0), String.join("\n", bad));
+    assertTrue(bad.get(1).contains("\"field\":\"step\""), bad.get(1));
+  }
+
+  @Test
+  void thePaymentPackageCompilesAndNamesABadStatus() throws Exception {
+    List<String> bad = PackagedFunctions.runOnce("setPaymentStatus", environment, "{\"bookingId\":\"b1\",\"paymentStatus\":\"settled\"}", "exec-key");
+
+    assertEquals("400", bad.get(0), String.join("\n", bad));
+    assertTrue(bad.get(1).contains("\"field\":\"paymentStatus\""), bad.get(1));
+  }
+
+  @Test
+  void theWeeklyHoursPackageCompilesAndNamesABadTime() throws Exception {
+    List<String> bad = PackagedFunctions.runOnce("setWeeklyHours", environment,
+        "{\"timezone\":\"Asia/Makassar\",\"days\":[{\"dayOfWeek\":\"monday\",\"isAvailable\":true,\"startTime\":\"9am\",\"endTime\":\"17:00\"}]}",
+        "exec-key");
+
+    assertEquals("400", bad.get(0), String.join("\n", bad));
+    assertTrue(bad.get(1).contains("\"field\":\"days[0].startTime\""), bad.get(1));
+  }
+
+  @Test
   void theCleanupPackageCompilesAndReportsWhatItDid() throws Exception {
     List<String> run = PackagedFunctions.runOnce("cleanupSessions", environment, "", "exec-key");
 

@@ -70,12 +70,16 @@ final class DemoData {
       therapist.put("lng", point.lng());
       therapist.put("geoCell", GeoCell.of(point));
       therapist.put("userId", userOf(id));
+      // the week as setWeeklyHours leaves it: seven rows of one version, named by the therapist
+      String weekVersion = id + ".w0";
+      therapist.put("weekVersion", weekVersion);
       Set<String> readers = Set.of(userOf(id));
       store.create("therapists", id, therapist, readers);
       for (String day : DAYS) {
         String[] hours = hours(n);
         Map<String, Object> row = new HashMap<>();
         row.put("providerId", id);
+        row.put("weekVersion", weekVersion);
         row.put("dayOfWeek", day);
         row.put("isAvailable", true);
         row.put("startTime", hours[0]);
@@ -83,7 +87,7 @@ final class DemoData {
         row.put("timezone", zone);
         row.put("createdAt", DocumentTimes.format(now));
         row.put("updatedAt", DocumentTimes.format(now));
-        store.create("provider_availability", id + "." + day.substring(0, 3), row, readers);
+        store.create("provider_availability", weekVersion + "." + day.substring(0, 3), row, readers);
       }
     }
   }

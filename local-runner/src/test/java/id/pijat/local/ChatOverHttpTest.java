@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import id.pijat.chat.Chats;
 import id.pijat.testing.MutableClock;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,11 +26,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The chat through the runner, on the embedded database with the real appwrite.json: after an
  * acceptance the customer and the engaged demo therapist write, a guest polls with the token, a
- * stranger is denied, and the room refuses messages once it is closed.
+ * stranger is denied, both participants list the messages directly (Databases API), and the room
+ * refuses messages once it is closed.
  */
 class ChatOverHttpTest {
   private static final Map<String, String> BUDI = Map.of("X-Appwrite-JWT", "local:budi");
   private static final Map<String, String> STRANGER = Map.of("X-Appwrite-JWT", "local:eko");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private final MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
   private LocalRunner runner;
   private RunnerClient client;
@@ -129,5 +138,32 @@ class ChatOverHttpTest {
     assertEquals(List.of(Chats.CLOSED_CANCELLED), texts(closing));
     assertEquals("closed", closing.getAsJsonObject("room").get("status").getAsString());
     assertEquals("ended", closing.getAsJsonObject("session").get("status").getAsString());
+  }
+
+  /** listDocuments as the web SDK sends it, with the caller's JWT: the documents' IDs. */
+  private List<String> listedMessages(String roomId, Map<String, String> headers) throws Exception {
+    String query = "{\"method\":\"equal\",\"attribute\":\"roomId\",\"values\":[\"" + roomId + "\"]}";
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+            "http://127.0.0.1:" + runner.port() + "/v1/databases/marketplace/collections/chat_messages/documents?queries%5B%5D="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+        .header("X-Appwrite-Project", "pijat-booking").GET();
+    headers.forEach(request::header);
+    String body = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+    List<String> ids = new ArrayList<>();
+    JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("documents")
+        .forEach(d -> ids.add(d.getAsJsonObject().get("$id").getAsString()));
+    return ids;
+  }
+
+  @Test
+  void bothParticipantsReadTheMessagesDirectlyAsTheirPermissionsAllowAndAStrangerReadsNone() throws Exception {
+    String[] booking = accepted(BUDI, "");
+    Map<String, String> therapist = Map.of("X-Appwrite-JWT", booking[1]);
+    String customerMessage = data(send(booking[0], "c-1", "Hello", "", BUDI)).get("id").getAsString();
+    String roomId = data(read(booking[0], null, "", BUDI)).getAsJsonObject("room").get("id").getAsString();
+
+    assertTrue(listedMessages(roomId, therapist).contains(customerMessage));
+    assertTrue(listedMessages(roomId, BUDI).contains(customerMessage));
+    assertEquals(List.of(), listedMessages(roomId, STRANGER));
   }
 }

@@ -19,7 +19,7 @@ class DemoDataTest {
     assertEquals("therapist-bali-01", store.find("therapists", "bali-01").orElseThrow().string("userId"));
     assertEquals("therapist-jakarta-10", store.find("therapists", "jakarta-10").orElseThrow().string("userId"));
     assertEquals(Set.of("therapist-bali-01"), store.readersOf("therapists", "bali-01"));
-    assertEquals(Set.of("therapist-bali-01"), store.readersOf("provider_availability", "bali-01.mon"));
-    assertEquals(Set.of("therapist-jakarta-03"), store.readersOf("provider_availability", "jakarta-03.sun"));
+    assertEquals(Set.of("therapist-bali-01"), store.readersOf("provider_availability", "bali-01.w0.mon"));
+    assertEquals(Set.of("therapist-jakarta-03"), store.readersOf("provider_availability", "jakarta-03.w0.sun"));
   }
 }

@@ -7,8 +7,12 @@ import id.pijat.model.booking.BookingRequest;
 import id.pijat.model.booking.BookingStatus;
 import id.pijat.model.booking.Cancellation;
 import id.pijat.model.booking.CustomerDetails;
+import id.pijat.model.booking.JobProgress;
+import id.pijat.model.booking.JobStep;
 import id.pijat.model.booking.Location;
 import id.pijat.model.booking.Owner;
+import id.pijat.model.booking.Payment;
+import id.pijat.model.booking.PaymentStatus;
 import id.pijat.model.booking.PriceList;
 import id.pijat.model.booking.SearchProgress;
 import id.pijat.model.booking.ServiceDuration;
@@ -62,10 +66,43 @@ final class BookingDocuments {
     data.put("cancellationReason", cancellation == null ? null : cancellation.reason());
     data.put("cancelledBy", cancellation == null ? null : cancellation.cancelledBy());
     data.put("cancelledAt", cancellation == null ? null : DocumentTimes.format(cancellation.cancelledAt()));
+    putJob(data, booking.job());
+    Payment payment = booking.payment();
+    data.put("paymentStatus", payment.status().code());
+    data.put("paymentReference", payment.reference());
+    data.put("refundDueAt", DocumentTimes.format(payment.refundDueAt()));
+    data.put("reminderSentAt", DocumentTimes.format(booking.reminderSentAt()));
+    // what the reminder duty lists (Bookings.remindersOwed): the start, while a reminder is owed
+    data.put(Bookings.REMINDER_OWED, booking.isReminderOwed() ? DocumentTimes.format(booking.startsAt()) : null);
     data.put("createdAt", DocumentTimes.format(booking.createdAt()));
     data.put("updatedAt", DocumentTimes.format(booking.updatedAt()));
     data.put("version", booking.version());
     return data;
+  }
+
+  private static void putJob(Map<String, Object> data, JobProgress job) {
+    data.put("jobStep", job == null ? null : job.step().code());
+    data.put("etaMinutes", job == null || job.etaMinutes() == null ? null : job.etaMinutes().longValue());
+    data.put("expectedArrivalAt", job == null ? null : DocumentTimes.format(job.expectedArrivalAt()));
+    data.put("arrivedAt", job == null ? null : DocumentTimes.format(job.arrivedAt()));
+    data.put("sessionStartedAt", job == null ? null : DocumentTimes.format(job.sessionStartedAt()));
+    data.put("sessionEndedAt", job == null ? null : DocumentTimes.format(job.sessionEndedAt()));
+    data.put("actualDuration", job == null || job.actualDurationMinutes() == null ? null : job.actualDurationMinutes().longValue());
+  }
+
+  private static JobProgress jobOf(Document document) {
+    String step = document.string("jobStep");
+    if (step == null) {
+      return null;
+    }
+    Long eta = document.longValue("etaMinutes");
+    return new JobProgress(
+        JobStep.fromCode(step),
+        eta == null ? null : eta.intValue(),
+        document.instant("expectedArrivalAt"),
+        document.instant("arrivedAt"),
+        document.instant("sessionStartedAt"),
+        document.instant("sessionEndedAt"));
   }
 
   static Booking fromDocument(Document document) {
@@ -84,6 +121,7 @@ final class BookingDocuments {
     String therapist = document.string("therapist");
     String chatRoomId = document.string("chatRoomId");
     String reason = document.string("cancellationReason");
+    String paymentStatus = document.string("paymentStatus");
     return new Booking(
         document.id(),
         owner,
@@ -103,6 +141,12 @@ final class BookingDocuments {
         reason == null
             ? null
             : new Cancellation(reason, document.string("cancelledBy"), document.instant("cancelledAt")),
+        jobOf(document),
+        // documents written before payments were kept have none: pending, as every booking starts
+        paymentStatus == null
+            ? Payment.PENDING
+            : new Payment(PaymentStatus.fromCode(paymentStatus), document.string("paymentReference"), document.instant("refundDueAt")),
+        document.instant("reminderSentAt"),
         document.instant("createdAt"),
         document.instant("updatedAt"),
         document.longValue("version"));

@@ -40,6 +40,11 @@ public final class Bookings {
   public static final String SETTLE_DUE = "settleAfter";
   /** When cleanup compacts a final booking's logs; null once done (the compact_after index). */
   public static final String COMPACT_DUE = "compactAfter";
+  /**
+   * The start of an accepted scheduled booking while its reminder is owed; null once it is sent or
+   * when none is owed (the reminder_owed index).
+   */
+  public static final String REMINDER_OWED = "reminderOwedFor";
   /** A cancel call is long over by then (functions time out after 15 s): what it left is settled. */
   public static final Duration SETTLE_AFTER = Duration.ofMinutes(2);
   /**
@@ -279,6 +284,14 @@ public final class Bookings {
   /** Bookings searching with no change since {@code dueBy}. */
   public static Due searchingUntouchedSince(Instant dueBy) {
     return Due.by(COLLECTION, "updatedAt", dueBy, Query.equal("status", BookingStatus.SEARCHING.code()));
+  }
+
+  /**
+   * Accepted scheduled bookings owed a reminder that start after {@code now} and by {@code startsBy}:
+   * one whose start has passed without one is not listed again.
+   */
+  public static Due remindersOwed(Instant now, Instant startsBy) {
+    return Due.by(COLLECTION, REMINDER_OWED, startsBy, Query.greaterThan(REMINDER_OWED, DocumentTimes.format(now)));
   }
 
   /** Cancelled bookings whose leftovers are due to be settled (once, {@link #SETTLE_AFTER} on). */

@@ -97,7 +97,7 @@ public final class Chats {
     Set<String> readers = booking.chatReaders();
     fanout.run(List.of(
         () -> createOnce(ROOMS, refs.chatRoomId(), ChatDocuments.room(booking, closeAfter, now), readers),
-        () -> message(booking, "confirmed", CONFIRMED, now),
+        () -> post(booking, "confirmed", CONFIRMED, now),
         () -> openSession(booking, therapist, now, readers, existingSession)));
   }
 
@@ -199,8 +199,14 @@ public final class Chats {
     }
   }
 
-  private void message(Booking booking, String event, String text, Instant now) {
-    createOnce(
+  /**
+   * Posts a system message about an event of the booking into its room, once: the message's ID is
+   * derived from the booking and the event, so a repeat, or two executions at once, write it once.
+   *
+   * @return false when the message was there already
+   */
+  public boolean post(Booking booking, String event, String text, Instant now) {
+    return createOnce(
         MESSAGES,
         DocumentIds.derived("msg-" + event + "-", booking.id()),
         ChatDocuments.systemMessage(booking.chat().chatRoomId(), booking.id(), text, now),

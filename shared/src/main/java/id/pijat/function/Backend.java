@@ -15,11 +15,15 @@ import id.pijat.therapist.Therapists;
 import id.pijat.usecase.AcceptTherapist;
 import id.pijat.usecase.CancelBooking;
 import id.pijat.usecase.CheckSearchStatus;
+import id.pijat.usecase.Completion;
 import id.pijat.usecase.CreateBooking;
 import id.pijat.usecase.ReadMessages;
+import id.pijat.usecase.ReportJobProgress;
 import id.pijat.usecase.SearchTherapists;
 import id.pijat.usecase.SendMessage;
+import id.pijat.usecase.SetPaymentStatus;
 import id.pijat.usecase.SetTherapistPresence;
+import id.pijat.usecase.SetWeeklyHours;
 import id.pijat.usecase.cleanup.CleanupSessions;
 import java.time.Clock;
 
@@ -88,5 +92,17 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
 
   public SetTherapistPresence setTherapistPresence() {
     return new SetTherapistPresence(therapists());
+  }
+
+  public ReportJobProgress reportJobProgress() {
+    return new ReportJobProgress(bookings(), chats(), locks(), new Completion(locks(), chats(), fanout), clock, fanout);
+  }
+
+  public SetPaymentStatus setPaymentStatus() {
+    return new SetPaymentStatus(bookings(), clock);
+  }
+
+  public SetWeeklyHours setWeeklyHours() {
+    return new SetWeeklyHours(therapists(), new ProviderAvailability(store, fanout), clock);
   }
 }

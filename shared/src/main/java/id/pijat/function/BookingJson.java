@@ -2,6 +2,7 @@ package id.pijat.function;
 
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.Cancellation;
+import id.pijat.model.booking.JobProgress;
 import id.pijat.model.booking.PriceList;
 import id.pijat.model.booking.TherapistMatch;
 import id.pijat.usecase.CheckSearchStatus;
@@ -36,6 +37,11 @@ public final class BookingJson {
     json.put("serviceDuration", booking.request().duration().code());
     json.put("price", booking.request().price());
     json.put("currency", PriceList.CURRENCY);
+    json.put("paymentStatus", booking.payment().status().code());
+    if (booking.payment().refundDue()) {
+      json.put("refundDue", true);
+      json.put("refundDueAt", time(booking.payment().refundDueAt()));
+    }
     json.put(
         "location",
         Map.of(
@@ -56,6 +62,7 @@ public final class BookingJson {
     }
     put(json, "startsAt", time(booking.startsAt()));
     put(json, "endsAt", time(booking.endsAt()));
+    putJob(json, booking.job());
     json.put("createdAt", time(booking.createdAt()));
     json.put("updatedAt", time(booking.updatedAt()));
     Map<String, Object> metadata = new LinkedHashMap<>();
@@ -107,6 +114,7 @@ public final class BookingJson {
       json.put("offerExpiresAt", time(booking.offerExpiresAt()));
     }
     put(json, "nextRetryAt", time(booking.search().nextRetryAt()));
+    putJob(json, booking.job());
     if (status.ended() != null) {
       json.put("error", Map.of("code", status.ended().code().name(), "message", status.ended().getMessage()));
     }
@@ -135,6 +143,26 @@ public final class BookingJson {
       json.put("location", Map.of("lat", match.location().lat(), "lng", match.location().lng()));
     }
     return json;
+  }
+
+  /**
+   * The job as the therapist reported it (README, "The job: reportJobProgress"), absent until the
+   * first report: {step, etaMinutes?, expectedArrivalAt?, arrivedAt?, sessionStartedAt?,
+   * sessionEndedAt?, actualDuration? (minutes)}.
+   */
+  private static void putJob(Map<String, Object> json, JobProgress job) {
+    if (job == null) {
+      return;
+    }
+    Map<String, Object> shown = new LinkedHashMap<>();
+    shown.put("step", job.step().code());
+    put(shown, "etaMinutes", job.etaMinutes());
+    put(shown, "expectedArrivalAt", time(job.expectedArrivalAt()));
+    put(shown, "arrivedAt", time(job.arrivedAt()));
+    put(shown, "sessionStartedAt", time(job.sessionStartedAt()));
+    put(shown, "sessionEndedAt", time(job.sessionEndedAt()));
+    put(shown, "actualDuration", job.actualDurationMinutes());
+    json.put("job", shown);
   }
 
   static String time(Instant instant) {

@@ -9,7 +9,7 @@ import java.util.Set;
 /** Reads the chat functions' request bodies, naming every field that is wrong. */
 public final class ChatInput {
   /** The longest cursor a reader can be given (its seen messages included), with room to spare. */
-  private static final int MAX_CURSOR_LENGTH = 4096;
+  private static final int MAX_CURSOR_LENGTH = 8192;
 
   /** sendMessage's request. */
   public record Send(String bookingId, ClientMessageId clientMessageId, MessageText text) {}

@@ -6,6 +6,7 @@ import id.pijat.booking.ConcurrentChangeException;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.RateLimited;
 import id.pijat.error.Rejection;
+import id.pijat.model.booking.IllegalPaymentChangeException;
 import id.pijat.model.booking.IllegalTransitionException;
 import id.pijat.store.StoreUnavailableException;
 import id.pijat.store.WriteOutcomeUnknownException;
@@ -63,6 +64,9 @@ public final class Edge {
       return refuse(context, rejection);
     } catch (IllegalTransitionException illegal) {
       return refuse(context, new Rejection(ErrorCode.INVALID_STATE, "The booking's status does not allow this."));
+    } catch (IllegalPaymentChangeException illegal) {
+      return refuse(context, new Rejection(ErrorCode.INVALID_STATE,
+          "A " + illegal.from().code() + " payment cannot become " + illegal.to().code() + "."));
     } catch (StoreUnavailableException | WriteOutcomeUnknownException | ConcurrentChangeException busy) {
       context.error("retryable: " + busy);
       return refuse(

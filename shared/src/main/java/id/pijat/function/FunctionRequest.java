@@ -61,6 +61,17 @@ public record FunctionRequest(String method, String path, Map<String, String> he
     return value == null || value.isEmpty() ? null : value;
   }
 
+  /**
+   * For a function no client may execute (appwrite.json `execute: []`): Appwrite refuses guests and
+   * users before it runs, and only a call with an API key gets here. A request on behalf of a user
+   * is refused here too, should the function ever be opened to users by mistake.
+   */
+  public void requireServerCall() {
+    if (header(USER_ID) != null) {
+      throw new Rejection(ErrorCode.PERMISSION_DENIED, "Only the server may make this call.");
+    }
+  }
+
   public String trigger() {
     String trigger = header(TRIGGER);
     return trigger == null ? "http" : trigger;

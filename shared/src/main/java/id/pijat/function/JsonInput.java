@@ -76,6 +76,31 @@ public final class JsonInput {
     return new JsonInput(element.getAsJsonObject(), path(name) + ".", problems);
   }
 
+  /**
+   * A list of objects, each read under its place ("days[2].startTime"); absent (and not required)
+   * gives null. An element that is no object is a problem and left out.
+   */
+  public List<JsonInput> objects(String name, boolean required) {
+    JsonElement element = element(name, required);
+    if (element == null) {
+      return null;
+    }
+    if (!element.isJsonArray()) {
+      problem(name, "must be a list");
+      return null;
+    }
+    List<JsonInput> objects = new ArrayList<>();
+    for (int i = 0; i < element.getAsJsonArray().size(); i++) {
+      JsonElement item = element.getAsJsonArray().get(i);
+      if (item.isJsonObject()) {
+        objects.add(new JsonInput(item.getAsJsonObject(), path(name) + "[" + i + "].", problems));
+      } else {
+        problem(name + "[" + i + "]", "must be an object");
+      }
+    }
+    return objects;
+  }
+
   public String string(String name, boolean required) {
     JsonElement element = element(name, required);
     if (element == null) {

@@ -49,7 +49,8 @@ public record Settings(
             minutes(env, "COMPLETION_GRACE_MINUTES", defaults.completionGrace()),
             defaults.emptyRoundWait(),
             minutes(env, "CHAT_CLOSE_AFTER_END_MINUTES", defaults.chatCloseAfterEnd()),
-            minutes(env, "ABANDON_AFTER_MINUTES", defaults.abandonAfter())),
+            minutes(env, "ABANDON_AFTER_MINUTES", defaults.abandonAfter()),
+            minutes(env, "REMINDER_BEFORE_MINUTES", defaults.reminderBefore())),
         millis(env, "CLEANUP_BUDGET_MS", DEFAULT_CLEANUP_BUDGET),
         FairUsePolicy.from(env),
         env.get("CHAT_CURSOR_SECRET"));

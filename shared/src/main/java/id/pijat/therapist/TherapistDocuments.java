@@ -6,6 +6,9 @@ import id.pijat.store.Document;
 
 /** How a therapist is written in the `therapists` collection (appwrite.json), and read back. */
 public final class TherapistDocuments {
+  /** Names the therapist's current week (README, "Weekly hours"): written last by an edit, so it is the commit. */
+  public static final String WEEK_VERSION = "weekVersion";
+
   private TherapistDocuments() {}
 
   /** Missing optional attributes read as their defaults: no rating, the `therapist` provider type. */
@@ -26,6 +29,7 @@ public final class TherapistDocuments {
             document.doubleValue("pricing90"),
             document.doubleValue("pricing120"),
             document.doubleValue("discountPercentage"),
-            document.bool("discountActive")));
+            document.bool("discountActive")),
+        document.string(WEEK_VERSION));
   }
 }

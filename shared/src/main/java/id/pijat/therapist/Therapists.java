@@ -47,6 +47,14 @@ public final class Therapists {
     return TherapistDocuments.therapist(store.update(COLLECTION, therapistId, changes));
   }
 
+  /**
+   * Points the therapist at another week: the one write that makes an edit of the hours visible to
+   * a search, so it comes after the week's rows are all written (README, "Weekly hours").
+   */
+  public Therapist pointAtWeek(String therapistId, String weekVersion) {
+    return TherapistDocuments.therapist(store.update(COLLECTION, therapistId, Map.of(TherapistDocuments.WEEK_VERSION, weekVersion)));
+  }
+
   /** One page of the therapists available now in these cells (`geoCell`, kept by the server). */
   public List<Therapist> availableIn(List<String> cellCodes, int limit) {
     return store.list(

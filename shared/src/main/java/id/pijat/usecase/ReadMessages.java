@@ -70,7 +70,7 @@ public final class ReadMessages {
   private ChatCursor open(String after, String bookingId) {
     ChatCursor cursor;
     try {
-      cursor = ChatCursor.open(after, secret == null ? Unverified.KEY : secret);
+      cursor = ChatCursor.open(after, key());
     } catch (IllegalArgumentException e) {
       throw Rejection.invalidInput("after", e.getMessage());
     }
@@ -107,7 +107,8 @@ public final class ReadMessages {
       // nothing follows the closing message, which this reader has read: no request at all
       return answer(cursor, List.of(), false);
     }
-    int ask = Math.min(Query.MAX_LIMIT, limit + cursor.seen().size());
+    // one more than can be answered: a full answer then says for sure that more are waiting
+    int ask = Math.min(Query.MAX_LIMIT, limit + cursor.seen().size() + 1);
     List<ChatMessage> found;
     if (secret != null) {
       found = messages.since(cursor.roomId(), cursor.from(), ask);
@@ -119,14 +120,17 @@ public final class ReadMessages {
     }
     List<ChatMessage> unread = new ArrayList<>(found.stream()
         .filter(message -> !cursor.seen().containsKey(ChatCursor.hashOf(message.id())))
-        .limit(limit)
         .toList());
+    // the closing message ends the reading: it is answered once nothing else is left to answer
+    boolean heldBack = unread.stream().anyMatch(message -> !message.isClosing()) && unread.removeIf(ChatMessage::isClosing);
+    boolean more = heldBack || unread.size() > limit || found.size() == ask;
+    unread = new ArrayList<>(unread.subList(0, Math.min(limit, unread.size())));
     unread.sort(ChatMessage.ORDER);
     ChatActivity activity = cursor.activity();
     for (ChatMessage message : unread) {
       activity = activity.after(roleOf(message), message.createdAt());
     }
-    return answer(cursor.after(unread, activity, closingTime(unread)), unread, found.size() == ask);
+    return answer(cursor.after(unread, activity, closingTime(unread)), unread, more);
   }
 
   /** When the closing message among these was written, or null. */
@@ -146,11 +150,11 @@ public final class ReadMessages {
   private Page answer(ChatCursor cursor, List<ChatMessage> page, boolean more) {
     Instant now = clock.instant();
     return new Page(cursor.roomId(), cursor.closed(), cursor.closedAt(), cursor.closeAfter(), cursor.activity(),
-        cursor.activity().status(now, cursor.closed()), page, cursor.seal(secret == null ? Unverified.KEY : secret), more);
+        cursor.activity().status(now, cursor.closed()), page, cursor.seal(key()), more);
   }
 
-  /** Without a secret the cursor is only a position: every poll checks the reader against the booking. */
-  private static final class Unverified {
-    static final String KEY = "unverified: the booking is read on every poll";
+  /** The cursor's key; without a secret it is only a position, and every poll checks the reader against the booking. */
+  private String key() {
+    return secret == null ? "no secret: the booking is read on every poll" : secret;
   }
 }

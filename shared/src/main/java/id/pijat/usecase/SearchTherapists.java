@@ -214,7 +214,7 @@ public final class SearchTherapists {
     keys.addAll(found.second());
     Fanout.Both<Map<String, WeeklyHours>, Heads> read =
         fanout.both(
-            () -> candidates.isEmpty() ? Map.of() : availability.weeksOf(candidates.stream().map(c -> c.therapist().id()).toList()),
+            () -> candidates.isEmpty() ? Map.of() : availability.weeksOf(candidates.stream().map(TherapistSearch.Candidate::therapist).toList()),
             () -> locks.heads(keys));
     return new Found(candidates, found.second(), read.first(), read.second());
   }

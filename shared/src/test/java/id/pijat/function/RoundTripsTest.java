@@ -6,16 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import id.pijat.matching.SearchConfig;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.Caller;
+import id.pijat.model.booking.JobReport;
+import id.pijat.model.booking.JobStep;
 import id.pijat.model.chat.ClientMessageId;
 import id.pijat.model.chat.MessageText;
 import id.pijat.model.geo.Coordinates;
+import id.pijat.model.therapist.DayHours;
+import id.pijat.model.therapist.WeeklyHours;
 import id.pijat.store.CountingStore;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
 import id.pijat.usecase.ReadMessages;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +142,34 @@ class RoundTripsTest {
     assertEquals(new Cost(18, 4), cost(() -> backend.cancelBooking().cancel(BUDI, active.id(), null)));
   }
 
+  private Booking acceptedWithTherapistSignedIn() {
+    Booking offer = offered();
+    data.update("therapists", offer.therapistId(), Map.of("userId", "therapist-" + offer.therapistId()));
+    return backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId());
+  }
+
+  @Test
+  void aJobReportTakesThreeRounds() {
+    Booking active = acceptedWithTherapistSignedIn();
+
+    // the booking; the claim; the document and the message
+    assertEquals(new Cost(4, 3), cost(() -> backend.reportJobProgress()
+        .report("therapist-" + active.therapistId(), active.id(), new JobReport(JobStep.ON_THE_WAY, 10))));
+  }
+
+  @Test
+  void aCompletionReportLetsGoInTheRoundsAfterItsCommit() {
+    Booking active = acceptedWithTherapistSignedIn();
+    String therapist = "therapist-" + active.therapistId();
+    backend.reportJobProgress().report(therapist, active.id(), new JobReport(JobStep.ON_THE_WAY, 10));
+    backend.reportJobProgress().report(therapist, active.id(), new JobReport(JobStep.ARRIVED, null));
+    backend.reportJobProgress().report(therapist, active.id(), new JobReport(JobStep.STARTED, null));
+
+    // the booking; the claim; the document, the message, the session and the booking's locks; the
+    // session's number and the locks' heads; the releases
+    assertEquals(new Cost(16, 5), cost(() -> backend.reportJobProgress().report(therapist, active.id(), new JobReport(JobStep.COMPLETED, null))));
+  }
+
   /** The same calls with fair use on, from a known address: its counters ride in rounds the call makes anyway. */
   @Test
   void withFairUseOnAFirstSearchStillTakesFiveRounds() {
@@ -237,5 +272,18 @@ class RoundTripsTest {
     ReadMessages.Page page = backend.readMessages().read(BUDI, active.id(), null, 50);
 
     assertEquals(new Cost(2, 1), cost(() -> backend.readMessages().read(BUDI, active.id(), page.next(), 50)));
+  }
+
+  @Test
+  void aWeeklyHoursEditTakesThreeRoundsAndAFourthForStaleWeeks() {
+    data.update("therapists", "t0", Map.of("userId", "therapist-t0"));
+    WeeklyHours byDay = WeeklyHours.whole(ZoneId.of("Asia/Makassar"),
+        Arrays.stream(DayOfWeek.values()).map(day -> DayHours.of(day, true, "08:00", "16:00")).toList());
+    // the therapist; the seven rows with the therapist's other rows; the flip
+    assertEquals(new Cost(10, 3), cost(() -> backend.setWeeklyHours().set("therapist-t0", byDay)));
+    clock.advance(Duration.ofMinutes(10));
+
+    // and the week replaced the first time, stale now, deleted at once
+    assertEquals(new Cost(17, 4), cost(() -> backend.setWeeklyHours().set("therapist-t0", byDay)));
   }
 }

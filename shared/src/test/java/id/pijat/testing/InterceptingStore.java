@@ -21,6 +21,8 @@ public final class InterceptingStore implements DocumentStore {
   private final DocumentStore store;
   private final Map<String, Deque<BiConsumer<String, Map<String, Object>>>> beforeCreate = new HashMap<>();
   private final Map<String, Deque<Runnable>> afterUpdate = new HashMap<>();
+  private final Map<String, Deque<Runnable>> beforeUpdate = new HashMap<>();
+  private final Map<String, Deque<Runnable>> beforeList = new HashMap<>();
   private final Map<String, BiConsumer<String, Map<String, Object>>> beforeEveryCreate = new HashMap<>();
   private final Map<String, Integer> documentsRead = new HashMap<>();
   private final Map<String, Integer> lists = new HashMap<>();
@@ -43,6 +45,16 @@ public final class InterceptingStore implements DocumentStore {
   /** Runs {@code step} once, after the next update in the collection. */
   public void afterNextUpdate(String collection, Runnable step) {
     afterUpdate.computeIfAbsent(collection, c -> new ArrayDeque<>()).add(step);
+  }
+
+  /** Runs {@code step} once, before the next update in the collection. */
+  public void beforeNextUpdate(String collection, Runnable step) {
+    beforeUpdate.computeIfAbsent(collection, c -> new ArrayDeque<>()).add(step);
+  }
+
+  /** Runs {@code step} once, before the next list of the collection is read. */
+  public void beforeNextList(String collection, Runnable step) {
+    beforeList.computeIfAbsent(collection, c -> new ArrayDeque<>()).add(step);
   }
 
   /** Documents the lists of this collection answered, in all. */
@@ -81,6 +93,7 @@ public final class InterceptingStore implements DocumentStore {
 
   @Override
   public Document update(String collection, String id, Map<String, Object> changes) {
+    runOnce(beforeUpdate, collection);
     return afterUpdate(collection, store.update(collection, id, changes));
   }
 
@@ -92,11 +105,15 @@ public final class InterceptingStore implements DocumentStore {
   }
 
   private Document afterUpdate(String collection, Document updated) {
-    Deque<Runnable> once = afterUpdate.get(collection);
+    runOnce(afterUpdate, collection);
+    return updated;
+  }
+
+  private static void runOnce(Map<String, Deque<Runnable>> steps, String collection) {
+    Deque<Runnable> once = steps.get(collection);
     if (once != null && !once.isEmpty()) {
       once.poll().run();
     }
-    return updated;
   }
 
   @Override
@@ -106,6 +123,7 @@ public final class InterceptingStore implements DocumentStore {
 
   @Override
   public List<Document> list(String collection, List<Query> queries) {
+    runOnce(beforeList, collection);
     List<Document> page = store.list(collection, queries);
     lists.merge(collection, 1, Integer::sum);
     documentsRead.merge(collection, page.size(), Integer::sum);

@@ -14,6 +14,7 @@ public final class TherapistFixtures {
       List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
   private final DocumentStore store;
+  private int versions;
 
   public TherapistFixtures(DocumentStore store) {
     this.store = store;
@@ -47,21 +48,24 @@ public final class TherapistFixtures {
     store.create("therapists", id, therapist, Set.of());
   }
 
-  /** The same hours every day of the week. */
-  public void week(String providerId, String zone, String start, String end) {
+  /**
+   * The same hours every day of the week, as setWeeklyHours leaves them: seven rows of a new version,
+   * then the therapist's document pointed at it.
+   */
+  public String week(String providerId, String zone, String start, String end) {
+    String version = providerId + ".w" + (++versions);
     for (String day : DAYS) {
-      day(providerId, day, zone, true, start, end);
+      Map<String, Object> row = new HashMap<>();
+      row.put("providerId", providerId);
+      row.put("weekVersion", version);
+      row.put("dayOfWeek", day);
+      row.put("isAvailable", true);
+      row.put("startTime", start);
+      row.put("endTime", end);
+      row.put("timezone", zone);
+      store.create("provider_availability", version + "." + day.substring(0, 3), row, Set.of());
     }
-  }
-
-  public void day(String providerId, String day, String zone, boolean open, String start, String end) {
-    Map<String, Object> row = new HashMap<>();
-    row.put("providerId", providerId);
-    row.put("dayOfWeek", day);
-    row.put("isAvailable", open);
-    row.put("startTime", start);
-    row.put("endTime", end);
-    row.put("timezone", zone);
-    store.create("provider_availability", providerId + "." + day.substring(0, 3), row, Set.of());
+    store.update("therapists", providerId, Map.of("weekVersion", version));
+    return version;
   }
 }

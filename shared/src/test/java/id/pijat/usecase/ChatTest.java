@@ -375,6 +375,26 @@ class ChatTest {
   }
 
   @Test
+  void pageByPageTheClosingMessageComesAfterEverythingThatLandedBeforeIt() {
+    Booking booking = accepted(BUDI);
+    ReadMessages.Page page = read(AYU, booking);
+    backend.cancelBooking().cancel(BUDI, booking.id(), null);
+    // a send that read the booking just before the cancellation landed, stamped a moment after it
+    Map<String, Object> late = new HashMap<>(data.find(Chats.MESSAGES, page.messages().get(0).id()).orElseThrow().data());
+    late.putAll(Map.of("content", "Stamped after the closing", "messageType", "text", "senderRole", "customer",
+        "createdAt", DocumentTimes.format(clock.instant().plusMillis(5))));
+    data.create(Chats.MESSAGES, "msg-late", late, Set.of());
+
+    List<String> polled = new ArrayList<>();
+    do {
+      page = backend.readMessages().read(AYU, booking.id(), page.next(), 1);
+      polled.addAll(texts(page));
+    } while (!page.roomClosed());
+
+    assertEquals(List.of("Stamped after the closing", Chats.CLOSED_CANCELLED), polled);
+  }
+
+  @Test
   void aCursorIsTheReadersOwnAndCannotBeForgedOrMoved() {
     Booking budis = accepted(BUDI);
     Booking sitis = accepted(Caller.user("siti"));

@@ -57,7 +57,7 @@ class BookingConcurrencyTest {
   private static final int THERAPISTS = 3;
   /** Empty rounds may repeat at once, so customers run out of attempts without the test waiting. */
   private static final BookingPolicy NO_WAIT =
-      new BookingPolicy(Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ZERO, Duration.ofHours(6), Duration.ofMinutes(30));
+      new BookingPolicy(Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ZERO, Duration.ofHours(6), Duration.ofMinutes(30), Duration.ofHours(2));
 
   private static final Caller BUDI = Caller.user("budi");
 

@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  *     profile has no user): who besides the customer may read the booking's documents
  * @param startsAt when the massage starts: scheduledAt, or for an immediate booking acceptance plus
  *     the therapist's travel time; set on acceptance
+ * @param job the engaged therapist's reports (reportJobProgress); null until the first
+ * @param payment where the money stands, changed only by a server call (setPaymentStatus)
+ * @param reminderSentAt when cleanup posted the reminder before a scheduled appointment, or null
  */
 public record Booking(
     String id,
@@ -29,6 +32,9 @@ public record Booking(
     Instant startsAt,
     ChatRefs chat,
     Cancellation cancellation,
+    JobProgress job,
+    Payment payment,
+    Instant reminderSentAt,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -42,6 +48,7 @@ public record Booking(
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(search, "search");
+    Objects.requireNonNull(payment, "payment");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
     if (status == BookingStatus.PENDING_ACCEPT && (therapist == null || offerExpiresAt == null)) {
@@ -53,12 +60,16 @@ public record Booking(
     if (status == BookingStatus.CANCELLED && cancellation == null) {
       throw new IllegalArgumentException("a cancelled booking records its cancellation");
     }
+    if (payment.refundDue() != (status == BookingStatus.CANCELLED && payment.status() == PaymentStatus.PAID
+        && isRefunded(cancellation))) {
+      throw new IllegalArgumentException("a refund is due exactly while a cancelled booking's payment is paid, unless a no-show");
+    }
   }
 
   public static Booking open(String id, Owner owner, BookingRequest request, Instant now) {
     return new Booking(
         id, owner, request, BookingStatus.SEARCHING, null, null, null, SearchProgress.NOT_STARTED,
-        null, null, null, now, now, 1);
+        null, null, null, null, Payment.PENDING, null, now, now, 1);
   }
 
   public BookingMode mode() {
@@ -120,12 +131,103 @@ public record Booking(
     return next(BookingStatus.CANCELLED, now, next -> {
       next.offerExpiresAt = null;
       next.cancellation = new Cancellation(reason, cancelledBy, now);
+      next.payment = isRefunded(next.cancellation) ? refundDueIfPaid(payment, now) : payment;
     });
   }
 
   public Booking complete(Instant now) {
     status.requireCanMoveTo(BookingStatus.COMPLETED);
     return next(BookingStatus.COMPLETED, now, next -> next.offerExpiresAt = null);
+  }
+
+  /**
+   * The engaged therapist's report on the job of an active booking, held against the job's table
+   * ({@link JobProgress#after}). Completed completes the booking; no_show cancels it (reason
+   * no_show, by the therapist): the statuses stay the five the client knows.
+   *
+   * @throws IllegalJobStepException when the booking is not active or the table does not allow the step
+   */
+  public Booking report(JobReport report, Instant now) {
+    if (status != BookingStatus.ACTIVE) {
+      throw IllegalJobStepException.bookingIs(status, job == null ? null : job.step(), report.step());
+    }
+    JobProgress progressed = JobProgress.after(job, report, now);
+    return switch (report.step()) {
+      case COMPLETED -> {
+        status.requireCanMoveTo(BookingStatus.COMPLETED);
+        yield next(BookingStatus.COMPLETED, now, next -> next.job = progressed);
+      }
+      case NO_SHOW -> {
+        status.requireCanMoveTo(BookingStatus.CANCELLED);
+        yield next(BookingStatus.CANCELLED, now, next -> {
+          next.job = progressed;
+          next.cancellation = new Cancellation(Cancellation.NO_SHOW, Cancellation.BY_THERAPIST, now);
+        });
+      }
+      default -> next(BookingStatus.ACTIVE, now, next -> next.job = progressed);
+    };
+  }
+
+  /**
+   * Whether the job already stands where this report takes it: a retry, answered as it stands. Of
+   * a booking that ended otherwise (the customer cancelled, cleanup completed it) only the step that
+   * ended it is repeated; any other report is refused.
+   */
+  public boolean isRepeatedBy(JobReport report, Instant now) {
+    return job != null && (status == BookingStatus.ACTIVE || job.step().isFinal()) && job.isRepeatedBy(report, now);
+  }
+
+  /**
+   * When the appointment should end: {@link #endsAt}, or later when the therapist's reports say the
+   * job runs late (a delay, a late start); null before acceptance.
+   */
+  public Instant expectedEnd() {
+    Instant planned = endsAt();
+    Instant reported = job == null || planned == null ? null : job.expectedEnd(request.duration().length());
+    return reported != null && reported.isAfter(planned) ? reported : planned;
+  }
+
+  /**
+   * The payment moved to {@code to}, as the provider reports it, with its reference (null keeps the
+   * last one). A paid booking that is cancelled (but for a no-show), in either order, is due a
+   * refund from then on; the status stays paid until the provider reports the refund. Reporting the status the payment
+   * already has changes nothing and answers this version: a provider delivers an event more than
+   * once.
+   *
+   * @throws IllegalPaymentChangeException for a move {@link PaymentStatus} does not allow
+   */
+  public Booking withPayment(PaymentStatus to, String reference, Instant now) {
+    if (to == payment.status()) {
+      return this;
+    }
+    payment.status().requireCanMoveTo(to);
+    Payment moved = new Payment(to, reference == null ? payment.reference() : reference, null);
+    return next(status, now, next -> next.payment = status == BookingStatus.CANCELLED && isRefunded(cancellation) ? refundDueIfPaid(moved, now) : moved);
+  }
+
+  /**
+   * Whether a paid booking ended this way is refunded: every cancellation but a no-show, where the
+   * therapist came and waited at the door (the customer's absence is theirs to bear).
+   */
+  private static boolean isRefunded(Cancellation cancellation) {
+    return !Cancellation.NO_SHOW.equals(cancellation.reason());
+  }
+
+  private static Payment refundDueIfPaid(Payment payment, Instant now) {
+    return payment.status() == PaymentStatus.PAID ? new Payment(PaymentStatus.PAID, payment.reference(), now) : payment;
+  }
+
+  /** Whether a reminder is still owed: an accepted scheduled booking that has not had one. */
+  public boolean isReminderOwed() {
+    return status == BookingStatus.ACTIVE && mode() == BookingMode.SCHEDULED && reminderSentAt == null;
+  }
+
+  /** Records that the reminder before the appointment was posted. */
+  public Booking reminded(Instant now) {
+    if (!isReminderOwed()) {
+      throw new IllegalStateException("no reminder is owed for booking " + id);
+    }
+    return next(status, now, next -> next.reminderSentAt = now);
   }
 
   /**
@@ -137,7 +239,7 @@ public record Booking(
     changes.accept(draft);
     return new Booking(
         id, owner, request, to, draft.therapist, draft.therapistUserId, draft.offerExpiresAt, draft.search, draft.startsAt,
-        draft.chat, draft.cancellation, createdAt, now, version + 1);
+        draft.chat, draft.cancellation, draft.job, draft.payment, draft.reminderSentAt, createdAt, now, version + 1);
   }
 
   /** The fields a transition may change, copied from the version it starts from. */
@@ -149,6 +251,9 @@ public record Booking(
     Instant startsAt;
     ChatRefs chat;
     Cancellation cancellation;
+    JobProgress job;
+    Payment payment;
+    Instant reminderSentAt;
 
     Draft(Booking from) {
       therapist = from.therapist;
@@ -158,6 +263,9 @@ public record Booking(
       startsAt = from.startsAt;
       chat = from.chat;
       cancellation = from.cancellation;
+      job = from.job;
+      payment = from.payment;
+      reminderSentAt = from.reminderSentAt;
     }
   }
 

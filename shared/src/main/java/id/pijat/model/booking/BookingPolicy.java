@@ -14,16 +14,19 @@ import java.util.Objects;
  * @param emptyRoundWait how long the client waits after a round that found nobody
  * @param chatCloseAfterEnd how long after the appointment's end its chat room closes (README, "cleanupSessions")
  * @param abandonAfter how long a booking may stay searching with no call before cleanup cancels it
+ * @param reminderBefore how long before a scheduled appointment cleanup posts the reminder into its room
  */
 public record BookingPolicy(
     Duration travelBuffer,
     Duration completionGrace,
     Duration emptyRoundWait,
     Duration chatCloseAfterEnd,
-    Duration abandonAfter) {
+    Duration abandonAfter,
+    Duration reminderBefore) {
   public static final BookingPolicy DEFAULT =
       new BookingPolicy(
-          Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofSeconds(15), Duration.ofHours(6), Duration.ofMinutes(30));
+          Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofSeconds(15), Duration.ofHours(6), Duration.ofMinutes(30),
+          Duration.ofHours(2));
 
   public BookingPolicy {
     Objects.requireNonNull(travelBuffer, "travelBuffer");
@@ -31,6 +34,7 @@ public record BookingPolicy(
     Objects.requireNonNull(emptyRoundWait, "emptyRoundWait");
     Objects.requireNonNull(chatCloseAfterEnd, "chatCloseAfterEnd");
     Objects.requireNonNull(abandonAfter, "abandonAfter");
+    Objects.requireNonNull(reminderBefore, "reminderBefore");
   }
 
   /** The end of the time a booking starting then blocks: its length plus the travel buffer. */
@@ -43,12 +47,25 @@ public record BookingPolicy(
     return spanEnd(startsAt, duration).plus(completionGrace);
   }
 
-  /** When an active booking counts as done. */
+  /**
+   * When an active booking counts as done if the therapist does not say so: the grace after its
+   * expected end, which a delay or a late start reported by the therapist moves later.
+   */
   public Instant completesAt(Booking booking) {
-    return booking.endsAt().plus(completionGrace);
+    return booking.expectedEnd().plus(completionGrace);
   }
 
   public Instant chatClosesAt(Booking booking) {
     return booking.endsAt().plus(chatCloseAfterEnd);
+  }
+
+  /**
+   * Whether the reminder before the booking's appointment is due now: owed, and from {@link
+   * #reminderBefore} before the start until the start (after it a reminder would come too late).
+   */
+  public boolean isReminderDue(Booking booking, Instant now) {
+    return booking.isReminderOwed()
+        && !now.isBefore(booking.startsAt().minus(reminderBefore))
+        && now.isBefore(booking.startsAt());
   }
 }

@@ -9,6 +9,9 @@ public record Cancellation(String reason, String cancelledBy, Instant cancelledA
   public static final String ABANDONED = "abandoned";
   public static final String BY_SYSTEM = "system";
   public static final String BY_GUEST = "guest";
+  /** The therapist waited at the door and the customer did not come (reportJobProgress). */
+  public static final String NO_SHOW = "no_show";
+  public static final String BY_THERAPIST = "therapist";
 
   public Cancellation {
     Objects.requireNonNull(reason, "reason");

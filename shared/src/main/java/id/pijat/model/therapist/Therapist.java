@@ -10,6 +10,8 @@ import java.util.Objects;
  * A provider as the marketplace shows and searches them (the `therapists` collection of appwrite.json).
  *
  * @param userId the Appwrite user who is this therapist (null for a profile nobody signs in to)
+ * @param weekVersion which rows of `provider_availability` are the therapist's week now (null: none
+ *     set, so never offered); see {@code ProviderAvailability}
  */
 public record Therapist(
     String id,
@@ -22,7 +24,8 @@ public record Therapist(
     String providerType,
     String status,
     Coordinates location,
-    Pricing pricing) {
+    Pricing pricing,
+    String weekVersion) {
   public static final String AVAILABLE = "available";
 
   /** The provider's own prices and discount, copied into the chat session. */
@@ -38,7 +41,7 @@ public record Therapist(
   public static Therapist from(TherapistMatch match) {
     return new Therapist(
         match.id(), null, match.name(), match.photo(), match.rating(), match.specialties(), List.of(),
-        "therapist", AVAILABLE, match.location(), new Pricing(null, null, null, null, false));
+        "therapist", AVAILABLE, match.location(), new Pricing(null, null, null, null, false), null);
   }
 
   /** No list means every duration. */

@@ -15,7 +15,9 @@ import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.Due;
 import id.pijat.store.Fanout;
+import id.pijat.usecase.Completion;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,10 +35,14 @@ import java.util.function.ToIntFunction;
  * derived IDs and checks, so two runs at once do each thing once and a run after a gap catches up.
  */
 public final class CleanupSessions {
+  /** The event of the reminder's system message (its ID is derived from it and the booking). */
+  public static final String REMINDER = "reminder";
+
   private final DocumentStore store;
   private final Bookings bookings;
   private final TherapistLocks locks;
   private final Chats chats;
+  private final Completion completion;
   private final BookingPolicy policy;
   private final Clock clock;
   private final Fanout fanout;
@@ -53,6 +59,7 @@ public final class CleanupSessions {
     this.bookings = bookings;
     this.locks = locks;
     this.chats = chats;
+    this.completion = new Completion(locks, chats, fanout);
     this.policy = policy;
     this.clock = clock;
     this.fanout = fanout;
@@ -74,6 +81,7 @@ public final class CleanupSessions {
             new Duty("offersExpired", b -> bookingsDue(b, Bookings.offersPast(now), this::expireOffer)),
             new Duty("bookingsCompleted", b -> bookingsDue(b, Bookings.endedBy(now.minus(policy.completionGrace())), this::complete)),
             new Duty("searchesAbandoned", b -> bookingsDue(b, Bookings.searchingUntouchedSince(now.minus(policy.abandonAfter())), this::abandon)),
+            new Duty("remindersSent", b -> remind(b, now)),
             new Duty("holdsReleased", b -> settleCancellations(b, now)),
             new Duty("logsCompacted", b -> compactLogs(b, now)),
             new Duty("roomsClosed", b -> closeRooms(b, now)),
@@ -115,10 +123,9 @@ public final class CleanupSessions {
         return 0;
       }
       if (next.get().status() == BookingStatus.COMPLETED) {
-        // the room stays open for hours after the end; the customer's number leaves it now
-        chats.forgetContact(next.get());
-      }
-      if (next.get().status().isFinal()) {
+        // as when the therapist reports it completed
+        completion.letGo(next.get());
+      } else if (next.get().status().isFinal()) {
         locks.releaseAll(next.get().id());
       } else {
         // back to searching: the lapsed therapist goes; a newer round may already hold the next one
@@ -137,7 +144,11 @@ public final class CleanupSessions {
     return Optional.of(booking.keepSearching(booking.search().passOver(booking.therapistId()), now));
   }
 
-  /** An active booking past its end and the grace: completed, the therapist free. */
+  /**
+   * An active booking past its expected end (later when the therapist reported a delay or a late
+   * start) and the grace: completed, the therapist free. The fallback for a therapist who does not
+   * report the completion.
+   */
   private Optional<Booking> complete(Booking booking, Instant now) {
     if (booking.status() != BookingStatus.ACTIVE || now.isBefore(policy.completesAt(booking))) {
       return Optional.empty();
@@ -151,6 +162,46 @@ public final class CleanupSessions {
       return Optional.empty();
     }
     return Optional.of(booking.cancel(Cancellation.ABANDONED, Cancellation.BY_SYSTEM, now));
+  }
+
+  /**
+   * A reminder in the room of each accepted scheduled booking, {@link BookingPolicy#reminderBefore}
+   * ahead of its start, once however many runs overlap. The message's ID is derived from the
+   * booking, so of two runs at once one writes it and counts it; reminderSentAt is then recorded
+   * through the booking's next version, which takes the booking out of the query. It is posted
+   * before it is recorded, so a run that dies in between leaves it owed, and the next run finds the
+   * message there and only records it.
+   */
+  private Sweep.Outcome remind(Budget budget, Instant now) {
+    return Sweep.updating(store, Bookings.remindersOwed(now, now.plus(policy.reminderBefore())), budget, document -> {
+      Booking booking = bookings.current(document);
+      if (!policy.isReminderDue(booking, now)) {
+        return 0;
+      }
+      boolean posted = chats.post(booking, REMINDER, reminderText(Duration.between(now, booking.startsAt())), now);
+      try {
+        bookings.save(booking, booking.reminded(now));
+      } catch (ConcurrentChangeException changedFirst) {
+        // another run recorded it, or the booking changed meanwhile: the next run re-reads it and,
+        // should it still be owed, finds the message there and only records it
+      }
+      return posted ? 1 : 0;
+    });
+  }
+
+  /** "Reminder: this appointment starts in 1 hour 55 minutes." The customer and the therapist read it. */
+  static String reminderText(Duration untilStart) {
+    long minutes = untilStart.plusMinutes(1).minusNanos(1).toMinutes();
+    long hours = minutes / 60;
+    long rest = minutes % 60;
+    String in = hours == 0
+        ? plural(rest, "minute")
+        : rest == 0 ? plural(hours, "hour") : plural(hours, "hour") + " " + plural(rest, "minute");
+    return "Reminder: this appointment starts in " + in + ".";
+  }
+
+  private static String plural(long count, String unit) {
+    return count + " " + unit + (count == 1 ? "" : "s");
   }
 
   /**

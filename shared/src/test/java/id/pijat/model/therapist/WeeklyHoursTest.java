@@ -107,6 +107,6 @@ class WeeklyHoursTest {
   void aMalformedTimeNamesTheField() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> DayHours.of(DayOfWeek.MONDAY, true, "9am", "17:00"));
-    assertEquals("startTime must be HH:mm: 9am", e.getMessage());
+    assertEquals("startTime must be HH:MM, 00:00 to 23:59: 9am", e.getMessage());
   }
 }

@@ -61,7 +61,7 @@ class AppwriteCleanupTest {
     assertEquals(100, report.done().get("sessionsDeactivated"));
     appwrite.verify(100, patchRequestedFor(urlPathMatching(BASE + "chat_sessions/documents/s[0-9]+")));
     appwrite.verify(2, getRequestedFor(urlPathEqualTo(BASE + "chat_sessions/documents")));
-    appwrite.verify(110, anyRequestedFor(anyUrl()));
+    appwrite.verify(111, anyRequestedFor(anyUrl()));
   }
 
   @Test

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class CleanupOnceTest {
   private static final Coordinates UBUD = new Coordinates(-8.5069, 115.2625);
   private static final Caller BUDI = Caller.user("budi");
-  private static final int DUTIES = 9;
+  private static final int DUTIES = 10;
 
   private final MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
   private final MutableClock stopwatch = MutableClock.at("2026-01-01T00:00:00Z");
