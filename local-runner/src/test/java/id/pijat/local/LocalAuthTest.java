@@ -69,4 +69,12 @@ class LocalAuthTest {
     assertTrue(guest.mayExecute(List.of("guests", "users")));
     assertFalse(guest.mayExecute(List.of()), "a scheduled-only function is not for clients");
   }
+
+  @Test
+  void theLocalSessionSignsInAsTheJwtDoesSoOneSdkCallServesTheFunctionsAndRealtime() {
+    LocalAuth.Identity alice = auth.identify(headers("X-Appwrite-Session", "local:alice"));
+
+    assertEquals("alice", alice.userId());
+    assertEquals(401, assertThrows(AppwriteError.class, () -> auth.identify(headers("X-Appwrite-Session", "alice"))).status());
+  }
 }
