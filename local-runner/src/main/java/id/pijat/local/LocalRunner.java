@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.spi.JettyHttpServer;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
@@ -87,6 +88,7 @@ public final class LocalRunner implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(port);
     connector.setAcceptQueueSize(64);
+    connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
     server.addConnector(connector);
     ContextHandlerCollection contexts = new ContextHandlerCollection();
     server.setHandler(contexts);

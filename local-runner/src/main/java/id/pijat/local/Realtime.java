@@ -9,6 +9,7 @@ import id.pijat.local.store.StoredDocument;
 import id.pijat.store.DocumentTimes;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +44,11 @@ final class Realtime implements DocumentChanges {
   static final int POLICY_VIOLATION = 1008;
   static final int MESSAGE_FORMAT_INVALID = 1003;
   static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+  /**
+   * The SDK pings every 20 s, but a browser slows the timers of a tab in the background to one a
+   * minute: an idle connection is closed only after much longer than that.
+   */
+  static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
 
   private final AppwriteProject project;
   private final Cors cors;
@@ -62,7 +68,10 @@ final class Realtime implements DocumentChanges {
     ContextHandler context = new ContextHandler(PATH);
     context.setAllowNullPathInContext(true);
     context.setHandler(WebSocketUpgradeHandler.from(server, context,
-        container -> container.addMapping("/*", (request, response, callback) -> connect(request))));
+        container -> {
+          container.setIdleTimeout(IDLE_TIMEOUT);
+          container.addMapping("/*", (request, response, callback) -> connect(request));
+        }));
     return context;
   }
 
