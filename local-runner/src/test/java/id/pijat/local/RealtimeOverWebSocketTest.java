@@ -17,12 +17,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -183,6 +188,35 @@ class RealtimeOverWebSocketTest {
     assertEquals("I'm at the blue gate", customer.next().getAsJsonObject("data").getAsJsonObject("payload").get("content").getAsString());
     assertEquals(reply.get("id").getAsString(),
         customer.next().getAsJsonObject("data").getAsJsonObject("payload").get("$id").getAsString());
+  }
+
+  @Test
+  void sendsFromBothSidesAtOnceReachEachListenerOnceEachWholeAndNothingMore() throws Exception {
+    String[] booking = accepted();
+    Socket customer = subscribe("local:budi", MESSAGES);
+    Socket therapist = subscribe(booking[1], MESSAGES);
+    int each = 12;
+    ExecutorService senders = Executors.newFixedThreadPool(4);
+    List<Future<JsonObject>> sent = new ArrayList<>();
+    for (int i = 0; i < each; i++) {
+      String n = Integer.toString(i);
+      sent.add(senders.submit(() -> send(booking[0], "c-" + n, "from the customer " + n, "local:budi")));
+      sent.add(senders.submit(() -> send(booking[0], "t-" + n, "from the therapist " + n, booking[1])));
+    }
+    Set<String> ids = new HashSet<>();
+    for (Future<JsonObject> message : sent) {
+      ids.add(message.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).get("id").getAsString());
+    }
+    senders.shutdown();
+
+    for (Socket socket : List.of(customer, therapist)) {
+      Set<String> heard = new HashSet<>();
+      for (int i = 0; i < 2 * each; i++) {
+        heard.add(socket.next().getAsJsonObject("data").getAsJsonObject("payload").get("$id").getAsString());
+      }
+      assertEquals(ids, heard);
+      assertEquals("pong", socket.nextBeforePong().get("type").getAsString());
+    }
   }
 
   @Test
