@@ -2,9 +2,10 @@
 // and storage, load the official web SDK (the client's own 21.4.0, its ESM build, unchanged) from a
 // page server on PAGE_ORIGIN, which the runner must allow (CORS_ORIGINS). The customer signs in with
 // client.setSession('local:ID'), which the SDK sends to the functions and hands to Realtime; the
-// therapist with client.setJWT('local:ID') for the functions and the session cookie a_session_PROJECT
-// for Realtime, as a browser holds Appwrite's. Both subscribe to the messages collection's channel;
-// each sends a message through sendMessage and sees the other's arrive through the runner's Realtime.
+// therapist as the React client does, with client.setJWT('local:ID') alone (the runner hands the
+// sign-in back as Appwrite's fallback cookie, which the SDK gives Realtime). Each page reads the room
+// through readMessages, then subscribes to the messages collection's channel; each sends a message
+// through sendMessage and sees the other's arrive through the runner's Realtime.
 //
 // ENDPOINT the runner (http://127.0.0.1:8787/v1), PAGE_ORIGIN (http://127.0.0.1:5173), CHROMIUM
 // (/usr/bin/chromium). Every wait has a deadline and says what did not happen.
@@ -82,13 +83,10 @@ try {
   // one page per side, each in its own context (its own cookies and storage), the room open in both
   async function open(who, signIn) {
     const context = await browser.newContext();
-    if (signIn.cookie) {
-      await context.addCookies([{ name: `a_session_${project}`, value: signIn.cookie, url: endpoint }]);
-    }
     const page = await context.newPage();
     page.on('console', (line) => { if (line.type() === 'error') console.log(`  [${who} console] ${line.text()}`); });
     await page.goto(pageOrigin.origin + '/');
-    await page.evaluate(async ({ endpoint, project, channel, signIn }) => {
+    const room = await page.evaluate(async ({ endpoint, project, channel, signIn, bookingId }) => {
       // what the socket is sent, to know when it is signed in: the page watches, the SDK is unchanged
       window.frames_ = [];
       const NativeWebSocket = window.WebSocket;
@@ -102,10 +100,14 @@ try {
       const client = new Client().setEndpoint(endpoint).setProject(project);
       if (signIn.session) client.setSession(signIn.session);
       if (signIn.jwt) client.setJWT(signIn.jwt);
+      window.functions = new Functions(client);
+      const read = await window.functions.createExecution('readMessages', JSON.stringify({ bookingId }), false, '/', 'GET');
       window.heard = [];
       client.subscribe(channel, (event) => window.heard.push(event));
-      window.functions = new Functions(client);
-    }, { endpoint, project, channel, signIn });
+      return { status: read.responseStatusCode, body: JSON.parse(read.responseBody) };
+    }, { endpoint, project, channel, signIn, bookingId });
+    if (room.status !== 200) fail(`${who} reads the room through readMessages`, room);
+    ok(`${who} reads the room (${room.body.data.messages.length} message(s)) and subscribes`);
     return page;
   }
 
@@ -142,7 +144,7 @@ try {
 
   pages = {
     customer: await open('the customer', { session: `local:${customerId}` }),
-    therapist: await open('the therapist', { jwt: `local:${therapistUserId}`, cookie: `local:${therapistUserId}` }),
+    therapist: await open('the therapist', { jwt: `local:${therapistUserId}` }),
   };
   await signedIn(pages.customer, 'the customer', customerId);
   await signedIn(pages.therapist, 'the therapist', therapistUserId);

@@ -74,7 +74,7 @@ final class DatabasesEndpoint implements HttpHandler {
       throw AppwriteError.routeNotFound();
     }
     Matcher matched = one.matches() ? one : many;
-    LocalAuth.Identity caller = auth.identify(exchange.getRequestHeaders());
+    LocalAuth.Identity caller = auth.identify(exchange);
     String databaseId = matched.group(1);
     String collectionId = matched.group(2);
     Reader reader = reader(caller, databaseId, collectionId);

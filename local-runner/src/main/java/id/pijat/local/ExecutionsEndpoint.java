@@ -125,7 +125,7 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
   }
 
   private void create(HttpExchange exchange, String origin, String functionId) throws IOException {
-    LocalAuth.Identity caller = auth.identify(exchange.getRequestHeaders());
+    LocalAuth.Identity caller = auth.identify(exchange);
     if (origin != null && !caller.server() && !cors.allows(origin)) {
       throw new AppwriteError(403, "general_unknown_origin",
           "The request originated from an unknown origin. If you trust this domain, please list it as a trusted platform in the Appwrite console."
@@ -219,7 +219,7 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
   }
 
   private void get(HttpExchange exchange, String functionId, String executionId) throws IOException {
-    LocalAuth.Identity caller = auth.identify(exchange.getRequestHeaders());
+    LocalAuth.Identity caller = auth.identify(exchange);
     function(functionId);
     Execution execution = executions.get(executionId);
     if (execution == null || !execution.functionId().equals(functionId) || !execution.readableBy(caller)) {
@@ -230,7 +230,7 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
   }
 
   private void list(HttpExchange exchange, String functionId) throws IOException {
-    LocalAuth.Identity caller = auth.identify(exchange.getRequestHeaders());
+    LocalAuth.Identity caller = auth.identify(exchange);
     function(functionId);
     int limit = DEFAULT_PAGE;
     int offset = 0;

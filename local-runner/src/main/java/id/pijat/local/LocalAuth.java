@@ -1,6 +1,7 @@
 package id.pijat.local;
 
 import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -49,6 +50,24 @@ final class LocalAuth {
 
   LocalAuth(String apiKey) {
     this.apiKey = apiKey == null || apiKey.isEmpty() ? null : apiKey;
+  }
+
+  /**
+   * The caller of a request; a browser's signed-in caller is handed its sign-in back as Appwrite's
+   * fallback cookie (X-Fallback-Cookies), which the web SDK keeps in localStorage and sends to
+   * Realtime as its session: a client signed in with setJWT alone then hears its documents live.
+   *
+   * @throws AppwriteError 401 for a key or JWT that is not valid
+   */
+  Identity identify(HttpExchange exchange) {
+    Headers request = exchange.getRequestHeaders();
+    Identity caller = identify(request);
+    String project = request.getFirst("X-Appwrite-Project");
+    if (caller.userId() != null && request.getFirst("Origin") != null && project != null && project.matches("[a-zA-Z0-9._-]{1,36}")) {
+      exchange.getResponseHeaders().set("X-Fallback-Cookies",
+          "{\"a_session_" + project + "\":\"" + LOCAL_JWT_PREFIX + caller.userId() + "\"}");
+    }
+    return caller;
   }
 
   /** @throws AppwriteError 401 for a key or JWT that is not valid */

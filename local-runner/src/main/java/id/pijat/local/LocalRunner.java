@@ -25,10 +25,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.spi.JettyHttpServer;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -91,7 +96,7 @@ public final class LocalRunner implements AutoCloseable {
     connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
     server.addConnector(connector);
     ContextHandlerCollection contexts = new ContextHandlerCollection();
-    server.setHandler(contexts);
+    server.setHandler(new WithoutFallbackCookies(contexts));
     open(connector);
     H2DocumentStore store;
     boolean demoDataLoaded;
@@ -143,6 +148,34 @@ public final class LocalRunner implements AutoCloseable {
         .forEach(function -> schedules.put(function.id(), CronSchedule.parse(function.schedule())));
     Scheduler scheduler = new Scheduler(schedules, clock, executions::runScheduled).start();
     return new LocalRunner(server, connector, store, project, scheduler, executions, demoDataLoaded, jdbcUrl);
+  }
+
+  /**
+   * Drops the X-Fallback-Cookies header the web SDK sends once it holds a fallback cookie: Jetty's
+   * HTTP SPI reads every request header as a list of quoted values and fails the request (500) on
+   * this one's JSON. The runner reads the sign-in from X-Appwrite-JWT or X-Appwrite-Session, never
+   * from this header.
+   */
+  private static final class WithoutFallbackCookies extends Handler.Wrapper {
+    private static final String HEADER = "X-Fallback-Cookies";
+
+    WithoutFallbackCookies(Handler handler) {
+      super(handler);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      if (!request.getHeaders().contains(HEADER)) {
+        return super.handle(request, response, callback);
+      }
+      HttpFields headers = HttpFields.build(request.getHeaders()).remove(HEADER).asImmutable();
+      return super.handle(new Request.Wrapper(request) {
+        @Override
+        public HttpFields getHeaders() {
+          return headers;
+        }
+      }, response, callback);
+    }
   }
 
   /** Binds now, so a taken port is a BindException before anything else is opened. */

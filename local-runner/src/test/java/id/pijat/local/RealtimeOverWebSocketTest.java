@@ -12,6 +12,8 @@ import id.pijat.testing.MutableClock;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -272,6 +274,35 @@ class RealtimeOverWebSocketTest {
 
     assertEquals("budi", connected.getAsJsonObject("user").get("$id").getAsString());
     assertEquals(List.of("documents"), strings(connected.getAsJsonArray("channels")));
+  }
+
+  /** A read of the Databases API as the SDK in a browser sends it. */
+  private HttpResponse<String> browserRead(Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runner.port()
+            + "/v1/databases/marketplace/collections/chat_messages/documents"))
+        .header("X-Appwrite-Project", "pijat-booking")
+        .header("Origin", "http://localhost:5173");
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aBrowserSignedInWithTheJwtAloneIsHandedItsSessionAsAppwritesFallbackCookieWhichSignsItsRealtimeIn() throws Exception {
+    String[] booking = accepted();
+    HttpResponse<String> read = browserRead(Map.of("X-Appwrite-JWT", "local:budi"));
+    String fallback = read.headers().firstValue("X-Fallback-Cookies").orElse("");
+    // what the SDK then sends on every request, and to Realtime as its session
+    HttpResponse<String> next = browserRead(Map.of("X-Appwrite-JWT", "local:budi", "X-Fallback-Cookies", fallback));
+    Socket socket = subscribe(null, MESSAGES);
+    String session = JsonParser.parseString(fallback).getAsJsonObject().get("a_session_pijat-booking").getAsString();
+    socket.send("{\"type\":\"authentication\",\"data\":{\"session\":\"" + session + "\"}}");
+    socket.next();
+    send(booking[0], "c-1", "Hello", "local:budi");
+
+    assertEquals("{\"a_session_pijat-booking\":\"local:budi\"}", fallback);
+    assertEquals(200, next.statusCode());
+    assertTrue(browserRead(Map.of()).headers().firstValue("X-Fallback-Cookies").isEmpty(), "a guest is handed nothing");
+    assertEquals("Hello", socket.next().getAsJsonObject("data").getAsJsonObject("payload").get("content").getAsString());
   }
 
   @Test
