@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Functions implements AutoCloseable {
   static final Coordinates DENPASAR = new Coordinates(-8.6705, 115.2126);
+  static final Coordinates JAKARTA = new Coordinates(-6.2088, 106.8456);
   static final String BOOKING_IN_DENPASAR =
       "{\"serviceDuration\":\"60\",\"location\":{\"address\":\"Jl. Gajah Mada 1, Denpasar\",\"coordinates\":{\"lat\":-8.6705,\"lng\":115.2126}},"
           + "\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"0812 3456 7890\"}}";
@@ -63,6 +64,18 @@ final class Functions implements AutoCloseable {
     }
   }
 
+  /** Therapists 3 km apart on a grid of ten columns around {@code centre}, each the nearest to a booking at {@link #spotOf}. */
+  static void therapistsSpreadAround(AppwriteStandIn appwrite, Coordinates centre, String prefix, int count) {
+    TherapistFixtures therapists = new TherapistFixtures(appwrite.documents());
+    for (int i = 0; i < count; i++) {
+      therapists.add(prefix + i, spotOf(centre, i), 4.5);
+    }
+  }
+
+  static Coordinates spotOf(Coordinates centre, int n) {
+    return TherapistFixtures.offset(centre, (n / 10) * 3.0, (n % 10) * 3.0);
+  }
+
   Execution execute(String function, String body, String userId) throws Exception {
     String key = "exec-" + EXECUTIONS.incrementAndGet();
     long start = System.nanoTime();
@@ -73,6 +86,11 @@ final class Functions implements AutoCloseable {
 
   Execution create(String userId) throws Exception {
     return execute("createBooking", BOOKING_IN_DENPASAR, userId);
+  }
+
+  /** A booking at {@code at}, otherwise as {@link #create(String)}. */
+  Execution create(String userId, Coordinates at) throws Exception {
+    return execute("createBooking", BOOKING_IN_DENPASAR.replace("\"lat\":-8.6705,\"lng\":115.2126", "\"lat\":" + at.lat() + ",\"lng\":" + at.lng()), userId);
   }
 
   Execution search(String userId, String bookingId, boolean declineCurrent) throws Exception {
