@@ -95,7 +95,8 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
   }
 
   public ReportJobProgress reportJobProgress() {
-    return new ReportJobProgress(bookings(), chats(), locks(), new Completion(locks(), chats(), fanout), clock, fanout);
+    return new ReportJobProgress(
+        bookings(), chats(), locks(), new Completion(locks(), chats(), fanout), settings.policy(), clock, fanout);
   }
 
   public SetPaymentStatus setPaymentStatus() {

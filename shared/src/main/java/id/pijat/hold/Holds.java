@@ -146,6 +146,28 @@ final class Holds {
   }
 
   /**
+   * Keeps the lock engaged for this booking until {@code until}: a later entry when the head is this
+   * booking's live engagement ending sooner, nothing when it lasts that long already.
+   *
+   * @return false when the head is not this booking's live engagement
+   */
+  boolean extendEngagement(String lockKey, String bookingId, Instant until, Optional<HoldEntry> readHead) {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<HoldEntry> head = attempt == 0 ? readHead : head(lockKey);
+      if (head.isEmpty() || head.get().kind() != HoldEntry.Kind.ENGAGED || !head.get().isHeldBy(bookingId, clock.instant())) {
+        return false;
+      }
+      if (!head.get().expiresAt().isBefore(until)) {
+        return true;
+      }
+      if (create(lockKey, head.get().sequence() + 1, HoldEntry.Kind.ENGAGED, bookingId, until)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Gives the lock back if this booking holds it; a lock moved on to someone else is left alone.
    *
    * @return true when this call released it

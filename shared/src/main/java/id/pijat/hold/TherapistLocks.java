@@ -120,6 +120,28 @@ public final class TherapistLocks {
   }
 
   /**
+   * Keeps an engaged therapist's time while the job runs later than planned: the slots from the
+   * planned span's end to the later one (each free one engaged until {@code holdUntil}) and, for an
+   * immediate booking, the therapist's lock until then, all from one read of the heads and written
+   * at once. A slot another booking holds stays theirs: the therapist is late into it, which no lock
+   * can undo.
+   */
+  public void keepEngaged(Booking booking, Instant plannedSpanEnd, Instant spanEnd, Instant holdUntil) {
+    String therapistId = booking.therapistId();
+    List<String> later = slotKeys(therapistId, plannedSpanEnd, spanEnd);
+    List<String> keys = new ArrayList<>(later);
+    boolean immediate = booking.request().scheduledAt() == null;
+    if (immediate) {
+      keys.add(therapistId);
+    }
+    Heads heads = heads(keys);
+    holds.engageEach(later, booking.id(), holdUntil, heads);
+    if (immediate) {
+      holds.extendEngagement(therapistId, booking.id(), holdUntil, heads.of(therapistId));
+    }
+  }
+
+  /**
    * Undoes {@link #engage} after the booking moved on without this acceptance: the engagement and
    * the slots, but not an offer the booking may hold by now.
    */

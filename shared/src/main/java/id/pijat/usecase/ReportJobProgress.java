@@ -7,6 +7,7 @@ import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
 import id.pijat.hold.TherapistLocks;
 import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingPolicy;
 import id.pijat.model.booking.IllegalJobStepException;
 import id.pijat.model.booking.JobProgress;
 import id.pijat.model.booking.JobReport;
@@ -36,14 +37,17 @@ public final class ReportJobProgress {
   private final Chats chats;
   private final TherapistLocks locks;
   private final Completion completion;
+  private final BookingPolicy policy;
   private final Clock clock;
   private final Fanout fanout;
 
-  public ReportJobProgress(Bookings bookings, Chats chats, TherapistLocks locks, Completion completion, Clock clock, Fanout fanout) {
+  public ReportJobProgress(
+      Bookings bookings, Chats chats, TherapistLocks locks, Completion completion, BookingPolicy policy, Clock clock, Fanout fanout) {
     this.bookings = bookings;
     this.chats = chats;
     this.locks = locks;
     this.completion = completion;
+    this.policy = policy;
     this.clock = clock;
     this.fanout = fanout;
   }
@@ -92,16 +96,31 @@ public final class ReportJobProgress {
   private List<Runnable> followUps(Booking booking, Instant now) {
     JobProgress job = booking.job();
     return switch (job.step()) {
-      case ON_THE_WAY -> List.of(() -> chats.post(booking, "on_the_way", withMinutes(ON_THE_WAY, job.etaMinutes()), now));
+      case ON_THE_WAY -> List.of(
+          () -> chats.post(booking, "on_the_way", withMinutes(ON_THE_WAY, job.etaMinutes()), now), () -> keepTime(booking));
       // each delay is its own news: its message is named after the arrival it announces
       case DELAYED -> List.of(() -> chats.post(
-          booking, "delayed-" + job.expectedArrivalAt().getEpochSecond(), withMinutes(DELAYED, job.etaMinutes()), now));
-      case ARRIVED -> List.of(() -> chats.post(booking, "arrived", ARRIVED, now));
-      case STARTED -> List.of(() -> chats.post(booking, "started", STARTED, now));
+          booking, "delayed-" + job.expectedArrivalAt().getEpochSecond(), withMinutes(DELAYED, job.etaMinutes()), now),
+          () -> keepTime(booking));
+      case ARRIVED -> List.of(() -> chats.post(booking, "arrived", ARRIVED, now), () -> keepTime(booking));
+      case STARTED -> List.of(() -> chats.post(booking, "started", STARTED, now), () -> keepTime(booking));
       case COMPLETED -> List.of(() -> chats.post(booking, "completed", COMPLETED, now), () -> completion.letGo(booking));
       // a cancellation by the therapist: the room closes with the no-show message, the therapist is free
       case NO_SHOW -> List.of(() -> chats.close(booking, NO_SHOW, now), () -> locks.releaseAll(booking.id()));
     };
+  }
+
+  /**
+   * A job reported to end after its planned span (later than the travel buffer absorbs) keeps the
+   * therapist's time until it is expected to end and its own buffer after, so that nobody else is
+   * offered them meanwhile; a job within its span reads and writes nothing more.
+   */
+  private void keepTime(Booking booking) {
+    Instant plannedSpanEnd = policy.spanEnd(booking.startsAt(), booking.request().duration());
+    Instant spanEnd = policy.spanEndOfJob(booking);
+    if (booking.expectedEnd().isAfter(plannedSpanEnd)) {
+      locks.keepEngaged(booking, plannedSpanEnd, spanEnd, policy.holdsLapse(booking));
+    }
   }
 
   private static String withMinutes(String text, int minutes) {

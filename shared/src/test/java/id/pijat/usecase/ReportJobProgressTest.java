@@ -127,6 +127,23 @@ class ReportJobProgressTest {
   }
 
   @Test
+  void aJobRunningLateKeepsTheTherapistEngagedPastThePlannedLapse() {
+    Booking budis = accepted();
+    Instant plannedLapse = backend.settings().policy().holdsLapse(budis.startsAt(), budis.request().duration());
+    ayuReports(budis, JobStep.ON_THE_WAY, 25);
+    clock.advance(Duration.ofMinutes(20));
+    Booking late = ayuReports(budis, JobStep.DELAYED, 90);
+    Instant lateLapse = backend.settings().policy().holdsLapse(late);
+    // Siti books next door after the planned engagement would have lapsed, while Ayu is still at work
+    clock.set(plannedLapse.plus(Duration.ofMinutes(10)));
+    Booking sitis = backend.createBooking().create(Caller.user("siti"), BookingRequests.at(SEMINYAK), null).booking();
+    Booking offered = backend.searchTherapists().search(Caller.user("siti"), sitis.id(), SearchConfig.DEFAULT, null, false).booking();
+
+    assertTrue(lateLapse.isAfter(plannedLapse.plus(Duration.ofMinutes(30))), lateLapse + " vs " + plannedLapse);
+    assertEquals("made", offered.therapistId(), "Ayu, nearer and better rated, is still engaged by Budi's late job");
+  }
+
+  @Test
   void ayuTakesTheJobFromTheRoadToTheEndAndBudiSeesEachStepAndEachMessage() {
     Booking active = accepted();
     Instant t0 = clock.instant();

@@ -48,6 +48,19 @@ public record BookingPolicy(
   }
 
   /**
+   * When the holds of an accepted booking lapse as its job now runs: {@link #holdsLapse} from the
+   * expected end a delay or a late start moved ({@link Booking#expectedEnd}).
+   */
+  public Instant holdsLapse(Booking booking) {
+    return spanEndOfJob(booking).plus(completionGrace);
+  }
+
+  /** The end of the time an accepted booking blocks as its job now runs: the expected end and the travel buffer. */
+  public Instant spanEndOfJob(Booking booking) {
+    return booking.expectedEnd().plus(travelBuffer);
+  }
+
+  /**
    * When an active booking counts as done if the therapist does not say so: the grace after its
    * expected end, which a delay or a late start reported by the therapist moves later.
    */
