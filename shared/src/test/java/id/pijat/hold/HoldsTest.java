@@ -52,6 +52,23 @@ class HoldsTest {
   }
 
   @Test
+  void anEngagementIsExtendedOnlyByItsOwnBookingAndOnlyLater() {
+    holds.offer("t1", "b1", in(60));
+    assertFalse(holds.extendEngagement("t1", "b1", in(7200), holds.head("t1")), "an offer is not an engagement");
+    holds.engageOffered("t1", "b1", in(3600));
+
+    assertFalse(holds.extendEngagement("t1", "b2", in(7200), holds.head("t1")), "another booking's engagement");
+    assertTrue(holds.extendEngagement("t1", "b1", in(1800), holds.head("t1")), "lasting long enough already");
+    assertEquals(2, holds.head("t1").orElseThrow().sequence(), "nothing written for it");
+    assertTrue(holds.extendEngagement("t1", "b1", in(7200), holds.head("t1")));
+    assertEquals(in(7200), holds.head("t1").orElseThrow().expiresAt());
+    clock.advance(Duration.ofSeconds(3601));
+    assertFalse(holds.offer("t1", "b2", in(60)), "still engaged past the first end");
+    clock.advance(Duration.ofSeconds(3600));
+    assertFalse(holds.extendEngagement("t1", "b1", in(7200), holds.head("t1")), "a lapsed engagement is not revived");
+  }
+
+  @Test
   void releaseLeavesALockThatMovedOnAlone() {
     holds.offer("t1", "b1", in(60));
     clock.advance(Duration.ofSeconds(61));
