@@ -44,7 +44,7 @@ class ReadMessagesMainTest {
   @BeforeEach
   void aGuestAcceptedAyu() {
     new TherapistFixtures(store).add("ayu", TherapistFixtures.offset(KUTA, 1, 1), 4.8);
-    store.update("therapists", "ayu", Map.of("userId", "therapist-ayu"));
+    TherapistFixtures.belongsTo(store, "ayu", "therapist-ayu");
     CreateBooking.Created created = backend.createBooking().create(Caller.guest(null), BookingRequests.at(KUTA), null);
     Caller caller = Caller.guest(created.token());
     backend.searchTherapists().search(caller, created.booking().id(), SearchConfig.DEFAULT, null, false);

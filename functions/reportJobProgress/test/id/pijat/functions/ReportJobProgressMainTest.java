@@ -45,8 +45,8 @@ class ReportJobProgressMainTest {
     TherapistFixtures therapists = new TherapistFixtures(data);
     therapists.add("ayu", TherapistFixtures.offset(SEMINYAK, 1, 0), 4.8);
     therapists.add("made", TherapistFixtures.offset(SEMINYAK, 2, 0), 4.6);
-    data.update("therapists", "ayu", Map.of("userId", "therapist-ayu"));
-    data.update("therapists", "made", Map.of("userId", "therapist-made"));
+    TherapistFixtures.belongsTo(data, "ayu", "therapist-ayu");
+    TherapistFixtures.belongsTo(data, "made", "therapist-made");
     Caller budi = Caller.user("budi");
     Booking booking = backend.createBooking().create(budi, BookingRequests.at(SEMINYAK), null).booking();
     backend.searchTherapists().search(budi, booking.id(), SearchConfig.DEFAULT, null, false);

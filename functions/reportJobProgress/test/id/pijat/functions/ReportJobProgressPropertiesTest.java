@@ -35,7 +35,7 @@ class ReportJobProgressPropertiesTest {
     InMemoryDocumentStore data = new InMemoryDocumentStore();
     MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
     new TherapistFixtures(data).add("ayu", TherapistFixtures.offset(SEMINYAK, 1, 0), 4.8);
-    data.update("therapists", "ayu", Map.of("userId", "therapist-ayu"));
+    TherapistFixtures.belongsTo(data, "ayu", "therapist-ayu");
     Backend setUp = new Backend(data, clock, Settings.from(Map.of("FAIR_USE", "off")));
     Booking booking = setUp.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
     setUp.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false);

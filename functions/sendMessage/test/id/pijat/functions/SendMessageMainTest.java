@@ -40,7 +40,7 @@ class SendMessageMainTest {
   @BeforeEach
   void budiAcceptedAyu() {
     new TherapistFixtures(store).add("ayu", TherapistFixtures.offset(KUTA, 1, 1), 4.8);
-    store.update("therapists", "ayu", Map.of("userId", "therapist-ayu"));
+    TherapistFixtures.belongsTo(store, "ayu", "therapist-ayu");
     Caller budi = Caller.user("budi");
     Booking created = backend.createBooking().create(budi, BookingRequests.at(KUTA), null).booking();
     backend.searchTherapists().search(budi, created.id(), SearchConfig.DEFAULT, null, false);

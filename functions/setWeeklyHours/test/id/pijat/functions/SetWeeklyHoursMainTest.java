@@ -43,7 +43,7 @@ class SetWeeklyHoursMainTest {
   @BeforeEach
   void ayuIsATherapistUser() {
     new TherapistFixtures(store).add("ayu", KUTA, 4.8);
-    store.update("therapists", "ayu", Map.of("userId", "therapist-ayu"));
+    TherapistFixtures.belongsTo(store, "ayu", "therapist-ayu");
     weekBefore = weekOfAyu();
   }
 

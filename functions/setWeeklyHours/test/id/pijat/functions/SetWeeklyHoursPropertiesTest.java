@@ -34,7 +34,7 @@ class SetWeeklyHoursPropertiesTest {
       @ForAll("bodies") String body, @ForAll("methods") String method, @ForAll("paths") String path) throws Exception {
     InMemoryDocumentStore data = new InMemoryDocumentStore();
     new TherapistFixtures(data).add("ayu", new Coordinates(-8.718, 115.1686), 4.8);
-    data.update("therapists", "ayu", Map.of("userId", "therapist-ayu"));
+    TherapistFixtures.belongsTo(data, "ayu", "therapist-ayu");
     WriteCountingStore store = new WriteCountingStore(data);
     Main main = new Main(Backends.of(new Backend(store, MutableClock.at("2026-11-23T03:00:00Z"), Settings.from(Map.of()))));
 

@@ -144,7 +144,7 @@ class RoundTripsTest {
 
   private Booking acceptedWithTherapistSignedIn() {
     Booking offer = offered();
-    data.update("therapists", offer.therapistId(), Map.of("userId", "therapist-" + offer.therapistId()));
+    TherapistFixtures.belongsTo(data, offer.therapistId(), "therapist-" + offer.therapistId());
     return backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId());
   }
 
@@ -276,7 +276,7 @@ class RoundTripsTest {
 
   @Test
   void aWeeklyHoursEditTakesThreeRoundsAndAFourthForStaleWeeks() {
-    data.update("therapists", "t0", Map.of("userId", "therapist-t0"));
+    TherapistFixtures.belongsTo(data, "t0", "therapist-t0");
     WeeklyHours byDay = WeeklyHours.whole(ZoneId.of("Asia/Makassar"),
         Arrays.stream(DayOfWeek.values()).map(day -> DayHours.of(day, true, "08:00", "16:00")).toList());
     // the therapist; the seven rows with the therapist's other rows; the flip

@@ -50,7 +50,7 @@ public abstract class GuestBookingProperties {
       backend.searchTherapists().search(Caller.guest(created.token()), created.booking().id(), SearchConfig.DEFAULT, null, false);
     }
     if (accepted()) {
-      data.update("therapists", "ayu", Map.of("userId", "therapist-ayu"));
+      TherapistFixtures.belongsTo(data, "ayu", "therapist-ayu");
       backend.acceptTherapist().accept(Caller.guest(created.token()), created.booking().id(), "ayu");
     }
     String request = body.replace("@BID@", created.booking().id()).replace("@TOKEN@", created.token().value());

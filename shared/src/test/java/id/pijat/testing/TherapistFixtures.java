@@ -26,6 +26,11 @@ public final class TherapistFixtures {
         from.lat() + northKm / 111.32, from.lng() + eastKm / (111.32 * Math.cos(Math.toRadians(from.lat()))));
   }
 
+  /** The therapist's document belongs to this Appwrite user (their `userId`), who signs in as them. */
+  public static void belongsTo(DocumentStore store, String therapistId, String userId) {
+    store.update("therapists", therapistId, Map.of("userId", userId));
+  }
+
   /** A therapist open around the clock every day, offering every duration. */
   public void add(String id, Coordinates at, double rating) {
     add(id, at, rating, List.of("60", "90", "120"), "available");

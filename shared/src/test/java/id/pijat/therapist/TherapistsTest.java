@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.pijat.model.geo.Coordinates;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.TherapistFixtures;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A therapist is found by the Appwrite user who is one, and by no one else's. */
@@ -17,7 +16,7 @@ class TherapistsTest {
   @Test
   void theTherapistOfAUserIsFoundByThatUserOnly() {
     new TherapistFixtures(store).add("ayu", new Coordinates(-8.69, 115.17), 4.8);
-    store.update(Therapists.COLLECTION, "ayu", Map.of("userId", "user-ayu"));
+    TherapistFixtures.belongsTo(store, "ayu", "user-ayu");
 
     assertEquals("ayu", therapists.ofUser("user-ayu").orElseThrow().id());
     assertTrue(therapists.ofUser("user-made").isEmpty());

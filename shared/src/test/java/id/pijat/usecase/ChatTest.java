@@ -29,7 +29,6 @@ import id.pijat.testing.BookingRequests;
 import id.pijat.testing.InterceptingStore;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
-import id.pijat.therapist.Therapists;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,8 +70,8 @@ class ChatTest {
     TherapistFixtures therapists = new TherapistFixtures(data);
     therapists.add("ayu", offset(SEMINYAK, 1, 0), 4.8);
     therapists.add("made", offset(SEMINYAK, 2, 0), 4.6);
-    data.update(Therapists.COLLECTION, "ayu", Map.of("userId", "therapist-ayu"));
-    data.update(Therapists.COLLECTION, "made", Map.of("userId", "therapist-made"));
+    TherapistFixtures.belongsTo(data, "ayu", "therapist-ayu");
+    TherapistFixtures.belongsTo(data, "made", "therapist-made");
   }
 
   @AfterEach

@@ -30,7 +30,6 @@ import id.pijat.store.StoreUnavailableException;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
-import id.pijat.therapist.Therapists;
 import id.pijat.usecase.cleanup.Budget;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,8 +60,8 @@ class ReportJobProgressTest {
     TherapistFixtures therapists = new TherapistFixtures(data);
     therapists.add("ayu", offset(SEMINYAK, 1, 0), 4.8);
     therapists.add("made", offset(SEMINYAK, 2, 0), 4.6);
-    data.update(Therapists.COLLECTION, "ayu", Map.of("userId", AYU));
-    data.update(Therapists.COLLECTION, "made", Map.of("userId", MADE));
+    TherapistFixtures.belongsTo(data, "ayu", AYU);
+    TherapistFixtures.belongsTo(data, "made", MADE);
   }
 
   private Booking offered() {

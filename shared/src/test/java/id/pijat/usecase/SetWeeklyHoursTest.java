@@ -63,7 +63,7 @@ class SetWeeklyHoursTest {
   void ayuNearestAndMadeFartherAroundTheClock() {
     therapists.add("ayu", offset(KUTA, 0.5, 0), 4.8);
     therapists.add("made", offset(KUTA, 2, 0), 4.5);
-    data.update(Therapists.COLLECTION, "ayu", Map.of("userId", AYU_USER));
+    TherapistFixtures.belongsTo(data, "ayu", AYU_USER);
   }
 
   private static WeeklyHours everyDay(String zone, String start, String end) {

@@ -48,7 +48,7 @@ class TherapistPresenceTest {
     TherapistFixtures therapists = new TherapistFixtures(data);
     therapists.add("ayu", offset(KUTA, 0.5, 0), 4.8);
     therapists.add("made", offset(KUTA, 2, 0), 4.5);
-    data.update(Therapists.COLLECTION, "ayu", Map.of("userId", AYU_USER));
+    TherapistFixtures.belongsTo(data, "ayu", AYU_USER);
   }
 
   private Booking searchFor(Caller caller) {

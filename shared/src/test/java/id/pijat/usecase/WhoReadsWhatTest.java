@@ -19,7 +19,6 @@ import id.pijat.store.Query;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
-import id.pijat.therapist.Therapists;
 import id.pijat.usecase.cleanup.Budget;
 import java.time.Duration;
 import java.util.List;
@@ -48,8 +47,8 @@ class WhoReadsWhatTest {
     TherapistFixtures therapists = new TherapistFixtures(store);
     therapists.add("ayu", offset(SEMINYAK, 1, 0), 4.8);
     therapists.add("made", offset(SEMINYAK, 2, 0), 4.6);
-    store.update(Therapists.COLLECTION, "ayu", Map.of("userId", AYU_USER));
-    store.update(Therapists.COLLECTION, "made", Map.of("userId", MADE_USER));
+    TherapistFixtures.belongsTo(store, "ayu", AYU_USER);
+    TherapistFixtures.belongsTo(store, "made", MADE_USER);
   }
 
   private Booking offered(Caller caller) {
