@@ -3,30 +3,31 @@ package id.pijat.testing;
 import id.pijat.store.Document;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.Query;
-import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.BiConsumer;
 
 /**
  * A store that lets a test step in where another execution could: just before a create (the racer
  * gets there first) or just after an update, and that counts what was read. A step is used up
- * before it runs, so it may go through this store again without running twice.
+ * before it runs, so it may go through this store again without running twice. Safe to call from
+ * the several threads a use case's independent requests run on.
  */
 public final class InterceptingStore implements DocumentStore {
   private final DocumentStore store;
-  private final Map<String, Deque<BiConsumer<String, Map<String, Object>>>> beforeCreate = new HashMap<>();
-  private final Map<String, Deque<Runnable>> afterUpdate = new HashMap<>();
-  private final Map<String, Deque<Runnable>> beforeUpdate = new HashMap<>();
-  private final Map<String, Deque<Runnable>> beforeList = new HashMap<>();
-  private final Map<String, BiConsumer<String, Map<String, Object>>> beforeEveryCreate = new HashMap<>();
-  private final Map<String, Integer> documentsRead = new HashMap<>();
-  private final Map<String, Integer> lists = new HashMap<>();
-  private final Map<String, Set<String>> readers = new HashMap<>();
+  private final Map<String, Deque<BiConsumer<String, Map<String, Object>>>> beforeCreate = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Runnable>> afterUpdate = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Runnable>> beforeUpdate = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Runnable>> beforeList = new ConcurrentHashMap<>();
+  private final Map<String, BiConsumer<String, Map<String, Object>>> beforeEveryCreate = new ConcurrentHashMap<>();
+  private final Map<String, Integer> documentsRead = new ConcurrentHashMap<>();
+  private final Map<String, Integer> lists = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> readers = new ConcurrentHashMap<>();
 
   public InterceptingStore(DocumentStore store) {
     this.store = store;
@@ -34,7 +35,7 @@ public final class InterceptingStore implements DocumentStore {
 
   /** Runs {@code race} once, before the next create in the collection, with that create's ID and data. */
   public void beforeNextCreate(String collection, BiConsumer<String, Map<String, Object>> race) {
-    beforeCreate.computeIfAbsent(collection, c -> new ArrayDeque<>()).add(race);
+    beforeCreate.computeIfAbsent(collection, c -> new ConcurrentLinkedDeque<>()).add(race);
   }
 
   /** Runs {@code race} before every create in the collection: a racer that always gets there first. */
@@ -44,17 +45,17 @@ public final class InterceptingStore implements DocumentStore {
 
   /** Runs {@code step} once, after the next update in the collection. */
   public void afterNextUpdate(String collection, Runnable step) {
-    afterUpdate.computeIfAbsent(collection, c -> new ArrayDeque<>()).add(step);
+    afterUpdate.computeIfAbsent(collection, c -> new ConcurrentLinkedDeque<>()).add(step);
   }
 
   /** Runs {@code step} once, before the next update in the collection. */
   public void beforeNextUpdate(String collection, Runnable step) {
-    beforeUpdate.computeIfAbsent(collection, c -> new ArrayDeque<>()).add(step);
+    beforeUpdate.computeIfAbsent(collection, c -> new ConcurrentLinkedDeque<>()).add(step);
   }
 
   /** Runs {@code step} once, before the next list of the collection is read. */
   public void beforeNextList(String collection, Runnable step) {
-    beforeList.computeIfAbsent(collection, c -> new ArrayDeque<>()).add(step);
+    beforeList.computeIfAbsent(collection, c -> new ConcurrentLinkedDeque<>()).add(step);
   }
 
   /** Documents the lists of this collection answered, in all. */
@@ -75,8 +76,9 @@ public final class InterceptingStore implements DocumentStore {
   @Override
   public Document create(String collection, String id, Map<String, Object> data, Set<String> readers) {
     Deque<BiConsumer<String, Map<String, Object>>> once = beforeCreate.get(collection);
-    if (once != null && !once.isEmpty()) {
-      once.poll().accept(id, data);
+    BiConsumer<String, Map<String, Object>> race = once == null ? null : once.poll();
+    if (race != null) {
+      race.accept(id, data);
     }
     if (beforeEveryCreate.containsKey(collection)) {
       beforeEveryCreate.get(collection).accept(id, data);
@@ -111,8 +113,9 @@ public final class InterceptingStore implements DocumentStore {
 
   private static void runOnce(Map<String, Deque<Runnable>> steps, String collection) {
     Deque<Runnable> once = steps.get(collection);
-    if (once != null && !once.isEmpty()) {
-      once.poll().run();
+    Runnable step = once == null ? null : once.poll();
+    if (step != null) {
+      step.run();
     }
   }
 
