@@ -28,7 +28,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * The store on Appwrite 1.6's Databases API through the official Kotlin SDK, one per execution
- * (its key is the execution's own). Appwrite's errors become the store's exceptions and never
+ * (its key is the execution's own; the SDK's client is lent by {@link SdkClients}). Appwrite's errors become the store's exceptions and never
  * reach a client.
  *
  * <ul>
@@ -51,6 +51,7 @@ public final class AppwriteDocumentStore implements DocumentStore, AutoCloseable
    */
   private static final OkHttpClient SHARED_HTTP = sharedHttp();
 
+  private final Client client;
   private final Databases databases;
   private final String databaseId;
   private final Duration timeout;
@@ -58,6 +59,7 @@ public final class AppwriteDocumentStore implements DocumentStore, AutoCloseable
   private boolean closed;
 
   private AppwriteDocumentStore(Client client, String databaseId, Duration timeout) {
+    this.client = client;
     this.databases = new Databases(client);
     this.databaseId = databaseId;
     this.timeout = timeout;
@@ -69,7 +71,7 @@ public final class AppwriteDocumentStore implements DocumentStore, AutoCloseable
       throw new IllegalStateException(
           "APPWRITE_FUNCTION_API_ENDPOINT, APPWRITE_FUNCTION_PROJECT_ID and the x-appwrite-key header are required");
     }
-    Client client = new Client(endpoint).setProject(projectId).setKey(apiKey);
+    Client client = SdkClients.borrow(endpoint, projectId).setKey(apiKey);
     AppwriteDocumentStore store = new AppwriteDocumentStore(client, databaseId, timeout);
     client.setHttp(SHARED_HTTP.newBuilder().callTimeout(timeout).eventListenerFactory(store::track).build());
     return store;
@@ -116,15 +118,22 @@ public final class AppwriteDocumentStore implements DocumentStore, AutoCloseable
     };
   }
 
-  /** The execution has answered: cancel what is still in flight, refuse what comes after. */
+  /**
+   * The execution has answered: cancel what is still in flight, refuse what comes after, and lend
+   * the SDK's client to the next execution.
+   */
   @Override
   public void close() {
     List<Call> running;
     synchronized (inFlight) {
+      if (closed) {
+        return;
+      }
       closed = true;
       running = List.copyOf(inFlight);
     }
     running.forEach(Call::cancel);
+    SdkClients.giveBack(client);
   }
 
   private void open(String what) {

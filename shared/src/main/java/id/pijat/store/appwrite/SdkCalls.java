@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import kotlin.coroutines.intrinsics.IntrinsicsKt;
+import kotlinx.coroutines.Dispatchers;
 
 /**
  * Calls one of the SDK's suspend functions from Java and waits for it. The HTTP call itself is
@@ -38,6 +39,8 @@ final class SdkCalls {
   @SuppressWarnings("unchecked")
   static <T> T await(Duration deadline, boolean write, String what, SuspendCall<T> call) throws AppwriteException {
     CompletableFuture<T> result = new CompletableFuture<>();
+    // resumed where OkHttp delivers the answer (the SDK has parsed it there already): the default,
+    // Dispatchers.Default, would hand every answer to yet another thread before the caller's
     CoroutineCallback<T> callback =
         new CoroutineCallback<>((value, error) -> {
           if (error != null) {
@@ -45,7 +48,7 @@ final class SdkCalls {
           } else {
             result.complete(value);
           }
-        });
+        }, Dispatchers.getUnconfined());
     Object returned;
     try {
       returned = call.start(callback);

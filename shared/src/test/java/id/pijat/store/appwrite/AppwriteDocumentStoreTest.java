@@ -140,4 +140,20 @@ class AppwriteDocumentStoreTest {
     assertThrows(StoreUnavailableException.class, () -> store.find("bookings", "garbled"));
     assertThrows(StoreUnavailableException.class, () -> store.find("bookings", "dropped"));
   }
+
+  @Test
+  void anExecutionAfterAnotherSendsOnlyItsOwnKeyAndTheFirstSendsNothingOnceAnswered() {
+    appwrite.stubFor(get(urlPathEqualTo(DOCUMENTS + "/b1")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody(DOCUMENT_JSON)));
+    store.find("bookings", "b1");
+    store.close();
+
+    AppwriteDocumentStore next =
+        AppwriteDocumentStore.connect(appwrite.baseUrl() + "/v1", "proj", "next-execution-key", "marketplace", Duration.ofMillis(500));
+    next.find("bookings", "b1");
+
+    assertThrows(StoreUnavailableException.class, () -> store.find("bookings", "b1"));
+    appwrite.verify(1, getRequestedFor(urlPathEqualTo(DOCUMENTS + "/b1")).withHeader("X-Appwrite-Key", equalTo("execution-key")));
+    appwrite.verify(1, getRequestedFor(urlPathEqualTo(DOCUMENTS + "/b1")).withHeader("X-Appwrite-Key", equalTo("next-execution-key")));
+  }
 }
