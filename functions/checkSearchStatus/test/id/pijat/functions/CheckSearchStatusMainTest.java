@@ -75,7 +75,7 @@ class CheckSearchStatusMainTest {
 
   @Test
   void anEmptyRoundAnswersWhenToLookAgain() throws Exception {
-    search(null, new SearchConfig(0.5, SearchConfig.DEFAULT_OFFER_WINDOW, 5, null));
+    search(null, new SearchConfig(0.5, SearchConfig.DEFAULT_OFFER_WINDOW, 5, null, null));
 
     JsonObject data = poll("u1").getAsJsonObject("data");
 

@@ -58,9 +58,14 @@ final class Functions implements AutoCloseable {
 
   /** Therapists open around the clock, all within a few km of central Denpasar. */
   static void therapistsAroundDenpasar(AppwriteStandIn appwrite, String prefix, int count) {
+    therapistsAround(appwrite, DENPASAR, prefix, count);
+  }
+
+  /** Therapists open around the clock, all within a few km of {@code centre}. */
+  static void therapistsAround(AppwriteStandIn appwrite, Coordinates centre, String prefix, int count) {
     TherapistFixtures therapists = new TherapistFixtures(appwrite.documents());
     for (int i = 0; i < count; i++) {
-      therapists.add(prefix + i, TherapistFixtures.offset(DENPASAR, (i % 5) * 0.7, (i / 5) * 0.9), 4.0 + (i % 10) / 10.0);
+      therapists.add(prefix + i, TherapistFixtures.offset(centre, (i % 5) * 0.7, (i / 5) * 0.9), 4.0 + (i % 10) / 10.0);
     }
   }
 
@@ -96,6 +101,15 @@ final class Functions implements AutoCloseable {
   Execution search(String userId, String bookingId, boolean declineCurrent) throws Exception {
     return execute("searchTherapists",
         "{\"bookingId\":\"" + bookingId + "\"" + (declineCurrent ? ",\"declineCurrent\":true" : "") + "}", userId);
+  }
+
+  /** A first search from a client that says where the customer is ({@code searchConfig.userLocation}), or not (null). */
+  Execution search(String userId, String bookingId, Coordinates userLocation) throws Exception {
+    if (userLocation == null) {
+      return search(userId, bookingId, false);
+    }
+    return execute("searchTherapists", "{\"bookingId\":\"" + bookingId + "\",\"searchConfig\":{\"userLocation\":{\"lat\":"
+        + userLocation.lat() + ",\"lng\":" + userLocation.lng() + "}}}", userId);
   }
 
   /** The client's poll: checkSearchStatus with the search's ID. */

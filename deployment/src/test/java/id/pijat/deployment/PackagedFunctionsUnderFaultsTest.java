@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import id.pijat.model.geo.Coordinates;
 import id.pijat.store.Document;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.Query;
@@ -94,8 +95,10 @@ class PackagedFunctionsUnderFaultsTest {
           String customer = "r" + round + "c" + c;
           boolean cancels = c % 3 == 0;
           boolean findsAnother = c % 4 == 1;
+          // half the clients say where the customer is, so the search reads the nearest cells with the booking
+          Coordinates saysWhere = c % 2 == 0 ? Functions.DENPASAR : null;
           flows.add(customers.submit(() -> {
-            flow(customer, cancels, findsAnother);
+            flow(customer, cancels, findsAnother, saysWhere);
             return null;
           }));
         }
@@ -254,7 +257,7 @@ class PackagedFunctionsUnderFaultsTest {
    * A customer books, searches, maybe asks for another therapist ("Find Another", often with nobody
    * else free), accepts an offer, and maybe cancels; 503s are retried a few times.
    */
-  private void flow(String customer, boolean cancels, boolean findsAnother) throws Exception {
+  private void flow(String customer, boolean cancels, boolean findsAnother, Coordinates saysWhere) throws Exception {
     Functions.Execution created = record(functions.create(customer));
     for (int i = 0; i < 3 && created.status() == 503; i++) {
       created = record(functions.create(customer));
@@ -264,9 +267,9 @@ class PackagedFunctionsUnderFaultsTest {
     }
     String bookingId = created.data().get("id").getAsString();
     createdBy.put(bookingId, customer);
-    Functions.Execution search = record(functions.search(customer, bookingId, false));
+    Functions.Execution search = record(functions.search(customer, bookingId, saysWhere));
     for (int i = 0; i < 3 && search.status() == 503; i++) {
-      search = record(functions.search(customer, bookingId, false));
+      search = record(functions.search(customer, bookingId, saysWhere));
     }
     JsonObject offer = search.status() == 200 ? search.data() : null;
     if (findsAnother && offer != null && offer.has("therapist")) {

@@ -14,8 +14,38 @@ public interface CustomerLimits {
   /** Before a new booking is written. */
   void beforeCreate(Caller caller, NewBooking request, Instant now);
 
-  /** Before a search round, which may hold a therapist; passesOver when it moves past an offered one. */
-  void beforeRound(Caller caller, Booking booking, boolean passesOver, Instant now);
+  /**
+   * Before a search round, which may hold a therapist; passesOver when it moves past an offered
+   * one. Reads what the round counts against (one list, beside the round's own reads); the round
+   * checks it before it writes anything and counts itself beside its first write.
+   */
+  RoundCount countRound(Caller caller, Booking booking, boolean passesOver, Instant now);
+
+  /** A search round's counters, as read. */
+  interface RoundCount {
+    /** A round nothing counts. */
+    RoundCount FREE = new RoundCount() {
+      @Override
+      public void check() {}
+
+      @Override
+      public void take() {}
+    };
+
+    /**
+     * Writes nothing.
+     *
+     * @throws id.pijat.error.RateLimited when the round would go over a rate
+     */
+    void check();
+
+    /**
+     * Counts the round.
+     *
+     * @throws id.pijat.error.RateLimited when racing rounds took the last places since the read
+     */
+    void take();
+  }
 
   /** The offer window a search gets for the one it asked. */
   Duration offerWindow(Duration asked);

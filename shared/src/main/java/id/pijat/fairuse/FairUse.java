@@ -73,9 +73,9 @@ public final class FairUse implements CustomerLimits {
    * @param passesOver the round moves past an offered therapist, declined or let lapse
    */
   @Override
-  public void beforeRound(Caller caller, Booking booking, boolean passesOver, Instant now) {
+  public RoundCount countRound(Caller caller, Booking booking, boolean passesOver, Instant now) {
     if (!policy.enforced()) {
-      return;
+      return RoundCount.FREE;
     }
     String customer = customer(booking.owner().userId(), booking.request().customer().whatsapp().value());
     List<RateCounters.Charge> charges = new ArrayList<>();
@@ -86,7 +86,7 @@ public final class FairUse implements CustomerLimits {
     if (passesOver) {
       charges.add(charge(Limit.PASSES_PER_CUSTOMER, customer));
     }
-    counters.take(charges, now);
+    return counters.count(charges, now);
   }
 
   /**

@@ -73,7 +73,7 @@ public final class RateCounters {
   }
 
   /** The windows of a request's charges as one read found them. */
-  public final class Counted {
+  public final class Counted implements CustomerLimits.RoundCount {
     private final List<Window> windows;
     private final Map<String, Integer> counts;
     private final Instant now;
@@ -89,6 +89,7 @@ public final class RateCounters {
      *
      * @throws RateLimited when any charge is over its rate; retryAt is the latest of them
      */
+    @Override
     public void take() {
       check();
       fanout.run(windows.stream().<Runnable>map(window -> () -> claim(window, counts.getOrDefault(window.current, 0), now)).toList());
@@ -100,6 +101,7 @@ public final class RateCounters {
      *
      * @throws RateLimited when any charge is over its rate; retryAt is the latest of them
      */
+    @Override
     public void check() {
       Instant retryAt = null;
       Limit exceeded = null;

@@ -98,8 +98,8 @@ public final class BookingInput {
         config.number("maxSearchTime", false, seconds -> SearchConfig.requireOfferWindow(Duration.ofSeconds((long) whole(seconds))));
     Integer attempts = config.number("retryAttempts", false, count -> SearchConfig.requireAttempts((int) whole(count)));
     ServiceDuration duration = config.stringOrNumber("serviceDuration", false, ServiceDuration::parse);
-    // checked, though the search is centred on the booking's address
-    coordinates(config.object("userLocation", false));
+    // the search is centred on the booking's address; this only lets it read the nearest cells sooner
+    Coordinates userLocation = coordinates(config.object("userLocation", false));
     if (config.hasProblems()) {
       return null;
     }
@@ -107,7 +107,8 @@ public final class BookingInput {
         radius != null ? radius : SearchConfig.DEFAULT_RADIUS_KM,
         window != null ? window : SearchConfig.DEFAULT_OFFER_WINDOW,
         attempts != null ? attempts : SearchConfig.MAX_ATTEMPTS,
-        duration);
+        duration,
+        userLocation);
   }
 
   /**

@@ -51,23 +51,41 @@ public final class TherapistSearch {
   }
 
   /**
+   * The nearest group of cells around a place and the therapists available in it: the first read
+   * of {@link #nearest}, made ahead of it (one request) where the caller can guess the centre before
+   * it knows it.
+   */
+  public record FirstGroup(Set<String> cells, List<Therapist> available) {}
+
+  public FirstGroup readFirstGroup(Coordinates centre, double radiusKm) {
+    List<List<String>> groups = groups(CellCover.around(centre, radiusKm));
+    if (groups.isEmpty()) {
+      return new FirstGroup(Set.of(), List.of());
+    }
+    return new FirstGroup(Set.copyOf(groups.get(0)), therapists.availableIn(groups.get(0), Query.MAX_LIMIT));
+  }
+
+  /**
    * Up to {@code wanted} candidates, ranked; excluded therapists are never among them. The nearest
    * group of cells is read first, which is enough wherever therapists are dense; otherwise the
    * remaining groups are read at once (sparse cells hold few documents), sharing what is left of
    * {@link #MAX_READS}: two rounds at most.
+   *
+   * @param readAhead the first group as read a moment before around a guessed centre, or null; used
+   *     only when it is this centre's first group too (the same cells), otherwise read again
    */
   public List<Candidate> nearest(
-      Coordinates centre, double radiusKm, ServiceDuration duration, Set<String> excluded, int wanted) {
+      Coordinates centre, double radiusKm, ServiceDuration duration, Set<String> excluded, int wanted, FirstGroup readAhead) {
     List<CellCover.Cell> cells = CellCover.around(centre, radiusKm);
-    List<List<String>> groups = new ArrayList<>();
-    for (int next = 0, group = FIRST_GROUP; next < cells.size(); next += group, group = Math.min(Query.MAX_LIMIT, group * 2)) {
-      groups.add(cells.subList(next, Math.min(cells.size(), next + group)).stream().map(CellCover.Cell::code).toList());
-    }
+    List<List<String>> groups = groups(cells);
     List<Candidate> found = new ArrayList<>();
     if (groups.isEmpty()) {
       return found;
     }
-    List<Therapist> first = therapists.availableIn(groups.get(0), Query.MAX_LIMIT);
+    List<Therapist> first =
+        readAhead != null && readAhead.cells().equals(Set.copyOf(groups.get(0)))
+            ? readAhead.available()
+            : therapists.availableIn(groups.get(0), Query.MAX_LIMIT);
     collect(first, centre, radiusKm, duration, excluded, found);
     int unread = groups.get(0).size();
     double unreadNearest = unread < cells.size() ? cells.get(unread).nearestKm() : Double.MAX_VALUE;
@@ -79,6 +97,15 @@ public final class TherapistSearch {
           .forEach(page -> collect(page, centre, radiusKm, duration, excluded, found));
     }
     return List.copyOf(found.subList(0, Math.min(wanted, found.size())));
+  }
+
+  /** The cells nearest first in growing groups: 9, then 18, 36, ... up to a page's worth of cells each. */
+  private static List<List<String>> groups(List<CellCover.Cell> cells) {
+    List<List<String>> groups = new ArrayList<>();
+    for (int next = 0, group = FIRST_GROUP; next < cells.size(); next += group, group = Math.min(Query.MAX_LIMIT, group * 2)) {
+      groups.add(cells.subList(next, Math.min(cells.size(), next + group)).stream().map(CellCover.Cell::code).toList());
+    }
+    return groups;
   }
 
   private static void collect(

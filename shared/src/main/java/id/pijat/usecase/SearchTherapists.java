@@ -83,20 +83,27 @@ public final class SearchTherapists {
    */
   public Outcome search(Caller caller, String bookingId, SearchConfig config, String searchId, boolean declineCurrent) {
     // a start may find the booking at its first version, kept only in its document: the newest
-    // change and the document are read at once (polls go through checkSearchStatus: one request)
-    Booking booking = bookings.findOwnedInOneRound(bookingId, caller);
+    // change and the document are read at once (polls go through checkSearchStatus: one request);
+    // where the client says where the customer is, the nearest cells are read meanwhile too
+    Fanout.Both<Booking, TherapistSearch.FirstGroup> opened =
+        fanout.both(
+            () -> bookings.findOwnedInOneRound(bookingId, caller),
+            () -> config.userLocation() == null ? null : therapists.readFirstGroup(config.userLocation(), config.maxRadiusKm()));
+    Booking booking = opened.first();
     if (config.serviceDuration() != null && config.serviceDuration() != booking.request().duration()) {
       throw Rejection.invalidInput("searchConfig.serviceDuration", "must be the booking's, " + booking.request().duration().code());
     }
     try {
-      return round(caller, booking, config, searchId, declineCurrent);
+      return round(caller, booking, config, searchId, declineCurrent, opened.second());
     } catch (ConcurrentChangeException raced) {
       // another call (a second tab, a double poll) moved the booking first: answer from where it is now
-      return round(caller, bookings.findOwned(bookingId, caller), config, searchId, false);
+      return round(caller, bookings.findOwned(bookingId, caller), config, searchId, false, null);
     }
   }
 
-  private Outcome round(Caller caller, Booking booking, SearchConfig config, String searchId, boolean declineCurrent) {
+  /** @param readAhead the nearest cells as read with the booking, or null */
+  private Outcome round(
+      Caller caller, Booking booking, SearchConfig config, String searchId, boolean declineCurrent, TherapistSearch.FirstGroup readAhead) {
     Instant now = clock.instant();
     SearchProgress progress = booking.search();
     boolean newStart = searchId != null && !searchId.equals(progress.searchId());
@@ -129,18 +136,15 @@ public final class SearchTherapists {
     boolean movingOn = booking.status() == BookingStatus.PENDING_ACCEPT;
     List<String> passedPast = progress.passedOver();
     // a round may hold a therapist, so fair use counts it (a poll answered above is not a round; an
-    // offer still standing here was declined or has lapsed), alongside the round's reads: a refusal
-    // still comes before anything of the round is written
-    Found found =
-        fanout.both(
-                () -> read(booking, config, passedPast, movingOn, now),
-                () -> {
-                  limits.beforeRound(caller, booking, movingOn, now);
-                  return null;
-                })
-            .first();
+    // offer still standing here was declined or has lapsed): its counters are read alongside the
+    // round's reads, so a refusal comes before anything of the round is written, and taken beside
+    // the offer
+    Fanout.Both<Found, CustomerLimits.RoundCount> read =
+        fanout.both(() -> read(booking, config, passedPast, movingOn, readAhead, now), () -> limits.countRound(caller, booking, movingOn, now));
+    Found found = read.first();
+    read.second().check();
     List<String> previousKeys = found.previousKeys();
-    Held held = holdBest(booking, found, offerEnds, now);
+    Held held = holdCounted(booking, found, offerEnds, now, read.second());
     TherapistMatch offered = held.offered();
     List<Runnable> letGo =
         previousKeys.isEmpty() ? List.of() : List.of(() -> locks.release(held.heads(), previousKeys, booking.id()));
@@ -180,13 +184,15 @@ public final class SearchTherapists {
     }
   }
 
-  private List<TherapistSearch.Candidate> candidates(Booking booking, SearchConfig config, List<String> passedOver) {
+  private List<TherapistSearch.Candidate> candidates(
+      Booking booking, SearchConfig config, List<String> passedOver, TherapistSearch.FirstGroup readAhead) {
     return therapists.nearest(
         booking.request().location().coordinates(),
         config.maxRadiusKm(),
         booking.request().duration(),
         new HashSet<>(passedOver),
-        CANDIDATES_PER_ROUND);
+        CANDIDATES_PER_ROUND,
+        readAhead);
   }
 
   /** The therapist offered (null when nobody was free), and the heads read on the way. */
@@ -199,11 +205,15 @@ public final class SearchTherapists {
   private record Found(
       List<TherapistSearch.Candidate> candidates, List<String> previousKeys, Map<String, WeeklyHours> weeks, Heads heads) {}
 
-  /** The candidates with the moved-past therapist's locks, then their weeks with the locks' heads: two rounds. */
-  private Found read(Booking booking, SearchConfig config, List<String> passedPast, boolean movingOn, Instant now) {
+  /**
+   * The candidates with the moved-past therapist's locks, then their weeks with the locks' heads:
+   * two rounds, one where the nearest cells were read ahead and enough (and nobody is moved past).
+   */
+  private Found read(
+      Booking booking, SearchConfig config, List<String> passedPast, boolean movingOn, TherapistSearch.FirstGroup readAhead, Instant now) {
     Fanout.Both<List<TherapistSearch.Candidate>, List<String>> found =
         fanout.both(
-            () -> candidates(booking, config, passedPast),
+            () -> candidates(booking, config, passedPast, readAhead),
             () -> movingOn ? locks.keysOf(booking.id(), booking.therapistId()) : List.<String>of());
     List<TherapistSearch.Candidate> candidates = found.first();
     Instant spanStart = booking.request().takenFrom(now);
@@ -244,6 +254,31 @@ public final class SearchTherapists {
       }
     }
     return new Held(null, found.heads());
+  }
+
+  /**
+   * {@link #holdBest}, with the round counted at once. Should racing rounds of the same customer
+   * have taken the last places since the counters were read, the therapist held is given back.
+   */
+  private Held holdCounted(Booking booking, Found found, Instant offerEnds, Instant now, CustomerLimits.RoundCount counted) {
+    Fanout.Both<Held, RuntimeException> held =
+        fanout.both(
+            () -> holdBest(booking, found, offerEnds, now),
+            () -> {
+              try {
+                counted.take();
+                return null;
+              } catch (RuntimeException refused) {
+                return refused;
+              }
+            });
+    if (held.second() != null) {
+      if (held.first().offered() != null) {
+        locks.releaseTherapist(booking.id(), held.first().offered().id());
+      }
+      throw held.second();
+    }
+    return held.first();
   }
 
   private Instant spanEnd(Booking booking, TherapistSearch.Candidate candidate, Instant now) {

@@ -92,6 +92,27 @@ class RoundTripsTest {
   }
 
   @Test
+  void aFirstSearchFromAClientThatSaysWhereTheCustomerIsReadsTheNearestCellsWithTheBookingInFourRounds() {
+    Booking booking = book();
+    SearchConfig here = new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, SearchConfig.MAX_ATTEMPTS, null, SEMINYAK);
+
+    Cost cost = cost(() -> backend.searchTherapists().search(BUDI, booking.id(), here, null, false));
+
+    assertEquals(new Cost(8, 4), cost, store.log().toString());
+  }
+
+  @Test
+  void aUserLocationFarFromTheBookingCostsOneReadAndNoRound() {
+    Booking booking = book();
+    SearchConfig elsewhere =
+        new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, SearchConfig.MAX_ATTEMPTS, null, offset(SEMINYAK, 40, 0));
+
+    Cost cost = cost(() -> backend.searchTherapists().search(BUDI, booking.id(), elsewhere, null, false));
+
+    assertEquals(new Cost(9, 5), cost, store.log().toString());
+  }
+
+  @Test
   void whereTheNearestCellsHoldTooFewTheOtherCellsAreReadInOneMoreRound() {
     Booking farther = backend.createBooking().create(BUDI, BookingRequests.at(offset(SEMINYAK, 15, 0)), null).booking();
 
@@ -168,6 +189,18 @@ class RoundTripsTest {
     // the booking; the claim; the document, the message, the session and the booking's locks; the
     // session's number and the locks' heads; the releases
     assertEquals(new Cost(16, 5), cost(() -> backend.reportJobProgress().report(therapist, active.id(), new JobReport(JobStep.COMPLETED, null))));
+  }
+
+  @Test
+  void withFairUseOnAFirstSearchFromAClientThatSaysWhereTheCustomerIsTakesFourRounds() {
+    Backend fair = new Backend(store, clock, Settings.from(Map.of()), store.fanout());
+    Caller budi = BUDI.from("203.0.113.7");
+    Booking booking = fair.createBooking().create(budi, BookingRequests.at(SEMINYAK), null).booking();
+    SearchConfig here = new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, SearchConfig.MAX_ATTEMPTS, null, SEMINYAK);
+
+    // the booking, its newest change and the nearest cells; the weeks, the first candidate's locks
+    // and the counters; the offer and the counters taken; the claim with the booking document
+    assertEquals(new Cost(11, 4), cost(() -> fair.searchTherapists().search(budi, booking.id(), here, null, false)));
   }
 
   /** The same calls with fair use on, from a known address: its counters ride in rounds the call makes anyway. */

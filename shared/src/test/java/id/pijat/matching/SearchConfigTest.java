@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 /** searchConfig's limits, on both sides: the last value allowed and the first refused. */
 class SearchConfigTest {
   private static SearchConfig radius(double km) {
-    return new SearchConfig(km, SearchConfig.DEFAULT_OFFER_WINDOW, SearchConfig.MAX_ATTEMPTS, null);
+    return new SearchConfig(km, SearchConfig.DEFAULT_OFFER_WINDOW, SearchConfig.MAX_ATTEMPTS, null, null);
   }
 
   private static SearchConfig window(Duration window) {
-    return new SearchConfig(SearchConfig.DEFAULT_RADIUS_KM, window, SearchConfig.MAX_ATTEMPTS, null);
+    return new SearchConfig(SearchConfig.DEFAULT_RADIUS_KM, window, SearchConfig.MAX_ATTEMPTS, null, null);
   }
 
   private static SearchConfig attempts(int attempts) {
-    return new SearchConfig(SearchConfig.DEFAULT_RADIUS_KM, SearchConfig.DEFAULT_OFFER_WINDOW, attempts, null);
+    return new SearchConfig(SearchConfig.DEFAULT_RADIUS_KM, SearchConfig.DEFAULT_OFFER_WINDOW, attempts, null, null);
   }
 
   @Test

@@ -28,7 +28,7 @@ class TherapistSearchLimitsTest {
   private final TherapistSearch search = new TherapistSearch(new Therapists(store));
 
   private List<TherapistSearch.Candidate> nearest(double radiusKm, int wanted) {
-    return search.nearest(KUTA, radiusKm, ServiceDuration.MINUTES_60, Set.of(), wanted);
+    return search.nearest(KUTA, radiusKm, ServiceDuration.MINUTES_60, Set.of(), wanted, null);
   }
 
   private List<String> ids(double radiusKm) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.pijat.model.booking.ServiceDuration;
 import id.pijat.model.geo.Coordinates;
 import id.pijat.model.geo.GeoCell;
+import id.pijat.store.CountingStore;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.TherapistFixtures;
 import id.pijat.therapist.Therapists;
@@ -21,7 +22,7 @@ class TherapistSearchTest {
   private final TherapistSearch search = new TherapistSearch(new Therapists(store));
 
   private List<String> ids(double radiusKm, ServiceDuration duration, Set<String> excluded) {
-    return search.nearest(KUTA, radiusKm, duration, excluded, 10).stream().map(c -> c.therapist().id()).toList();
+    return search.nearest(KUTA, radiusKm, duration, excluded, 10, null).stream().map(c -> c.therapist().id()).toList();
   }
 
   @Test
@@ -86,5 +87,30 @@ class TherapistSearchTest {
     assertEquals(5, TravelTime.minutesFor(0.3));
     assertEquals(30, TravelTime.minutesFor(10));
     assertEquals(31, TravelTime.minutesFor(10.1));
+  }
+
+  @Test
+  void theNearestCellsReadAheadAroundTheSamePlaceAreNotReadAgain() {
+    fixtures.add("near", offset(KUTA, 0, 0.4), 3.0);
+    fixtures.add("middle", offset(KUTA, -3, 4), 4.0);
+    CountingStore counted = new CountingStore(store);
+    TherapistSearch counting = new TherapistSearch(new Therapists(counted));
+    TherapistSearch.FirstGroup readAhead = counting.readFirstGroup(KUTA, 25);
+    counted.reset();
+
+    List<TherapistSearch.Candidate> found = counting.nearest(KUTA, 25, ServiceDuration.MINUTES_60, Set.of(), 2, readAhead);
+
+    assertEquals(List.of("near", "middle"), found.stream().map(c -> c.therapist().id()).toList());
+    assertEquals(0, counted.requests(), counted.log().toString());
+  }
+
+  @Test
+  void cellsReadAheadAroundAnotherPlaceAreReadAgainAroundTheCentre() {
+    fixtures.add("near", offset(KUTA, 0, 0.4), 3.0);
+    TherapistSearch.FirstGroup elsewhere = search.readFirstGroup(offset(KUTA, 40, 0), 25);
+
+    List<TherapistSearch.Candidate> found = search.nearest(KUTA, 25, ServiceDuration.MINUTES_60, Set.of(), 10, elsewhere);
+
+    assertEquals(List.of("near"), found.stream().map(c -> c.therapist().id()).toList());
   }
 }

@@ -17,7 +17,9 @@ public final class NoLimits implements CustomerLimits {
   public void beforeCreate(Caller caller, NewBooking request, Instant now) {}
 
   @Override
-  public void beforeRound(Caller caller, Booking booking, boolean passesOver, Instant now) {}
+  public RoundCount countRound(Caller caller, Booking booking, boolean passesOver, Instant now) {
+    return RoundCount.FREE;
+  }
 
   @Override
   public Duration offerWindow(Duration asked) {

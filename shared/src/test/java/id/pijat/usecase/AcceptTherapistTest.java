@@ -86,7 +86,7 @@ class AcceptTherapistTest {
     Booking booking = book(BUDI);
     assertRejected(ErrorCode.THERAPIST_NOT_FOUND, () -> accept(booking, "ayu"));
 
-    SearchConfig nearAyuOnly = new SearchConfig(1.5, SearchConfig.DEFAULT_OFFER_WINDOW, 3, null);
+    SearchConfig nearAyuOnly = new SearchConfig(1.5, SearchConfig.DEFAULT_OFFER_WINDOW, 3, null, null);
     backend.searchTherapists().search(BUDI, booking.id(), nearAyuOnly, null, false);
     backend.searchTherapists().search(BUDI, booking.id(), nearAyuOnly, null, true);
 

@@ -158,7 +158,7 @@ class BookingFlowTest {
   @Test
   void aNewStartDuringAnEmptyRoundsWaitUsesNoAttemptButAnswersForTheNewTag() {
     Booking booking = book(BUDI);
-    SearchConfig nearby = new SearchConfig(0.5, SearchConfig.DEFAULT_OFFER_WINDOW, 3, null);
+    SearchConfig nearby = new SearchConfig(0.5, SearchConfig.DEFAULT_OFFER_WINDOW, 3, null, null);
     backend.searchTherapists().search(BUDI, booking.id(), nearby, "search_1_x", false);
 
     SearchTherapists.Outcome early = backend.searchTherapists().search(BUDI, booking.id(), nearby, "search_2_x", false);
@@ -241,7 +241,7 @@ class BookingFlowTest {
   @Test
   void anEmptyRoundSaysWhenToLookAgainAndPollsInBetweenUseNoAttempt() {
     Booking booking = book(BUDI);
-    SearchConfig nearby = new SearchConfig(0.5, SearchConfig.DEFAULT_OFFER_WINDOW, 3, null);
+    SearchConfig nearby = new SearchConfig(0.5, SearchConfig.DEFAULT_OFFER_WINDOW, 3, null, null);
 
     SearchTherapists.Outcome empty = backend.searchTherapists().search(BUDI, booking.id(), nearby, null, false);
     SearchTherapists.Outcome early = backend.searchTherapists().search(BUDI, booking.id(), nearby, null, false);
@@ -255,7 +255,7 @@ class BookingFlowTest {
   @Test
   void usingUpTheAttemptsCancelsTheBookingWithSearchTimeout() {
     Booking booking = book(BUDI);
-    SearchConfig nearby = new SearchConfig(0.5, SearchConfig.DEFAULT_OFFER_WINDOW, 2, null);
+    SearchConfig nearby = new SearchConfig(0.5, SearchConfig.DEFAULT_OFFER_WINDOW, 2, null, null);
     backend.searchTherapists().search(BUDI, booking.id(), nearby, null, false);
     clock.advance(Duration.ofSeconds(15));
 
@@ -269,7 +269,7 @@ class BookingFlowTest {
   @Test
   void decliningTheLastAttemptsOfferCancelsWithSearchTimeout() {
     Booking booking = book(BUDI);
-    SearchConfig two = new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, 2, null);
+    SearchConfig two = new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, 2, null, null);
     backend.searchTherapists().search(BUDI, booking.id(), two, null, false);
     backend.searchTherapists().search(BUDI, booking.id(), two, null, true);
 
@@ -375,7 +375,7 @@ class BookingFlowTest {
   @Test
   void aServiceDurationThatIsNotTheBookingsIsRefused() {
     Booking booking = book(BUDI);
-    SearchConfig wrong = new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, 5, ServiceDuration.MINUTES_90);
+    SearchConfig wrong = new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, 5, ServiceDuration.MINUTES_90, null);
 
     Rejection rejection = assertThrows(Rejection.class, () -> backend.searchTherapists().search(BUDI, booking.id(), wrong, null, false));
     assertEquals("searchConfig.serviceDuration", rejection.details().get(0).field());

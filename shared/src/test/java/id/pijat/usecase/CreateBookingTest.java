@@ -155,7 +155,9 @@ class CreateBookingTest {
       }
 
       @Override
-      public void beforeRound(Caller caller, Booking booking, boolean passesOver, java.time.Instant now) {}
+      public RoundCount countRound(Caller caller, Booking booking, boolean passesOver, java.time.Instant now) {
+        return RoundCount.FREE;
+      }
 
       @Override
       public Duration offerWindow(Duration asked) {

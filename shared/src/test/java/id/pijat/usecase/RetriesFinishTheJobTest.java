@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.pijat.availability.ProviderAvailability;
 import id.pijat.booking.IdempotencyRecords;
 import id.pijat.chat.Chats;
+import id.pijat.error.RateLimited;
 import id.pijat.error.Rejection;
 import id.pijat.fairuse.CustomerLimits;
 import id.pijat.function.Backend;
@@ -125,7 +126,7 @@ class RetriesFinishTheJobTest {
   }
 
   /** What the use cases asked fair use, in order. */
-  private static final class Recorded implements CustomerLimits {
+  private static class Recorded implements CustomerLimits {
     final List<String> asked = new ArrayList<>();
 
     @Override
@@ -134,8 +135,9 @@ class RetriesFinishTheJobTest {
     }
 
     @Override
-    public void beforeRound(Caller caller, Booking booking, boolean passesOver, Instant now) {
+    public RoundCount countRound(Caller caller, Booking booking, boolean passesOver, Instant now) {
       asked.add(passesOver ? "round passing over " + booking.therapistId() : "round");
+      return RoundCount.FREE;
     }
 
     @Override
@@ -152,7 +154,7 @@ class RetriesFinishTheJobTest {
     SearchTherapists search = new SearchTherapists(
         backend.bookings(), new TherapistSearch(backend.therapists()), new ProviderAvailability(store), backend.locks(),
         backend.settings().policy(), limits, clock, Fanout.SEQUENTIAL);
-    SearchConfig twoAttempts = new SearchConfig(SearchConfig.DEFAULT_RADIUS_KM, SearchConfig.DEFAULT_OFFER_WINDOW, 2, null);
+    SearchConfig twoAttempts = new SearchConfig(SearchConfig.DEFAULT_RADIUS_KM, SearchConfig.DEFAULT_OFFER_WINDOW, 2, null, null);
 
     Booking booking = create.create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
     search.search(BUDI, booking.id(), twoAttempts, "s1", false);
@@ -161,5 +163,32 @@ class RetriesFinishTheJobTest {
     assertThrows(Rejection.class, () -> search.search(BUDI, booking.id(), twoAttempts, null, true));
 
     assertEquals(List.of("create", "round", "round passing over ayu"), limits.asked);
+  }
+
+  @Test
+  void aRoundThatRacingRoundsPushedOverTheRateGivesBackTheTherapistItHeldAndStaysSearching() {
+    CustomerLimits lastPlaceTaken = new Recorded() {
+      @Override
+      public RoundCount countRound(Caller caller, Booking booking, boolean passesOver, Instant now) {
+        return new RoundCount() {
+          @Override
+          public void check() {}
+
+          @Override
+          public void take() {
+            throw new RateLimited("search rounds", now.plusSeconds(60), now);
+          }
+        };
+      }
+    };
+    SearchTherapists search = new SearchTherapists(
+        backend.bookings(), new TherapistSearch(backend.therapists()), new ProviderAvailability(store), backend.locks(),
+        backend.settings().policy(), lastPlaceTaken, clock, Fanout.SEQUENTIAL);
+    Booking booking = book(BUDI);
+
+    assertThrows(RateLimited.class, () -> search.search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false));
+
+    assertEquals(BookingStatus.SEARCHING, backend.bookings().find(booking.id()).orElseThrow().status());
+    assertEquals("ayu", offeredTo(SITI));
   }
 }

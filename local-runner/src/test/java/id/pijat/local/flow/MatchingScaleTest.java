@@ -62,7 +62,7 @@ class MatchingScaleTest {
       List<Placed> placed = spread(store, therapists);
       long before = store.documentsRead();
       List<TherapistSearch.Candidate> found =
-          new TherapistSearch(new Therapists(store)).nearest(JAKARTA, 25, ServiceDuration.MINUTES_60, Set.of(), 10);
+          new TherapistSearch(new Therapists(store)).nearest(JAKARTA, 25, ServiceDuration.MINUTES_60, Set.of(), 10, null);
       long reads = store.documentsRead() - before;
       found.forEach(candidate -> nearestOut.add(candidate.therapist().id()));
       if (therapists <= 1_000) {
