@@ -3,6 +3,9 @@ package id.pijat.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.pijat.model.geo.Coordinates;
+import id.pijat.store.Document;
+import id.pijat.store.DocumentStore;
+import id.pijat.store.Query;
 import id.pijat.store.appwrite.AppwriteStandIn;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,59 +30,127 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class FunctionLatencyBenchmark {
   /**
-   * Enough executions for the JIT to have compiled the path, as in a container that has served a
-   * while. They book in Jakarta, each near another of its therapists, so that the measured flows
-   * in Denpasar meet locks with a few entries, as cleanup's compaction keeps them, not hundreds.
+   * Executions enough for the JIT to have compiled the path, as in a container that has served a
+   * while (C2 compiles a method after some thousands of calls; 200 flows left the per-call path in
+   * C1's profiling tier, and each call a few milliseconds slower). They run at a 0 ms round trip,
+   * which only makes them quicker, in Jakarta, each near another of its therapists, so that the
+   * measured flows meet locks with a few entries, as cleanup's compaction keeps them, not hundreds.
+   * {@code -Dbench.warmup=200} measures containers as warm as the earlier figures.
    */
-  private static final int WARMUP_FLOWS = 200;
-  private static final int WARM_THERAPISTS = 50;
-  private static final int FLOWS = 30;
+  private static final int WARMUP_FLOWS = Integer.getInteger("bench.warmup", 1000);
+  private static final int WARM_THERAPISTS = 200;
+  /** Measured flows per round trip; every other one from a client that says where the customer is. */
+  private static final int FLOWS = 40;
   private static final List<String> STEPS = List.of(
-      "createBooking", "searchTherapists first call", "poll (checkSearchStatus)", "searchTherapists again", "acceptTherapist", "cancelBooking");
+      "createBooking", "searchTherapists first call", "  with userLocation sent", "poll (checkSearchStatus)", "searchTherapists again",
+      "acceptTherapist", "cancelBooking");
+  /** Where the flows at a 0 ms round trip book: their own ten therapists, far from Denpasar's. */
+  private static final Coordinates SURABAYA = new Coordinates(-7.2575, 112.7521);
 
   @Test
   void eachFunctionAtZeroAndTenMillisecondRoundTrips() throws Exception {
-    for (Duration roundTrip : List.of(Duration.ZERO, Duration.ofMillis(10))) {
-      // a fresh database for each, so the second does not start with the first one's documents
-      try (AppwriteStandIn appwrite = AppwriteStandIn.start("proj");
-          Functions functions = new Functions(appwrite, Map.of(), "createBooking", "searchTherapists", "checkSearchStatus",
-              "acceptTherapist", "cancelBooking")) {
-        Functions.therapistsAroundDenpasar(appwrite, "t", 10);
-        Functions.therapistsSpreadAround(appwrite, Functions.JAKARTA, "warm", WARM_THERAPISTS);
-        appwrite.roundTrip(roundTrip);
-        Map<String, List<Functions.Execution>> measured = new LinkedHashMap<>();
-        for (int i = 0; i < WARMUP_FLOWS + FLOWS; i++) {
-          List<Functions.Execution> flow =
-              flow(functions, i < WARMUP_FLOWS ? Functions.spotOf(Functions.JAKARTA, i % WARM_THERAPISTS) : Functions.DENPASAR);
-          if (i >= WARMUP_FLOWS) {
-            for (int s = 0; s < STEPS.size(); s++) {
-              measured.computeIfAbsent(STEPS.get(s), k -> new ArrayList<>()).add(flow.get(s));
-            }
-          }
-        }
-        for (String step : STEPS) {
-          List<Functions.Execution> runs = measured.get(step);
-          List<Long> took = new ArrayList<>(runs.stream().map(Functions.Execution::tookNanos).toList());
-          Collections.sort(took);
-          double requests = runs.stream().mapToInt(r -> appwrite.calls(r.key()).size()).average().orElse(0);
-          double rounds = runs.stream().mapToInt(r -> appwrite.rounds(r.key())).average().orElse(0);
-          System.out.printf(Locale.ROOT, "  %-28s at %2d ms round trip: p50 %6.1f ms, p95 %6.1f ms, %4.1f requests, %4.1f rounds%n",
-              step, roundTrip.toMillis(), ms(took, 0.50), ms(took, 0.95), requests, rounds);
-          List<Long> inContainer = new ArrayList<>(runs.stream().map(r -> r.answer().durationNanos()).toList());
-          Collections.sort(inContainer);
-          System.out.printf(Locale.ROOT, "  %-28s   the function's own duration (main, as Appwrite reports it): p50 %6.1f ms, p95 %6.1f ms%n",
-              "", ms(inContainer, 0.50), ms(inContainer, 0.95));
-          System.out.printf(Locale.ROOT, "  %-28s   where the time goes (medians): %s%n", "", Breakdown.of(appwrite, runs));
-        }
+    try (AppwriteStandIn appwrite = AppwriteStandIn.start("proj");
+        Functions functions = new Functions(appwrite, Map.of(), "createBooking", "searchTherapists", "checkSearchStatus",
+            "acceptTherapist", "cancelBooking")) {
+      Functions.therapistsSpreadAround(appwrite, Functions.JAKARTA, "warm", WARM_THERAPISTS);
+      for (int i = 0; i < WARMUP_FLOWS; i++) {
+        flow(functions, Functions.spotOf(Functions.JAKARTA, i % WARM_THERAPISTS), i % 2 == 0);
       }
+      System.out.printf(Locale.ROOT, "  each container warmed by %d flows%n", WARMUP_FLOWS);
+      forgetFlows(appwrite);
+      // each round trip on ten therapists of its own, so the second meets none of the first one's locks
+      Functions.therapistsAround(appwrite, SURABAYA, "s", 10);
+      Functions.therapistsAroundDenpasar(appwrite, "t", 10);
+      measure(functions, appwrite, Duration.ZERO, SURABAYA);
+      measure(functions, appwrite, Duration.ofMillis(10), Functions.DENPASAR);
     }
   }
 
-  private static List<Functions.Execution> flow(Functions functions, Coordinates at) throws Exception {
+  private static final String STEADY_POLLS = "poll, steady (5 customers)";
+
+  /**
+   * Polls as a container sees them under many clients, each polling every 2 s: one after another,
+   * five customers' open offers in turn. In a flow the poll's container has idled since the last
+   * flow's poll (about 100 ms on this machine, its threads parked and its caches taken by six other
+   * JVMs on two cores), which costs it a few milliseconds more; both are printed.
+   */
+  private static List<Functions.Execution> steadyPolls(Functions functions, Coordinates at) throws Exception {
+    List<String[]> offers = new ArrayList<>();
+    for (int c = 0; c < 5; c++) {
+      String customer = "steady-" + c;
+      Functions.Execution created = functions.create(customer, at);
+      String bookingId = created.data().get("id").getAsString();
+      Functions.Execution search = functions.search(customer, bookingId, false);
+      assertEquals(200, search.status(), search.answer().body());
+      offers.add(new String[] {customer, bookingId, search.data().get("searchId").getAsString()});
+    }
+    List<Functions.Execution> polls = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String[] offer = offers.get(i % offers.size());
+      Functions.Execution poll = functions.poll(offer[0], offer[1], offer[2]);
+      assertEquals(200, poll.status(), poll.answer().body());
+      if (i >= 10) {
+        polls.add(poll);
+      }
+    }
+    for (String[] offer : offers) {
+      functions.cancel(offer[0], offer[1]);
+    }
+    return polls;
+  }
+
+  /**
+   * The stand-in lists by scanning a collection (Appwrite reads an index): the warm-up's documents
+   * would make each of its lists slower than the one before. So the measured flows start on the
+   * therapists alone, as the earlier figures did.
+   */
+  private static void forgetFlows(AppwriteStandIn appwrite) {
+    DocumentStore documents = appwrite.documents();
+    for (String collection : List.of("bookings", "booking_changes", "idempotency_records", "rate_counters", "therapist_holds",
+        "chat_sessions", "chat_rooms", "chat_messages")) {
+      for (List<Document> page = documents.list(collection, List.of(Query.limit(Query.MAX_LIMIT))); !page.isEmpty();
+          page = documents.list(collection, List.of(Query.limit(Query.MAX_LIMIT)))) {
+        page.forEach(document -> documents.delete(collection, document.id()));
+      }
+    }
+    appwrite.forgetCalls();
+  }
+
+  private static void measure(Functions functions, AppwriteStandIn appwrite, Duration roundTrip, Coordinates at) throws Exception {
+    appwrite.roundTrip(roundTrip);
+    Map<String, List<Functions.Execution>> measured = new LinkedHashMap<>();
+    STEPS.forEach(step -> measured.put(step, new ArrayList<>()));
+    for (int i = 0; i < FLOWS; i++) {
+      boolean saysWhere = i % 2 == 0;
+      List<Functions.Execution> flow = flow(functions, at, saysWhere);
+      for (int s = 0; s < flow.size(); s++) {
+        // the second step is the first search: its own line when the client said where the customer is
+        String step = STEPS.get(s == 0 ? 0 : s == 1 ? (saysWhere ? 2 : 1) : s + 1);
+        measured.get(step).add(flow.get(s));
+      }
+    }
+    measured.put(STEADY_POLLS, steadyPolls(functions, at));
+    for (String step : measured.keySet()) {
+      List<Functions.Execution> runs = measured.get(step);
+      List<Long> took = new ArrayList<>(runs.stream().map(Functions.Execution::tookNanos).toList());
+      Collections.sort(took);
+      double requests = runs.stream().mapToInt(r -> appwrite.calls(r.key()).size()).average().orElse(0);
+      double rounds = runs.stream().mapToInt(r -> appwrite.rounds(r.key())).average().orElse(0);
+      System.out.printf(Locale.ROOT, "  %-28s at %2d ms round trip: p50 %6.1f ms, p95 %6.1f ms, %4.1f requests, %4.1f rounds%n",
+          step, roundTrip.toMillis(), ms(took, 0.50), ms(took, 0.95), requests, rounds);
+      List<Long> inContainer = new ArrayList<>(runs.stream().map(r -> r.answer().durationNanos()).toList());
+      Collections.sort(inContainer);
+      System.out.printf(Locale.ROOT, "  %-28s   the function's own duration (main, as Appwrite reports it): p50 %6.1f ms, p95 %6.1f ms%n",
+          "", ms(inContainer, 0.50), ms(inContainer, 0.95));
+      System.out.printf(Locale.ROOT, "  %-28s   where the time goes (medians): %s%n", "", Breakdown.of(appwrite, runs));
+    }
+  }
+
+  private static List<Functions.Execution> flow(Functions functions, Coordinates at, boolean saysWhere) throws Exception {
     Functions.Execution created = functions.create("bench-user", at);
     assertEquals(201, created.status(), created.answer().body());
     String bookingId = created.data().get("id").getAsString();
-    Functions.Execution search = functions.search("bench-user", bookingId, false);
+    Functions.Execution search = functions.search("bench-user", bookingId, saysWhere ? at : null);
     assertEquals(200, search.status(), search.answer().body());
     Functions.Execution poll = functions.poll("bench-user", bookingId, search.data().get("searchId").getAsString());
     assertEquals(200, poll.status(), poll.answer().body());
