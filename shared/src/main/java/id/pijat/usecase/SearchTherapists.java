@@ -139,12 +139,13 @@ public final class SearchTherapists {
     // offer still standing here was declined or has lapsed): its counters are read alongside the
     // round's reads, so a refusal comes before anything of the round is written, and taken beside
     // the offer
-    Fanout.Both<Found, CustomerLimits.RoundCount> read =
+    Fanout.Both<Found, CustomerLimits.RoundCount> looked =
         fanout.both(() -> read(booking, config, passedPast, movingOn, readAhead, now), () -> limits.countRound(caller, booking, movingOn, now));
-    Found found = read.first();
-    read.second().check();
+    Found found = looked.first();
+    CustomerLimits.RoundCount counted = looked.second();
+    counted.check();
     List<String> previousKeys = found.previousKeys();
-    Held held = holdCounted(booking, found, offerEnds, now, read.second());
+    Held held = holdCounted(booking, found, offerEnds, now, counted);
     TherapistMatch offered = held.offered();
     List<Runnable> letGo =
         previousKeys.isEmpty() ? List.of() : List.of(() -> locks.release(held.heads(), previousKeys, booking.id()));
