@@ -138,6 +138,16 @@ class RoundTripsTest {
   }
 
   @Test
+  void searchingAgainWithUserLocationWhileTheOfferIsOpenIsStillOneRound() {
+    Booking offer = offered();
+    clock.advance(Duration.ofSeconds(5));
+    SearchConfig here = new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, SearchConfig.MAX_ATTEMPTS, null, SEMINYAK);
+
+    // the cells are read before the call knows the offer is still open
+    assertEquals(new Cost(3, 1), cost(() -> backend.searchTherapists().search(BUDI, offer.id(), here, offer.search().searchId(), false)));
+  }
+
+  @Test
   void findAnotherTakesSixRoundsWithTheReleaseOfThePreviousTherapistOnceTheClaimIsWon() {
     Booking offer = offered();
 
