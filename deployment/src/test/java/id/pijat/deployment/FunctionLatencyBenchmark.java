@@ -7,6 +7,12 @@ import id.pijat.store.Document;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.Query;
 import id.pijat.store.appwrite.AppwriteStandIn;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -116,8 +122,32 @@ class FunctionLatencyBenchmark {
     appwrite.forgetCalls();
   }
 
+  /**
+   * One request to the stand-in from this JVM, with no function around it: what a round costs on
+   * this machine before any work (a thread that waited 10 ms takes a while to run again here).
+   */
+  private static double oneRequestMillis(AppwriteStandIn appwrite) throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    URI uri = URI.create(appwrite.endpoint() + "/databases/marketplace/collections/therapists/documents?queries%5B%5D="
+        + URLEncoder.encode("{\"method\":\"limit\",\"values\":[1]}", StandardCharsets.UTF_8));
+    List<Long> took = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri).header("x-appwrite-project", "proj")
+          .header("x-appwrite-key", "probe").GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, answer.statusCode(), answer.body());
+      if (i >= 10) {
+        took.add(System.nanoTime() - start);
+      }
+    }
+    Collections.sort(took);
+    return ms(took, 0.50);
+  }
+
   private static void measure(Functions functions, AppwriteStandIn appwrite, Duration roundTrip, Coordinates at) throws Exception {
     appwrite.roundTrip(roundTrip);
+    System.out.printf(Locale.ROOT, "  one request to the stand-in at %2d ms round trip, no function around it: p50 %.1f ms%n",
+        roundTrip.toMillis(), oneRequestMillis(appwrite));
     Map<String, List<Functions.Execution>> measured = new LinkedHashMap<>();
     STEPS.forEach(step -> measured.put(step, new ArrayList<>()));
     for (int i = 0; i < FLOWS; i++) {
