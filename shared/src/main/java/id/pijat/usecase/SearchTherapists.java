@@ -21,6 +21,7 @@ import id.pijat.model.therapist.Therapist;
 import id.pijat.model.therapist.WeeklyHours;
 import id.pijat.store.DocumentIds;
 import id.pijat.store.Fanout;
+import id.pijat.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +89,7 @@ public final class SearchTherapists {
     Fanout.Both<Booking, TherapistSearch.FirstGroup> opened =
         fanout.both(
             () -> bookings.findOwnedInOneRound(bookingId, caller),
-            () -> config.userLocation() == null ? null : therapists.readFirstGroup(config.userLocation(), config.maxRadiusKm()));
+            () -> readAhead(config));
     Booking booking = opened.first();
     if (config.serviceDuration() != null && config.serviceDuration() != booking.request().duration()) {
       throw Rejection.invalidInput("searchConfig.serviceDuration", "must be the booking's, " + booking.request().duration().code());
@@ -98,6 +99,21 @@ public final class SearchTherapists {
     } catch (ConcurrentChangeException raced) {
       // another call (a second tab, a double poll) moved the booking first: answer from where it is now
       return round(caller, bookings.findOwned(bookingId, caller), config, searchId, false, null);
+    }
+  }
+
+  /**
+   * The nearest cells around where the client says the customer is, or null. Only a guess to save
+   * a round: when it cannot be read, the round reads the booking's own cells.
+   */
+  private TherapistSearch.FirstGroup readAhead(SearchConfig config) {
+    if (config.userLocation() == null) {
+      return null;
+    }
+    try {
+      return therapists.readFirstGroup(config.userLocation(), config.maxRadiusKm());
+    } catch (StoreUnavailableException notRead) {
+      return null;
     }
   }
 

@@ -29,6 +29,7 @@ import id.pijat.store.StoreUnavailableException;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
+import id.pijat.therapist.Therapists;
 import id.pijat.usecase.cleanup.Budget;
 import java.time.Duration;
 import java.util.List;
@@ -94,6 +95,18 @@ class AmbiguousWritesTest {
     assertEquals(HoldEntry.Kind.OFFER, ayusLock().kind(), "the therapist's lock stays with the offer");
     assertEquals(booking.id(), ayusLock().bookingId());
     assertNull(search(SITI, book(SITI)).booking().therapistId(), "nobody else is offered the same therapist");
+  }
+
+  @Test
+  void cellsReadAheadForTheClientsLocationThatCannotBeReadAreReadInTheRoundInstead() {
+    Booking booking = book(BUDI);
+    store.on("list", Therapists.COLLECTION, FAIL_BEFORE);
+    SearchConfig here = new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, SearchConfig.MAX_ATTEMPTS, null, SEMINYAK);
+
+    SearchTherapists.Outcome outcome = backend.searchTherapists().search(BUDI, booking.id(), here, null, false);
+
+    assertEquals(1, store.hits().size());
+    assertOfferedToThisBookingOnly(booking, outcome);
   }
 
   @Test
