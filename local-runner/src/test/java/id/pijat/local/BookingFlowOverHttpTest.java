@@ -8,10 +8,8 @@ import com.google.gson.JsonObject;
 import id.pijat.chat.Chats;
 import id.pijat.store.Document;
 import id.pijat.testing.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,7 @@ class BookingFlowOverHttpTest {
   @BeforeEach
   void start() throws Exception {
     // one customer holds a booking in every open stage at once here, more than fair use allows
-    runner = LocalRunner.start(Path.of(".."), "jdbc:h2:mem:" + UUID.randomUUID(), 0, Map.of("FAIR_USE", "off"), clock);
+    runner = RunnerClient.freshRunner(Map.of("FAIR_USE", "off"), clock);
   }
 
   @AfterEach

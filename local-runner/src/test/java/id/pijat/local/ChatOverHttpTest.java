@@ -1,5 +1,6 @@
 package id.pijat.local;
 
+import static id.pijat.local.RunnerClient.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,12 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,17 +38,13 @@ class ChatOverHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    runner = LocalRunner.start(Path.of(".."), "jdbc:h2:mem:" + UUID.randomUUID(), 0, Map.of("FAIR_USE", "off"), clock);
+    runner = RunnerClient.freshRunner(Map.of("FAIR_USE", "off"), clock);
     client = new RunnerClient(runner);
   }
 
   @AfterEach
   void stop() {
     runner.close();
-  }
-
-  private static JsonObject data(JsonObject execution) {
-    return RunnerClient.envelope(execution).getAsJsonObject("data");
   }
 
   private static String code(JsonObject execution) {

@@ -1,5 +1,6 @@
 package id.pijat.local;
 
+import static id.pijat.local.RunnerClient.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
@@ -9,12 +10,10 @@ import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.BookingStatus;
 import id.pijat.model.booking.Cancellation;
 import id.pijat.testing.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class CleanupOverHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    runner = LocalRunner.start(Path.of(".."), "jdbc:h2:mem:" + UUID.randomUUID(), 0, Map.of("APPWRITE_API_KEY", "server-secret"), clock);
+    runner = RunnerClient.freshRunner(Map.of("APPWRITE_API_KEY", "server-secret"), clock);
   }
 
   @AfterEach
@@ -40,10 +39,6 @@ class CleanupOverHttpTest {
 
   private JsonObject execute(String functionId, String body, Map<String, String> headers) throws Exception {
     return new RunnerClient(runner).execute(functionId, body, headers);
-  }
-
-  private static JsonObject data(JsonObject execution) {
-    return RunnerClient.envelope(execution).getAsJsonObject("data");
   }
 
   private Booking stored(String id) {

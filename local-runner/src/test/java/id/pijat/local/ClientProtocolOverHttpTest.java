@@ -1,14 +1,13 @@
 package id.pijat.local;
 
+import static id.pijat.local.RunnerClient.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import id.pijat.testing.MutableClock;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class ClientProtocolOverHttpTest {
 
   @BeforeEach
   void aGuestsBooking() throws Exception {
-    runner = LocalRunner.start(Path.of(".."), "jdbc:h2:mem:" + UUID.randomUUID(), 0, Map.of(), clock);
+    runner = RunnerClient.freshRunner(Map.of(), clock);
     client = new RunnerClient(runner);
     JsonObject created = data(client.execute("createBooking", RunnerClient.BOOKING_IN_DENPASAR, Map.of()));
     bookingId = created.get("id").getAsString();
@@ -36,10 +35,6 @@ class ClientProtocolOverHttpTest {
   @AfterEach
   void stop() {
     runner.close();
-  }
-
-  private static JsonObject data(JsonObject execution) {
-    return RunnerClient.envelope(execution).getAsJsonObject("data");
   }
 
   private String searchId(long epochMillis) {

@@ -52,8 +52,7 @@ class DatabasesOverHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    runner = LocalRunner.start(Path.of(".."), "jdbc:h2:mem:" + UUID.randomUUID(), 0,
-        Map.of("APPWRITE_API_KEY", KEY, "FAIR_USE", "off"), clock);
+    runner = RunnerClient.freshRunner(Map.of("APPWRITE_API_KEY", KEY, "FAIR_USE", "off"), clock);
   }
 
   @AfterEach

@@ -11,9 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,8 @@ class LocalRunnerEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    runner = LocalRunner.start(Path.of(".."), "jdbc:h2:mem:" + UUID.randomUUID(), 0,
-        // the tests share one runner and one customer, who books more than fair use lets one customer hold
+    // the tests share one runner and one customer, who books more than fair use lets one customer hold
+    runner = RunnerClient.freshRunner(
         Map.of("APPWRITE_API_KEY", "server-secret", "FAIR_USE", "off"), MutableClock.at("2026-11-21T10:00:00Z"));
   }
 

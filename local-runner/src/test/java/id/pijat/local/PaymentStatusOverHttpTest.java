@@ -1,12 +1,11 @@
 package id.pijat.local;
 
+import static id.pijat.local.RunnerClient.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
 import id.pijat.testing.MutableClock;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class PaymentStatusOverHttpTest {
 
   @BeforeEach
   void aliceHasABooking() throws Exception {
-    runner = LocalRunner.start(Path.of(".."), "jdbc:h2:mem:" + UUID.randomUUID(), 0, Map.of("APPWRITE_API_KEY", "server-secret"), clock);
+    runner = RunnerClient.freshRunner(Map.of("APPWRITE_API_KEY", "server-secret"), clock);
     bookingId = data(execute("createBooking", RunnerClient.BOOKING_IN_DENPASAR, ALICE)).get("id").getAsString();
   }
 
@@ -36,10 +35,6 @@ class PaymentStatusOverHttpTest {
 
   private JsonObject execute(String functionId, String body, Map<String, String> headers) throws Exception {
     return new RunnerClient(runner).execute(functionId, body, headers);
-  }
-
-  private static JsonObject data(JsonObject execution) {
-    return RunnerClient.envelope(execution).getAsJsonObject("data");
   }
 
   private String paid() {

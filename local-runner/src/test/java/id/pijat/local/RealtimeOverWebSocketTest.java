@@ -1,5 +1,6 @@
 package id.pijat.local;
 
+import static id.pijat.local.RunnerClient.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,14 +17,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -57,7 +56,7 @@ class RealtimeOverWebSocketTest {
 
   @BeforeEach
   void start() throws Exception {
-    runner = LocalRunner.start(Path.of(".."), "jdbc:h2:mem:" + UUID.randomUUID(), 0, Map.of("FAIR_USE", "off"), clock);
+    runner = RunnerClient.freshRunner(Map.of("FAIR_USE", "off"), clock);
     client = new RunnerClient(runner);
   }
 
@@ -134,10 +133,6 @@ class RealtimeOverWebSocketTest {
     Socket socket = connect(query.toString(), Map.of());
     assertEquals("connected", socket.next().get("type").getAsString());
     return socket;
-  }
-
-  private static JsonObject data(JsonObject execution) {
-    return RunnerClient.envelope(execution).getAsJsonObject("data");
   }
 
   /** A booking of Budi's in Denpasar, accepted: its ID and the engaged therapist's user. */

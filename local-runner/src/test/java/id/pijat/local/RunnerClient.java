@@ -7,7 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Calls the runner as the appwrite web SDK's functions.createExecution(id, body, false, '/', 'POST')
@@ -41,6 +44,16 @@ public final class RunnerClient {
         .POST(HttpRequest.BodyPublishers.ofString(payload));
     headers.forEach(request::header);
     return JsonParser.parseString(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body()).getAsJsonObject();
+  }
+
+  /** A runner of the checkout on a fresh in-memory database and a free port, with these settings and this clock. */
+  public static LocalRunner freshRunner(Map<String, String> settings, Clock clock) throws Exception {
+    return LocalRunner.start(Path.of(".."), "jdbc:h2:mem:" + UUID.randomUUID(), 0, settings, clock);
+  }
+
+  /** The data of the function's envelope inside an Execution (null when it failed). */
+  public static JsonObject data(JsonObject execution) {
+    return envelope(execution).getAsJsonObject("data");
   }
 
   /** The function's own answer inside an Execution: the envelope. */

@@ -1,14 +1,13 @@
 package id.pijat.local;
 
+import static id.pijat.local.RunnerClient.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
 import id.pijat.testing.MutableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class TherapistJobOverHttpTest {
 
   @BeforeEach
   void budiAcceptsBali01() throws Exception {
-    runner = LocalRunner.start(Path.of(".."), "jdbc:h2:mem:" + UUID.randomUUID(), 0, Map.of(), clock);
+    runner = RunnerClient.freshRunner(Map.of(), clock);
     client = new RunnerClient(runner);
     data(client.execute("setTherapistPresence", IN_DENPASAR, BALI_01));
     bookingId = data(client.execute("createBooking", RunnerClient.BOOKING_IN_DENPASAR, BUDI)).get("id").getAsString();
@@ -43,10 +42,6 @@ class TherapistJobOverHttpTest {
   @AfterEach
   void stop() {
     runner.close();
-  }
-
-  private static JsonObject data(JsonObject execution) {
-    return RunnerClient.envelope(execution).getAsJsonObject("data");
   }
 
   private JsonObject report(String fields, Map<String, String> who) throws Exception {

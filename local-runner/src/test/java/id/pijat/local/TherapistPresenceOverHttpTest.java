@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.google.gson.JsonObject;
 import id.pijat.model.geo.GeoCell;
 import id.pijat.testing.MutableClock;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ class TherapistPresenceOverHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    runner = LocalRunner.start(Path.of(".."), "jdbc:h2:mem:" + UUID.randomUUID(), 0, Map.of(), clock);
+    runner = RunnerClient.freshRunner(Map.of(), clock);
     client = new RunnerClient(runner);
   }
 

@@ -12,11 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,7 @@ class WeeklyHoursOverHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    runner = LocalRunner.start(Path.of(".."), "jdbc:h2:mem:" + UUID.randomUUID(), 0, Map.of(), clock);
+    runner = RunnerClient.freshRunner(Map.of(), clock);
     client = new RunnerClient(runner);
     client.execute("setTherapistPresence", ONLINE_IN_DENPASAR, BALI_01);
   }

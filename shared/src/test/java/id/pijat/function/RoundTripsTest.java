@@ -67,6 +67,12 @@ class RoundTripsTest {
     return backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, searchId, decline).booking();
   }
 
+  /** The default search from a client that says the customer is {@code where}. */
+  private static SearchConfig saying(Coordinates where) {
+    SearchConfig standard = SearchConfig.DEFAULT;
+    return new SearchConfig(standard.maxRadiusKm(), standard.offerWindow(), standard.maxAttempts(), null, where);
+  }
+
   private Booking offered() {
     Booking booking = book();
     return search(booking, null, false);
@@ -94,7 +100,7 @@ class RoundTripsTest {
   @Test
   void aFirstSearchFromAClientThatSaysWhereTheCustomerIsReadsTheNearestCellsWithTheBookingInFourRounds() {
     Booking booking = book();
-    SearchConfig here = new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, SearchConfig.MAX_ATTEMPTS, null, SEMINYAK);
+    SearchConfig here = saying(SEMINYAK);
 
     Cost cost = cost(() -> backend.searchTherapists().search(BUDI, booking.id(), here, null, false));
 
@@ -104,8 +110,7 @@ class RoundTripsTest {
   @Test
   void aUserLocationFarFromTheBookingCostsOneReadAndNoRound() {
     Booking booking = book();
-    SearchConfig elsewhere =
-        new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, SearchConfig.MAX_ATTEMPTS, null, offset(SEMINYAK, 40, 0));
+    SearchConfig elsewhere = saying(offset(SEMINYAK, 40, 0));
 
     Cost cost = cost(() -> backend.searchTherapists().search(BUDI, booking.id(), elsewhere, null, false));
 
@@ -141,7 +146,7 @@ class RoundTripsTest {
   void searchingAgainWithUserLocationWhileTheOfferIsOpenIsStillOneRound() {
     Booking offer = offered();
     clock.advance(Duration.ofSeconds(5));
-    SearchConfig here = new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, SearchConfig.MAX_ATTEMPTS, null, SEMINYAK);
+    SearchConfig here = saying(SEMINYAK);
 
     // the cells are read before the call knows the offer is still open
     assertEquals(new Cost(3, 1), cost(() -> backend.searchTherapists().search(BUDI, offer.id(), here, offer.search().searchId(), false)));
@@ -206,7 +211,7 @@ class RoundTripsTest {
     Backend fair = new Backend(store, clock, Settings.from(Map.of()), store.fanout());
     Caller budi = BUDI.from("203.0.113.7");
     Booking booking = fair.createBooking().create(budi, BookingRequests.at(SEMINYAK), null).booking();
-    SearchConfig here = new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, SearchConfig.MAX_ATTEMPTS, null, SEMINYAK);
+    SearchConfig here = saying(SEMINYAK);
 
     // the booking, its newest change and the nearest cells; the weeks, the first candidate's locks
     // and the counters; the offer and the counters taken; the claim with the booking document

@@ -1,5 +1,7 @@
 package id.pijat.local.bench;
 
+import static id.pijat.local.RunnerClient.data;
+
 import com.google.gson.JsonObject;
 import id.pijat.local.LocalRunner;
 import id.pijat.local.RunnerClient;
@@ -101,10 +103,6 @@ class ChatRoomBenchmark {
         throw new AssertionError("read " + read + " messages, expected " + messages);
       }
     }
-  }
-
-  private static JsonObject data(JsonObject execution) {
-    return RunnerClient.envelope(execution).getAsJsonObject("data");
   }
 
   private static double ms(List<Long> sorted, double quantile) {
