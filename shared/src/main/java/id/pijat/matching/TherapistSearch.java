@@ -24,10 +24,20 @@ public final class TherapistSearch {
   public static final int MAX_READS = 300;
   private static final int FIRST_GROUP = 9;
 
-  /** A therapist who qualifies by place and duration, with the distance to the customer. */
-  public record Candidate(Therapist therapist, double distanceKm) {
+  /**
+   * A therapist who qualifies by place and duration, with the distance to the customer: exact, to
+   * rank them, and as the customer is shown it ({@code shownKm}: to the therapist's coarse position,
+   * to 100 m), from which the ETA is taken. Only the shown one leaves the server: exact distances
+   * from three bookings would place the therapist to a few metres.
+   */
+  public record Candidate(Therapist therapist, double distanceKm, double shownKm) {
+    static Candidate of(Therapist therapist, Coordinates customer) {
+      double shown = Math.round(customer.kilometresTo(therapist.location().coarse()) * 10) / 10.0;
+      return new Candidate(therapist, customer.kilometresTo(therapist.location()), shown);
+    }
+
     public int etaMinutes() {
-      return TravelTime.minutesFor(distanceKm);
+      return TravelTime.minutesFor(shownKm);
     }
   }
 
@@ -111,9 +121,9 @@ public final class TherapistSearch {
   private static void collect(
       List<Therapist> page, Coordinates centre, double radiusKm, ServiceDuration duration, Set<String> excluded, List<Candidate> found) {
     for (Therapist therapist : page) {
-      double distance = centre.kilometresTo(therapist.location());
-      if (distance <= radiusKm && therapist.offers(duration) && !excluded.contains(therapist.id())) {
-        found.add(new Candidate(therapist, distance));
+      Candidate candidate = Candidate.of(therapist, centre);
+      if (candidate.distanceKm() <= radiusKm && therapist.offers(duration) && !excluded.contains(therapist.id())) {
+        found.add(candidate);
       }
     }
     found.sort(RANKING);

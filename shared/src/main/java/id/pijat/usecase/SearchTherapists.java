@@ -201,15 +201,20 @@ public final class SearchTherapists {
     }
   }
 
+  /** The nearest therapists for the booking, never the customer's own profile should they be a therapist too. */
   private List<TherapistSearch.Candidate> candidates(
       Booking booking, SearchConfig config, List<String> passedOver, TherapistSearch.FirstGroup readAhead) {
+    String customer = booking.owner().userId();
     return therapists.nearest(
-        booking.request().location().coordinates(),
-        config.maxRadiusKm(),
-        booking.request().duration(),
-        new HashSet<>(passedOver),
-        CANDIDATES_PER_ROUND,
-        readAhead);
+            booking.request().location().coordinates(),
+            config.maxRadiusKm(),
+            booking.request().duration(),
+            new HashSet<>(passedOver),
+            CANDIDATES_PER_ROUND,
+            readAhead)
+        .stream()
+        .filter(candidate -> customer == null || !customer.equals(candidate.therapist().userId()))
+        .toList();
   }
 
   /** The therapist offered (null when nobody was free), and the heads read on the way. */
@@ -310,7 +315,7 @@ public final class SearchTherapists {
         therapist.name(),
         therapist.photo(),
         therapist.rating(),
-        candidate.distanceKm(),
+        candidate.shownKm(),
         candidate.etaMinutes(),
         therapist.specialties(),
         true,

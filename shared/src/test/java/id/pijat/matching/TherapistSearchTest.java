@@ -62,6 +62,24 @@ class TherapistSearchTest {
   }
 
   @Test
+  void theDistanceShownIsToTheCoarsePositionSoThatBookingsFromSeveralPlacesCannotPinATherapistDown() {
+    // two therapists in the same 0.01° square, 300 m apart: from wherever a customer books, they are
+    // shown at the same distance with the same ETA (exact distances from three places would give
+    // each one's position to a few metres)
+    Coordinates square = new Coordinates(-8.71, 115.17);
+    fixtures.add("west", new Coordinates(-8.7115, 115.1685), 4.0);
+    fixtures.add("east", new Coordinates(-8.7085, 115.1712), 4.0);
+    for (Coordinates customer : List.of(KUTA, offset(KUTA, 3, 1), offset(KUTA, -2, 4))) {
+      List<TherapistSearch.Candidate> found = search.nearest(customer, 25, ServiceDuration.MINUTES_60, Set.of(), 10, null);
+      assertEquals(2, found.size());
+      double shown = Math.round(customer.kilometresTo(square) * 10) / 10.0;
+      assertEquals(List.of(shown, shown), found.stream().map(TherapistSearch.Candidate::shownKm).toList());
+      assertEquals(found.get(0).etaMinutes(), found.get(1).etaMinutes());
+      assertTrue(found.get(0).distanceKm() != found.get(1).distanceKm(), "ranked by the exact distances");
+    }
+  }
+
+  @Test
   void passedOverTherapistsAreNotFound() {
     fixtures.add("declined", offset(KUTA, 1, 0), 4.0);
     fixtures.add("next", offset(KUTA, 2, 0), 4.0);

@@ -39,4 +39,18 @@ class SearchRoundsTest {
     assertNotNull(first);
     assertEquals(first, second);
   }
+
+  @Test
+  void aTherapistWhoBooksIsNeverOfferedToHerself() {
+    TherapistFixtures therapists = new TherapistFixtures(store);
+    therapists.add("ayu", SEMINYAK, 4.9);
+    TherapistFixtures.belongsTo(store, "ayu", "ayu-user");
+    therapists.add("made", offset(SEMINYAK, 2, 0), 4.6);
+    Caller ayu = Caller.user("ayu-user");
+    Booking booking = backend.createBooking().create(ayu, BookingRequests.at(SEMINYAK), null).booking();
+
+    Booking offered = backend.searchTherapists().search(ayu, booking.id(), SearchConfig.DEFAULT, null, false).booking();
+
+    assertEquals("made", offered.therapistId());
+  }
 }

@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * The therapist as a customer sees them on the offer card: who, how far, how soon. Their position
- * is only ever held here rounded to a grid of 0.01° (at most about 800 m off): enough to show the
- * area on a map, never where they are, and since every answer that shows a therapist is built from
- * this record, no answer can carry the exact position.
+ * is only ever held here rounded to a grid of 0.01° ({@link Coordinates#coarse}): enough to show
+ * the area on a map, never where they are, and since every answer that shows a therapist is built
+ * from this record, no answer can carry the exact position. The distance and the ETA are measured
+ * to that rounded position too (see TherapistSearch.Candidate): exact distances from three
+ * bookings would give the position away.
  */
 public record TherapistMatch(
     String id,
@@ -19,19 +21,8 @@ public record TherapistMatch(
     List<String> specialties,
     boolean isAvailable,
     Coordinates location) {
-  /** Steps of 0.01°: 1.1 km of latitude, and of longitude at the equator (Indonesia lies across it). */
-  private static final double GRID_STEPS_PER_DEGREE = 100;
-
   public TherapistMatch {
     specialties = List.copyOf(specialties);
-    location = location == null ? null : coarse(location);
-  }
-
-  private static Coordinates coarse(Coordinates exact) {
-    return new Coordinates(grid(exact.lat()), grid(exact.lng()));
-  }
-
-  private static double grid(double degrees) {
-    return Math.round(degrees * GRID_STEPS_PER_DEGREE) / GRID_STEPS_PER_DEGREE;
+    location = location == null ? null : location.coarse();
   }
 }

@@ -3,6 +3,8 @@ package id.pijat.model.geo;
 /** A point on Earth in degrees. */
 public record Coordinates(double lat, double lng) {
   private static final double EARTH_RADIUS_KM = 6371.0088;
+  /** Steps of 0.01°: 1.1 km of latitude, and of longitude at the equator (Indonesia lies across it). */
+  private static final double GRID_STEPS_PER_DEGREE = 100;
 
   public Coordinates {
     requireLatitude(lat);
@@ -23,6 +25,18 @@ public record Coordinates(double lat, double lng) {
       throw new IllegalArgumentException("longitude must be between -180 and 180: " + lng);
     }
     return lng;
+  }
+
+  /**
+   * This point rounded to a grid of 0.01° (at most about 800 m off): what may be shown of where
+   * someone is, enough to show the area on a map, never the place.
+   */
+  public Coordinates coarse() {
+    return new Coordinates(grid(lat), grid(lng));
+  }
+
+  private static double grid(double degrees) {
+    return Math.round(degrees * GRID_STEPS_PER_DEGREE) / GRID_STEPS_PER_DEGREE;
   }
 
   /** Great-circle distance by the haversine formula. */
