@@ -52,7 +52,14 @@ public final class AcceptTherapist {
     this.fanout = fanout;
   }
 
+  /** How often an acceptance starts again when a change that kept the offer open (a payment) committed first. */
+  private static final int ATTEMPTS = 2;
+
   public Booking accept(Caller caller, String bookingId, String therapistId) {
+    return accept(caller, bookingId, therapistId, ATTEMPTS);
+  }
+
+  private Booking accept(Caller caller, String bookingId, String therapistId, int attempts) {
     Booking booking = bookings.findOwned(bookingId, caller);
     Instant now = clock.instant();
     switch (booking.status()) {
@@ -61,7 +68,7 @@ public final class AcceptTherapist {
         openChat(booking, readForChat(booking), now);
         return booking;
       }
-      case CANCELLED -> throw new Rejection(ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.");
+      case CANCELLED -> throw lost(booking);
       case COMPLETED -> throw new Rejection(ErrorCode.INVALID_STATE, "This booking is already completed.");
       case SEARCHING -> {
         requireOffered(booking, therapistId);
@@ -86,7 +93,7 @@ public final class AcceptTherapist {
     Booking accepted = booking.accept(startsAt, chat, therapistUserId, now);
     Instant holdUntil = policy.holdsLapse(startsAt, booking.request().duration());
     switch (locks.engage(read.first(), booking, spanStart, spanEnd, holdUntil, now)) {
-      case OFFER_LOST -> throw expired();
+      case OFFER_LOST -> throw lost(bookings.findOwned(bookingId, caller));
       case TIME_TAKEN -> throw new Rejection(
           ErrorCode.THERAPIST_UNAVAILABLE, "This therapist was just booked for that time. Please find another.");
       case ENGAGED -> { }
@@ -100,12 +107,27 @@ public final class AcceptTherapist {
         openChat(current, readForChat(current), now);
         return current;
       }
+      if (attempts > 1 && current.status() == BookingStatus.PENDING_ACCEPT
+          && therapistId.equals(current.therapistId()) && current.isOfferOpen(now)) {
+        // the offer stands (its payment changed meanwhile): accept it as it is now; what this
+        // attempt engaged is the booking's already, and is engaged again as is
+        return accept(caller, bookingId, therapistId, attempts - 1);
+      }
       locks.disengage(booking, spanStart, spanEnd);
-      throw current.status() == BookingStatus.CANCELLED
-          ? new Rejection(ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.")
-          : raced;
+      throw lost(current);
     }
     return accepted;
+  }
+
+  /**
+   * Why an acceptance that lost its race cannot go on, from the booking as the winner left it:
+   * cancelled, or moved on from this offer (Find Another, a lapse), which to the customer is an
+   * offer that has passed. Never "try again": trying again would meet the same answer.
+   */
+  private static Rejection lost(Booking current) {
+    return current.status() == BookingStatus.CANCELLED
+        ? new Rejection(ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.")
+        : expired();
   }
 
   /** What opening the chat needs to know: the therapist's profile and the pair's session, if any. */

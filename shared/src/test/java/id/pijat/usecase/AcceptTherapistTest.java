@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import id.pijat.booking.Bookings;
-import id.pijat.booking.ConcurrentChangeException;
 import id.pijat.chat.Chats;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
 import id.pijat.function.Backend;
 import id.pijat.function.Settings;
+import id.pijat.hold.TherapistLocks;
 import id.pijat.matching.SearchConfig;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.BookingStatus;
 import id.pijat.model.booking.Caller;
+import id.pijat.model.booking.PaymentStatus;
 import id.pijat.model.geo.Coordinates;
 import id.pijat.model.therapist.Therapist;
 import id.pijat.store.Document;
@@ -27,6 +28,7 @@ import id.pijat.testing.TherapistFixtures;
 import id.pijat.therapist.Therapists;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -121,16 +123,48 @@ class AcceptTherapistTest {
   }
 
   @Test
-  void anAcceptanceThatLosesToANewRoundIsAConflictAndLetsGoOfWhatItEngaged() {
+  void anAcceptanceThatLosesToANewRoundAnswersThatTheOfferPassedAndLetsGoOfWhatItEngaged() {
     Booking offer = offered(BUDI);
     // the customer's Find Another committed first, and died before letting go of ayu
     store.beforeNextCreate(Bookings.CHANGES, (id, data) ->
         backend.bookings().save(offer, offer.keepSearching(offer.search().passOver("ayu"), clock.instant())));
 
-    assertThrows(ConcurrentChangeException.class, () -> accept(offer, "ayu"));
+    // an offer that has passed, as the customer sees it; not "try again", which would meet the same
+    assertRejected(ErrorCode.OFFER_EXPIRED, () -> accept(offer, "ayu"));
 
     assertEquals(BookingStatus.SEARCHING, stored(offer).status());
     assertEquals("ayu", offered(SITI).therapistId(), "neither ayu nor her time is held by the acceptance that lost");
+  }
+
+  @Test
+  void anAcceptanceWhoseOfferACancelAlreadyLetGoAnswersThatTheBookingWasCancelled() {
+    Booking offer = offered(BUDI);
+    // the whole cancel, its letting go included, runs between the acceptance's reads and its
+    // engaging of ayu's own lock, which it then finds released
+    AtomicBoolean cancelled = new AtomicBoolean();
+    store.beforeEveryCreate(TherapistLocks.COLLECTION, (id, data) -> {
+      if ("ayu".equals(data.get("lockKey")) && cancelled.compareAndSet(false, true)) {
+        backend.cancelBooking().cancel(BUDI, offer.id(), null);
+      }
+    });
+
+    assertRejected(ErrorCode.BOOKING_CANCELLED, () -> accept(offer, "ayu"));
+
+    assertEquals(BookingStatus.CANCELLED, stored(offer).status());
+  }
+
+  @Test
+  void anAcceptanceThatAPaymentChangeRacedTakesTheOfferAsItStandsNow() {
+    Booking offer = offered(BUDI);
+    store.beforeNextCreate(Bookings.CHANGES, (id, data) ->
+        backend.setPaymentStatus().set(offer.id(), PaymentStatus.PAID, "provider-ref-1"));
+
+    Booking answer = accept(offer, "ayu");
+
+    assertEquals(BookingStatus.ACTIVE, answer.status());
+    assertEquals(PaymentStatus.PAID, stored(offer).payment().status());
+    assertEquals(answer, stored(offer));
+    assertEquals(List.of(Chats.CONFIRMED), messages(answer));
   }
 
   @Test
