@@ -124,6 +124,13 @@ public final class SearchTherapists {
     SearchProgress progress = booking.search();
     boolean newStart = searchId != null && !searchId.equals(progress.searchId());
     String answered = searchId != null ? searchId : progress.searchId();
+    // a scheduled booking whose time came while it looked for a therapist is over: nobody can make it
+    boolean looking = booking.status() == BookingStatus.SEARCHING || booking.status() == BookingStatus.PENDING_ACCEPT;
+    if (looking && booking.request().isPastItsTime(now)) {
+      Booking cancelled = bookings.save(booking, booking.cancel(Cancellation.TIME_PASSED, Cancellation.BY_SYSTEM, now));
+      letGoOfPreviousOffer(booking);
+      throw cancelled(cancelled);
+    }
     switch (booking.status()) {
       case CANCELLED -> throw cancelled(booking);
       case ACTIVE, COMPLETED -> throw settled();
@@ -330,6 +337,10 @@ public final class SearchTherapists {
     if (Cancellation.NO_THERAPIST_AVAILABLE.equals(booking.cancellation().reason())) {
       return new Rejection(
           ErrorCode.SEARCH_TIMEOUT, "No therapist is available nearby right now. The booking has been cancelled.");
+    }
+    if (Cancellation.TIME_PASSED.equals(booking.cancellation().reason())) {
+      return new Rejection(
+          ErrorCode.BOOKING_CANCELLED, "The booking's time came before a therapist was accepted. Please book again.");
     }
     return new Rejection(ErrorCode.BOOKING_CANCELLED, "This booking was cancelled.");
   }

@@ -3,17 +3,24 @@ package id.pijat.usecase;
 import static id.pijat.testing.TherapistFixtures.offset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import id.pijat.error.ErrorCode;
+import id.pijat.error.Rejection;
 import id.pijat.function.Backend;
 import id.pijat.function.Settings;
 import id.pijat.matching.SearchConfig;
 import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingStatus;
 import id.pijat.model.booking.Caller;
+import id.pijat.model.booking.Cancellation;
 import id.pijat.model.geo.Coordinates;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +59,29 @@ class SearchRoundsTest {
     Booking offered = backend.searchTherapists().search(ayu, booking.id(), SearchConfig.DEFAULT, null, false).booking();
 
     assertEquals("made", offered.therapistId());
+  }
+
+  @Test
+  void aScheduledBookingWhoseTimeCameBeforeAnAcceptanceIsOverAndLetsItsTherapistGo() {
+    TherapistFixtures therapists = new TherapistFixtures(store);
+    therapists.add("ayu", offset(SEMINYAK, 1, 0), 4.9);
+    Instant soon = clock.instant().plus(Duration.ofMinutes(10));
+    Booking booking = backend.createBooking().create(BUDI, BookingRequests.at(SEMINYAK, soon), null).booking();
+    Booking offered = backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false).booking();
+    assertEquals("ayu", offered.therapistId());
+
+    clock.advance(Duration.ofMinutes(10));
+
+    Rejection late = assertThrows(Rejection.class, () -> backend.acceptTherapist().accept(BUDI, booking.id(), "ayu"));
+    assertEquals(ErrorCode.INVALID_STATE, late.code());
+    Rejection over = assertThrows(Rejection.class,
+        () -> backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false));
+    assertEquals(ErrorCode.BOOKING_CANCELLED, over.code());
+    Booking stored = backend.bookings().find(booking.id()).orElseThrow();
+    assertEquals(BookingStatus.CANCELLED, stored.status());
+    assertEquals(Cancellation.TIME_PASSED, stored.cancellation().reason());
+    Caller siti = Caller.user("siti");
+    Booking next = backend.createBooking().create(siti, BookingRequests.at(SEMINYAK), null).booking();
+    assertEquals("ayu", backend.searchTherapists().search(siti, next.id(), SearchConfig.DEFAULT, null, false).booking().therapistId());
   }
 }

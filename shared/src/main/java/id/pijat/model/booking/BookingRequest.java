@@ -28,6 +28,11 @@ public record BookingRequest(
     return scheduledAt != null ? scheduledAt : now.plus(travelTime);
   }
 
+  /** A scheduled booking whose time has come: no therapist can be offered or accepted for it any more. */
+  public boolean isPastItsTime(Instant now) {
+    return scheduledAt != null && !scheduledAt.isAfter(now);
+  }
+
   /** From when a therapist engaged at {@code now} is taken: the scheduled time, or at once. */
   public Instant takenFrom(Instant now) {
     return scheduledAt != null ? scheduledAt : now;

@@ -7,6 +7,8 @@ import java.util.Objects;
 public record Cancellation(String reason, String cancelledBy, Instant cancelledAt) {
   public static final String NO_THERAPIST_AVAILABLE = "no_therapist_available";
   public static final String ABANDONED = "abandoned";
+  /** A scheduled booking whose time came before a therapist was accepted. */
+  public static final String TIME_PASSED = "scheduled_time_passed";
   public static final String BY_SYSTEM = "system";
   public static final String BY_GUEST = "guest";
   /** The therapist waited at the door and the customer did not come (reportJobProgress). */
