@@ -58,6 +58,17 @@ class GetBookingMainTest {
   }
 
   @Test
+  void theGuestWhoSignedInSinceStillReadsTheirGuestBookingWithItsToken() throws Exception {
+    Map<String, String> headers = Map.of("x-booking-token", guests.token().value(), "x-appwrite-user-id", "signed-in-since");
+
+    RuntimeOutput output = main.main(RuntimeCalls.get(body(), headers));
+
+    assertEquals(200, output.getStatusCode());
+    assertEquals(guests.booking().id(), RuntimeCalls.json(output).getAsJsonObject("data").get("id").getAsString());
+    assertEquals(403, main.main(RuntimeCalls.get(body(), Map.of("x-appwrite-user-id", "signed-in-since"))).getStatusCode());
+  }
+
+  @Test
   void withoutTheTokenItIsDenied() throws Exception {
     RuntimeOutput output = main.main(RuntimeCalls.get(body(), Map.of()));
 

@@ -87,14 +87,10 @@ public record FunctionRequest(String method, String path, Map<String, String> he
     if (claimed != null && userId != null && !claimed.equals(userId)) {
       throw new Rejection(ErrorCode.PERMISSION_DENIED, "userId does not match the signed-in user.");
     }
-    if (userId != null) {
-      return Caller.user(userId).from(clientAddress());
-    }
+    // a guest who booked and signed in later still holds their guest booking's token
     String token = body.has("bookingToken") ? body.string("bookingToken", false) : header(BOOKING_TOKEN);
-    if (token == null) {
-      return Caller.guest(null).from(clientAddress());
-    }
-    return Caller.guest(body.check("bookingToken", () -> new BookingToken(token))).from(clientAddress());
+    BookingToken shown = token == null ? null : body.check("bookingToken", () -> new BookingToken(token));
+    return new Caller(userId, shown, clientAddress());
   }
 
   /** The client's IP as Appwrite reports it; anything that is not an address is ignored, not trusted. */

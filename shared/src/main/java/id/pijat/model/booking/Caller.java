@@ -5,8 +5,9 @@ import id.pijat.error.Rejection;
 
 /**
  * Who is calling: a signed-in user (Appwrite sets the user ID; a client cannot forge it) or a
- * guest, who may show a booking token; and the network address they call from, where Appwrite
- * reports it (null otherwise), which fair use counts requests against.
+ * guest; either may show a booking token (a guest who booked, then signed in, still holds it); and
+ * the network address they call from, where Appwrite reports it (null otherwise), which fair use
+ * counts requests against.
  */
 public record Caller(String userId, BookingToken bookingToken, String address) {
   public static Caller user(String userId) {
