@@ -101,7 +101,10 @@ public final class ReadMessages {
 
   private Page since(Caller caller, String bookingId, ChatCursor cursor, int limit) {
     if (!ChatParticipant.mayRead(cursor.reader(), caller)) {
-      throw new Rejection(ErrorCode.PERMISSION_DENIED, "You are not a participant of this booking's chat.");
+      // like any cursor that does not open: the client reads the newest page again, where who may
+      // read the room is checked against the booking (the other participant's cursor is no sign
+      // that this caller is not one)
+      throw Rejection.invalidInput("after", "is a cursor given to another reader; read the newest page again");
     }
     if (cursor.closed()) {
       // nothing follows the closing message, which this reader has read: no request at all

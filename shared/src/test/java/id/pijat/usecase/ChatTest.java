@@ -157,6 +157,12 @@ class ChatTest {
     assertRefused(ErrorCode.PERMISSION_DENIED, () -> send(anonymous, active, "g-2", "no token"));
     assertRefused(ErrorCode.PERMISSION_DENIED, () -> send(Caller.guest(anotherGuests), active, "g-2", "another booking's token"));
     assertRefused(ErrorCode.PERMISSION_DENIED, () -> read(Caller.guest(anotherGuests), active));
+    // signed in since booking, the guest still holds the token: the same participant, cursor and all
+    Caller signedInSince = new Caller("budi-later", created.token(), null);
+    ReadMessages.Page page = read(signedInSince, active);
+    assertEquals(List.of(Chats.CONFIRMED, "Please ring twice"), texts(page));
+    assertEquals(List.of(), texts(poll(signedInSince, active, page)));
+    assertRefused(ErrorCode.PERMISSION_DENIED, () -> read(Caller.user("budi-later"), active));
   }
 
   @Test
@@ -399,8 +405,12 @@ class ChatTest {
     Booking sitis = accepted(Caller.user("siti"));
     ReadMessages.Page page = read(BUDI, budis);
 
-    assertRefused(ErrorCode.PERMISSION_DENIED, () -> poll(STRANGER, budis, page));
-    assertRefused(ErrorCode.PERMISSION_DENIED, () -> poll(AYU, budis, page));
+    // another reader's cursor does not open, for a stranger and for the other participant alike;
+    // reading the newest page then tells them apart
+    assertRefused(ErrorCode.INVALID_INPUT, () -> poll(STRANGER, budis, page));
+    assertRefused(ErrorCode.INVALID_INPUT, () -> poll(AYU, budis, page));
+    assertRefused(ErrorCode.PERMISSION_DENIED, () -> read(STRANGER, budis));
+    assertEquals(texts(page), texts(read(AYU, budis)));
     assertRefused(ErrorCode.INVALID_INPUT, () -> backend.readMessages().read(Caller.user("siti"), sitis.id(), page.next(), 50));
     String forged = page.next().substring(0, page.next().length() - 2) + (page.next().endsWith("AA") ? "BB" : "AA");
     assertRefused(ErrorCode.INVALID_INPUT, () -> backend.readMessages().read(BUDI, budis.id(), forged, 50));

@@ -27,7 +27,9 @@ public record ChatParticipant(ChatRole role, String senderId, String reader) {
       if (caller.userId().equals(booking.therapistUserId())) {
         return new ChatParticipant(ChatRole.THERAPIST, caller.userId(), "user:" + caller.userId());
       }
-    } else if (booking.owner().isGuest()
+    }
+    // a guest's token, whether or not they have signed in since they booked
+    if (booking.owner().isGuest()
         && caller.bookingToken() != null
         && caller.bookingToken().matches(booking.owner().guestTokenHash())) {
       return new ChatParticipant(ChatRole.CUSTOMER, GUEST_PREFIX + booking.id(), "guest:" + booking.owner().guestTokenHash());
@@ -37,11 +39,9 @@ public record ChatParticipant(ChatRole role, String senderId, String reader) {
 
   /** Whether the caller is the one a cursor was given to. */
   public static boolean mayRead(String reader, Caller caller) {
-    if (caller.userId() != null) {
-      return reader.equals("user:" + caller.userId());
+    if (reader.startsWith("guest:")) {
+      return caller.bookingToken() != null && caller.bookingToken().matches(reader.substring("guest:".length()));
     }
-    return reader.startsWith("guest:")
-        && caller.bookingToken() != null
-        && caller.bookingToken().matches(reader.substring("guest:".length()));
+    return caller.userId() != null && reader.equals("user:" + caller.userId());
   }
 }
