@@ -60,7 +60,8 @@ class SearchTherapistsMainTest {
     assertEquals(1, data.get("attempt").getAsInt());
     assertEquals(3, data.get("maxAttempts").getAsInt());
     assertEquals("ayu", data.getAsJsonObject("therapist").get("id").getAsString());
-    assertEquals(1.4, data.getAsJsonObject("therapist").get("distance").getAsDouble());
+    // to ayu's position as shown (rounded to 0.01°), to 100 m: 1.4 km to where she really is
+    assertEquals(1.5, data.getAsJsonObject("therapist").get("distance").getAsDouble());
     assertEquals(5, data.getAsJsonObject("therapist").get("eta").getAsInt());
     assertEquals("2026-11-23T03:00:45Z", data.get("offerExpiresAt").getAsString());
     assertEquals(20, data.get("searchId").getAsString().length());
