@@ -24,6 +24,21 @@ final class AppwriteError extends RuntimeException {
     return new AppwriteError(404, "general_route_not_found", "Route not found. Please ensure the endpoint is configured correctly and that the API route is valid for this SDK version. Refer to the API docs for more details.");
   }
 
+  /** A request that names a project other than this one, as Appwrite answers a project it does not have. */
+  static AppwriteError projectNotFound() {
+    return new AppwriteError(404, "project_not_found", "Project with the requested ID could not be found. Please check the value of the X-Appwrite-Project header to ensure the correct project ID is being used.");
+  }
+
+  /**
+   * A request that names no project: Appwrite takes it as its console's, which serves neither functions
+   * nor databases, and says which of the two the caller did.
+   */
+  static AppwriteError consoleProject(boolean named) {
+    return new AppwriteError(401, "general_access_forbidden", named
+        ? "This endpoint is not available for the console project. The Appwrite Console is a reserved project ID and cannot be used with the Appwrite SDKs and APIs. Please check if your project ID is correct."
+        : "No Appwrite project was specified. Please specify your project ID when initializing your Appwrite SDK.");
+  }
+
   static AppwriteError functionNotFound() {
     return new AppwriteError(404, "function_not_found", "Function with the requested ID could not be found.");
   }

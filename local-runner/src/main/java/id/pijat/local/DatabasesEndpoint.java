@@ -34,13 +34,16 @@ final class DatabasesEndpoint implements HttpHandler {
 
   private final AppwriteProject project;
   private final H2DocumentStore store;
+  private final ProjectCheck projectCheck;
   private final LocalAuth auth;
   private final Cors cors;
   private final PrintStream log;
 
-  DatabasesEndpoint(AppwriteProject project, H2DocumentStore store, LocalAuth auth, Cors cors, PrintStream log) {
+  DatabasesEndpoint(AppwriteProject project, H2DocumentStore store, ProjectCheck projectCheck, LocalAuth auth, Cors cors,
+      PrintStream log) {
     this.project = project;
     this.store = store;
+    this.projectCheck = projectCheck;
     this.auth = auth;
     this.cors = cors;
     this.log = log;
@@ -73,6 +76,7 @@ final class DatabasesEndpoint implements HttpHandler {
     if (!"GET".equals(exchange.getRequestMethod()) || !(one.matches() || many.matches())) {
       throw AppwriteError.routeNotFound();
     }
+    projectCheck.require(exchange);
     Matcher matched = one.matches() ? one : many;
     LocalAuth.Identity caller = auth.identify(exchange);
     String databaseId = matched.group(1);

@@ -51,6 +51,7 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
 
   private final Map<String, FunctionSpec> specs;
   private final Map<String, FunctionHost> hosts;
+  private final ProjectCheck project;
   private final LocalAuth auth;
   private final Cors cors;
   private final Clock clock;
@@ -67,10 +68,11 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
     }
   });
 
-  ExecutionsEndpoint(Map<String, FunctionSpec> specs, Map<String, FunctionHost> hosts, LocalAuth auth, Cors cors,
-      Clock clock, PrintStream log) {
+  ExecutionsEndpoint(Map<String, FunctionSpec> specs, Map<String, FunctionHost> hosts, ProjectCheck project,
+      LocalAuth auth, Cors cors, Clock clock, PrintStream log) {
     this.specs = specs;
     this.hosts = hosts;
+    this.project = project;
     this.auth = auth;
     this.cors = cors;
     this.clock = clock;
@@ -109,14 +111,17 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
     Matcher many = EXECUTIONS.matcher(path);
     Matcher one = EXECUTION.matcher(path);
     try {
+      boolean served = many.matches() && ("POST".equals(method) || "GET".equals(method)) || one.matches() && "GET".equals(method);
+      if (!served) {
+        throw AppwriteError.routeNotFound();
+      }
+      project.require(exchange);
       if (many.matches() && "POST".equals(method)) {
         create(exchange, origin, many.group(1));
-      } else if (many.matches() && "GET".equals(method)) {
+      } else if (many.matches()) {
         list(exchange, many.group(1));
-      } else if (one.matches() && "GET".equals(method)) {
-        get(exchange, one.group(1), one.group(2));
       } else {
-        throw AppwriteError.routeNotFound();
+        get(exchange, one.group(1), one.group(2));
       }
     } catch (AppwriteError refused) {
       log.println(method + " " + path + " " + refused.status() + " " + refused.type());

@@ -127,9 +127,10 @@ public final class LocalRunner implements AutoCloseable {
     contexts.addHandler(realtime.context(server));
     // shared: this class starts and stops the server, the SPI only adds the JDK-style endpoints
     HttpServer endpoints = new JettyHttpServer(server, true);
-    ExecutionsEndpoint executions = new ExecutionsEndpoint(project.functions(), hosts, auth, cors, clock, log);
+    ProjectCheck projectCheck = new ProjectCheck(project.projectId());
+    ExecutionsEndpoint executions = new ExecutionsEndpoint(project.functions(), hosts, projectCheck, auth, cors, clock, log);
     endpoints.createContext("/v1/functions", executions);
-    endpoints.createContext("/v1/databases", new DatabasesEndpoint(project, store, auth, cors, log));
+    endpoints.createContext("/v1/databases", new DatabasesEndpoint(project, store, projectCheck, auth, cors, log));
     endpoints.createContext("/", exchange -> {
       try (exchange) {
         log.println(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " 404 general_route_not_found");

@@ -81,7 +81,7 @@ final class Realtime implements DocumentChanges {
     Set<String> channels = new LinkedHashSet<>(query.getValuesOrEmpty("channels[]"));
     channels.addAll(query.getValuesOrEmpty("channels"));
     String origin = request.getHeaders().get("Origin");
-    if (projectId == null || projectId.isBlank()) {
+    if (projectId == null || !projectId.equals(project.projectId())) {
       return RealtimeConnection.refused(this, POLICY_VIOLATION, "Missing or unknown project ID");
     }
     if (origin != null && !cors.allows(origin)) {

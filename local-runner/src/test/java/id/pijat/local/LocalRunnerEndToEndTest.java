@@ -108,7 +108,7 @@ class LocalRunnerEndToEndTest {
         "headers", Map.of("x-appwrite-user-id", "mallory")));
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + runner.port() + "/v1/functions/createBooking/executions"))
-        .header("Content-Type", "application/json")
+        .header("Content-Type", "application/json").header("X-Appwrite-Project", "pijat-booking")
         .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
 
     JsonObject data = json(json(response.body()).get("responseBody").getAsString()).getAsJsonObject("data");

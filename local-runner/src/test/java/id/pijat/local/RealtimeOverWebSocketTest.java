@@ -334,6 +334,17 @@ class RealtimeOverWebSocketTest {
   }
 
   @Test
+  void aConnectionNamingAnotherProjectOrNoneIsRefusedAsAppwriteRefusesIt() throws Exception {
+    Socket another = connect("project=someone-else&channels%5B%5D=documents", Map.of());
+    Socket none = connect("channels%5B%5D=documents", Map.of());
+
+    String refusal = "{\"type\":\"error\",\"data\":{\"code\":1008,\"message\":\"Missing or unknown project ID\"}}";
+    assertEquals(refusal, another.next().toString());
+    assertEquals(1008, another.closed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+    assertEquals(refusal, none.next().toString());
+  }
+
+  @Test
   void anOriginAllowedForTheBrowserConnects() throws Exception {
     Socket socket = connect("project=pijat-booking&channels%5B%5D=documents", Map.of("Origin", "http://localhost:5173"));
 

@@ -80,6 +80,7 @@ class CreateBookingBenchmark {
 
   private static void call(HttpClient http, URI uri, String body) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        .header("X-Appwrite-Project", "pijat-booking")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(201, response.statusCode());
     if (!response.body().contains("\"responseStatusCode\":201")) {
