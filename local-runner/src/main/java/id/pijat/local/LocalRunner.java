@@ -95,6 +95,7 @@ public final class LocalRunner implements AutoCloseable {
     connector.setAcceptQueueSize(64);
     connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
     server.addConnector(connector);
+    server.setErrorHandler(new ServerErrors(log));
     ContextHandlerCollection contexts = new ContextHandlerCollection();
     server.setHandler(new WithoutFallbackCookies(contexts));
     open(connector);

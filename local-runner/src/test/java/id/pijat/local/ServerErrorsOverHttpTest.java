@@ -1,0 +1,112 @@
+package id.pijat.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import id.pijat.testing.MutableClock;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the runner's HTTP server itself refuses, before any endpoint reads the request: answered in
+ * Appwrite's error shape {message, code, type, version} as JSON, never Jetty's HTML page. Sent over a
+ * plain socket, since an HTTP client would not send these requests as written.
+ */
+class ServerErrorsOverHttpTest {
+  private static LocalRunner runner;
+
+  @BeforeAll
+  static void start() throws Exception {
+    runner = RunnerClient.freshRunner(Map.of(), MutableClock.at("2026-11-23T03:00:00Z"));
+  }
+
+  @AfterAll
+  static void stop() {
+    runner.close();
+  }
+
+  private record Answer(int status, String contentType, String body) {
+    JsonObject json() {
+      return JsonParser.parseString(body).getAsJsonObject();
+    }
+
+    void isAppwrites(int code, String type) {
+      assertEquals(code, status, body);
+      assertEquals("application/json", contentType, body);
+      JsonObject json = json();
+      assertEquals(code, json.get("code").getAsInt());
+      assertEquals(type, json.get("type").getAsString());
+      assertEquals(AppwriteError.VERSION, json.get("version").getAsString());
+      assertEquals(4, json.size(), body);
+    }
+  }
+
+  /** Sends the request line and headers as written, with this body, and reads the answer until the server closes. */
+  private static Answer send(String requestLine, String headers, String body) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", runner.port())) {
+      socket.setSoTimeout(10_000);
+      byte[] content = body.getBytes(StandardCharsets.UTF_8);
+      OutputStream out = socket.getOutputStream();
+      out.write((requestLine + "\r\nHost: 127.0.0.1\r\nX-Appwrite-Project: pijat-booking\r\n" + headers
+          + "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+      out.write(content);
+      out.flush();
+      return parse(socket.getInputStream());
+    }
+  }
+
+  private static Answer parse(InputStream in) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    in.transferTo(bytes);
+    String answer = bytes.toString(StandardCharsets.UTF_8);
+    int end = answer.indexOf("\r\n\r\n");
+    String head = answer.substring(0, end);
+    int status = Integer.parseInt(head.split(" ")[1]);
+    String contentType = head.lines()
+        .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+        .map(line -> line.substring("content-type:".length()).strip())
+        .findFirst().orElse("");
+    return new Answer(status, contentType, answer.substring(end + 4));
+  }
+
+  @Test
+  void anEncodedSlashInAPathSegmentIsRefusedAsAnInvalidArgument() throws Exception {
+    Answer answer = send("POST /v1/functions/..%2Fx/executions HTTP/1.1", "", "{\"body\":\"{}\"}");
+
+    answer.isAppwrites(400, "general_argument_invalid");
+    assertEquals("Invalid request: Ambiguous URI path separator", answer.json().get("message").getAsString());
+  }
+
+  @Test
+  void headersTooLargeAreRefusedAsAnInvalidArgumentWithTheirStatus() throws Exception {
+    Answer answer = send("POST /v1/functions/getBooking/executions HTTP/1.1", "X-Padding: " + "a".repeat(70 * 1024) + "\r\n",
+        "{\"body\":\"{}\"}");
+
+    answer.isAppwrites(431, "general_argument_invalid");
+  }
+
+  @Test
+  void aPlainRequestToRealtimeIsARouteNotFound() throws Exception {
+    Answer answer = send("GET /v1/realtime?project=pijat-booking&channels%5B%5D=documents HTTP/1.1", "", "");
+
+    answer.isAppwrites(404, "general_route_not_found");
+  }
+
+  @Test
+  void anHttpVersionTheRunnerDoesNotSpeakIsRefusedAsAnInvalidArgumentWithItsStatus() throws Exception {
+    Answer answer = send("POST /v1/functions/getBooking/executions HTTP/9.9", "", "");
+
+    answer.isAppwrites(505, "general_argument_invalid");
+  }
+}
