@@ -9,14 +9,22 @@ import com.google.gson.JsonObject;
 import id.pijat.booking.Bookings;
 import id.pijat.fairuse.FairUsePolicy;
 import id.pijat.fairuse.Limit;
+import id.pijat.model.booking.WhatsAppNumber;
 import id.pijat.store.Query;
 import id.pijat.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +32,13 @@ import org.junit.jupiter.api.Test;
 /** What fair use refuses (README "Fair use"), through the runner over HTTP with the default limits, on the embedded store. */
 class FairUseOverHttpTest {
   private static final String BOOKING = RunnerClient.BOOKING_IN_DENPASAR;
+  /** As QA sent them: ten creates of one customer at once. */
+  private static final int AT_ONCE = 10;
+  /** Rounds of ten, each a new customer from a new address, so a round's creates are not rate limited by an earlier one. */
+  private static final int ROUNDS = 5;
   private final MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
   private LocalRunner runner;
+  private final ExecutorService callers = Executors.newFixedThreadPool(AT_ONCE);
 
   @BeforeEach
   void start() throws Exception {
@@ -35,6 +48,7 @@ class FairUseOverHttpTest {
   @AfterEach
   void stop() {
     runner.close();
+    callers.shutdownNow();
   }
 
   private JsonObject execute(String body, Map<String, String> headers) throws Exception {
@@ -101,5 +115,62 @@ class FairUseOverHttpTest {
       assertEquals(400, status, method + ": " + response.body());
     }
     assertTrue(runner.store().list(Bookings.COLLECTION, List.of(Query.limit(100))).isEmpty());
+  }
+
+  @Test
+  void tenCreatesAtOnceOfOneSignedInCustomerLeaveAtMostTheOpenBookingsAllowedAndRefuseTheRest() throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      String user = "budi" + round;
+      List<Integer> statuses = createAtOnce(BOOKING.replace("0812 3456 7890", String.format("0812 3456 %04d", round)),
+          Map.of("X-Appwrite-JWT", "local:" + user, "X-Forwarded-For", "203.0.113." + round));
+
+      assertAtMostTheAllowedStayOpen(statuses, List.of(Query.equal("userId", user)));
+    }
+  }
+
+  @Test
+  void tenCreatesAtOnceOfOneGuestNumberLeaveAtMostTheOpenBookingsAllowedAndRefuseTheRest() throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      String number = String.format("0813 1111 %04d", round);
+      List<Integer> statuses = createAtOnce(BOOKING.replace("0812 3456 7890", number),
+          Map.of("X-Forwarded-For", "198.51.100." + round));
+
+      assertAtMostTheAllowedStayOpen(statuses, List.of(Query.equal("customerWhatsApp", WhatsAppNumber.parse(number).value())));
+    }
+  }
+
+  /** The answers' status codes, in the order the calls were sent. */
+  private List<Integer> createAtOnce(String body, Map<String, String> headers) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<JsonObject>> calls = new ArrayList<>();
+    for (int n = 0; n < AT_ONCE; n++) {
+      Callable<JsonObject> call = () -> {
+        start.await();
+        return execute(body, headers);
+      };
+      calls.add(callers.submit(call));
+    }
+    start.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<JsonObject> call : calls) {
+      JsonObject execution = call.get(60, TimeUnit.SECONDS);
+      int status = execution.get("responseStatusCode").getAsInt();
+      statuses.add(status);
+      if (status != 201) {
+        assertTrue(status == 409 || status == 429, "a refusal, never a failure: " + execution);
+      }
+    }
+    return statuses;
+  }
+
+  private void assertAtMostTheAllowedStayOpen(List<Integer> statuses, List<Query> customer) {
+    List<Query> open = new ArrayList<>(customer);
+    open.add(Query.equalAny("status", List.of("searching", "pending_accept", "active")));
+    open.add(Query.limit(100));
+    int stayed = runner.store().list(Bookings.COLLECTION, open).size();
+    long created = statuses.stream().filter(status -> status == 201).count();
+
+    assertTrue(stayed <= FairUsePolicy.DEFAULT_MAX_OPEN_BOOKINGS, stayed + " open bookings stayed: " + statuses);
+    assertEquals(created, stayed, "every booking answered 201 stays, every refused one is gone: " + statuses);
   }
 }

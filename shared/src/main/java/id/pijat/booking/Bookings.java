@@ -53,6 +53,9 @@ public final class Bookings {
    */
   public static final Duration COMPACT_AFTER = Duration.ofHours(1);
 
+  private static final List<Object> OPEN =
+      List.of(BookingStatus.SEARCHING.code(), BookingStatus.PENDING_ACCEPT.code(), BookingStatus.ACTIVE.code());
+
   private final DocumentStore store;
   private final Clock clock;
   private final Fanout fanout;
@@ -74,15 +77,30 @@ public final class Bookings {
    * too, whichever is more. Read from the documents, which may lag their newest version by a moment.
    */
   public int openOf(WhatsAppNumber whatsapp, String userId, int atMost) {
-    List<Object> open = List.of(BookingStatus.SEARCHING.code(), BookingStatus.PENDING_ACCEPT.code(), BookingStatus.ACTIVE.code());
     int byNumber = store.list(COLLECTION, List.of(
-        Query.equal("customerWhatsApp", whatsapp.value()), Query.equalAny("status", open), Query.limit(atMost))).size();
+        Query.equal("customerWhatsApp", whatsapp.value()), Query.equalAny("status", OPEN), Query.limit(atMost))).size();
     if (userId == null || byNumber >= atMost) {
       return byNumber;
     }
-    int byUser = store.list(COLLECTION, List.of(
-        Query.equal("userId", userId), Query.equalAny("status", open), Query.limit(atMost))).size();
-    return Math.max(byNumber, byUser);
+    return Math.max(byNumber, openOfUser(userId, atMost));
+  }
+
+  /**
+   * As {@link #openOf}, with the lists by number and by user read at once: one round, at the cost of
+   * the list by user when the number alone would have answered.
+   */
+  public int openOfInOneRound(WhatsAppNumber whatsapp, String userId, int atMost) {
+    if (userId == null) {
+      return openOf(whatsapp, null, atMost);
+    }
+    Fanout.Both<Integer, Integer> counted =
+        fanout.both(() -> openOf(whatsapp, null, atMost), () -> openOfUser(userId, atMost));
+    return Math.max(counted.first(), counted.second());
+  }
+
+  private int openOfUser(String userId, int atMost) {
+    return store.list(COLLECTION, List.of(
+        Query.equal("userId", userId), Query.equalAny("status", OPEN), Query.limit(atMost))).size();
   }
 
   /**
@@ -93,6 +111,18 @@ public final class Bookings {
    */
   public boolean insert(Booking booking) {
     return Claims.ensure(store, COLLECTION, booking.id(), BookingDocuments.toData(booking), booking.readers());
+  }
+
+  /**
+   * Takes back a booking this call has just written and told no one of (its creation was refused
+   * after the write): never changed, so its document is all there is.
+   */
+  public void withdraw(String bookingId) {
+    try {
+      store.delete(COLLECTION, bookingId);
+    } catch (DocumentNotFoundException alreadyGone) {
+      // a delete re-sent after its answer was lost meets its own work
+    }
   }
 
   /**

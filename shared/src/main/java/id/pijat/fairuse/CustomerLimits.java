@@ -15,6 +15,12 @@ public interface CustomerLimits {
   void beforeCreate(Caller caller, NewBooking request, Instant now);
 
   /**
+   * Once this call has written {@code booking}, before anyone is told of it: racing creates may
+   * all have passed {@link #beforeCreate}. The throwing call takes its booking back.
+   */
+  void afterCreate(Caller caller, Booking booking);
+
+  /**
    * Before a search round, which may hold a therapist; passesOver when it moves past an offered
    * one. Reads what the round counts against (one list, beside the round's own reads); the round
    * checks it before it writes anything and counts itself beside its first write.

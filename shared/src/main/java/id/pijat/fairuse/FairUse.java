@@ -16,7 +16,9 @@ import java.util.List;
  * No customer takes more of a city's therapists than a customer needs (README "Fair use"): a few
  * open bookings at once, each holding at most one therapist, for an offer window of at most the
  * cap; new bookings, search rounds and passed-over therapists counted per customer and per network
- * address. Checks come before the write they guard, so a refused request writes nothing.
+ * address. Checks come before the write they guard, so a refused request writes nothing; the open
+ * bookings are counted once more after a new booking is written, which takes it back when racing
+ * creates went over.
  */
 public final class FairUse implements CustomerLimits {
   private final Bookings bookings;
@@ -61,10 +63,34 @@ public final class FairUse implements CustomerLimits {
             () -> counters.count(charges, now));
     int open = read.first();
     if (open >= policy.maxOpenBookings()) {
-      throw new Rejection(ErrorCode.INVALID_STATE,
-          "You already have " + open + " open bookings. Finish or cancel one before booking again.");
+      throw tooManyOpen(open);
     }
     read.second().take();
+  }
+
+  /**
+   * Counts the customer's open bookings again, the new one among them. Of racing creates that all
+   * passed {@link #beforeCreate}, the one whose count comes last sees every booking written before
+   * it (each is written before its own count), so no more than the maximum stay; under a close race
+   * all of them may refuse, never too few.
+   *
+   * @throws Rejection INVALID_STATE, as {@link #beforeCreate}, when the new booking is one too many
+   */
+  @Override
+  public void afterCreate(Caller caller, Booking booking) {
+    if (!policy.enforced()) {
+      return;
+    }
+    int max = policy.maxOpenBookings();
+    int open = bookings.openOfInOneRound(booking.request().customer().whatsapp(), caller.userId(), max + 1);
+    if (open > max) {
+      throw tooManyOpen(open - 1);
+    }
+  }
+
+  private static Rejection tooManyOpen(int open) {
+    return new Rejection(ErrorCode.INVALID_STATE,
+        "You already have " + open + " open bookings. Finish or cancel one before booking again.");
   }
 
   /**

@@ -55,7 +55,10 @@ public final class CreateBooking {
     IdempotencyRecords.Claim claim = new IdempotencyRecords.Claim(proposed, request.fingerprint(), token);
     if (idempotencyKey == null) {
       limits.beforeCreate(caller, request, now);
-      return insert(caller, request, claim, now);
+      Booking booking = booking(caller, request, claim, now);
+      bookings.insert(booking);
+      // the ID is this call's alone: a booking already under it is this call's own, its answer lost
+      return keptWithinLimits(caller, new Written(booking, true), claim, () -> {});
     }
     String scope = caller.isGuest() ? "guest:" + request.customer().whatsapp().value() : "user:" + caller.userId();
     claim = idempotency.claim(scope, idempotencyKey, claim, now);
@@ -71,16 +74,47 @@ public final class CreateBooking {
         return new Created(earlier.get(), claim.token());
       }
     }
+    Runnable freeKey = () -> idempotency.release(scope, idempotencyKey);
+    Written written;
     try {
       limits.beforeCreate(caller, request, now);
-      return insert(caller, request, claim, now);
+      Booking booking = booking(caller, request, claim, now);
+      written = new Written(booking, bookings.insert(booking));
     } catch (Rejection | StoreRejectedException refused) {
-      idempotency.release(scope, idempotencyKey);
+      freeKey.run();
       throw refused;
     }
+    return keptWithinLimits(caller, written, claim, freeKey);
   }
 
-  private Created insert(Caller caller, NewBooking request, IdempotencyRecords.Claim claim, Instant now) {
+  /** A booking written, or found written by the first request with the same key. */
+  private record Written(Booking booking, boolean byThisCall) {}
+
+  /**
+   * A booking this call wrote is counted against the customer's limits once more (racing creates
+   * may all have passed the check before the write); one too many is taken back, its key first: a
+   * retry with the key is then a new create, refused while the booking stays should the delete
+   * fail. Nothing else refers to it yet: its search, chat and locks come later, by its ID, which
+   * the customer learns from this call's answer (README "Fair use": what a signed-in customer could
+   * see in the moment it stands).
+   */
+  private Created keptWithinLimits(Caller caller, Written written, IdempotencyRecords.Claim claim, Runnable freeKey) {
+    if (!written.byThisCall()) {
+      // the first request with this key finished while we were here, and counted it itself (or this
+      // call's own write, its answer lost on the way: then it is not counted again, README "Fair use")
+      return new Created(bookings.find(written.booking().id()).orElseThrow(), claim.token());
+    }
+    try {
+      limits.afterCreate(caller, written.booking());
+    } catch (Rejection tooMany) {
+      freeKey.run();
+      bookings.withdraw(written.booking().id());
+      throw tooMany;
+    }
+    return new Created(written.booking(), claim.token());
+  }
+
+  private Booking booking(Caller caller, NewBooking request, IdempotencyRecords.Claim claim, Instant now) {
     Owner owner = caller.isGuest() ? Owner.guest(claim.token()) : Owner.user(caller.userId());
     BookingRequest booked =
         new BookingRequest(
@@ -89,12 +123,7 @@ public final class CreateBooking {
             prices.priceOf(request.duration()),
             request.location(),
             request.scheduledAt());
-    Booking booking = Booking.open(claim.bookingId(), owner, booked, now);
-    if (bookings.insert(booking)) {
-      return new Created(booking, claim.token());
-    }
-    // the first request with this key finished while we were here
-    return new Created(bookings.find(booking.id()).orElseThrow(), claim.token());
+    return Booking.open(claim.bookingId(), owner, booked, now);
   }
 
   private static void requireSchedulable(NewBooking request, Instant now) {

@@ -159,6 +159,21 @@ class BookingsTest {
   }
 
   @Test
+  void openBookingsCountedInOneRoundReadTheNumberAndTheUserEvenWhenTheNumberHasEnough() {
+    InterceptingStore counted = new InterceptingStore(store);
+    Bookings counting = new Bookings(counted, clock);
+    openedAs("b1", "u1", "081234567890");
+    openedAs("b2", "u1", "081234567890");
+    openedAs("b3", "u1", "081111111111");
+
+    assertEquals(3, counting.openOfInOneRound(WhatsAppNumber.parse("081111111111"), "u1", 5));
+    assertEquals(1, counting.openOfInOneRound(WhatsAppNumber.parse("081111111111"), null, 5), "a guest is counted by number alone");
+    int listsBefore = counted.lists(Bookings.COLLECTION);
+    assertEquals(2, counting.openOfInOneRound(WhatsAppNumber.parse("081234567890"), "u1", 2));
+    assertEquals(2, counted.lists(Bookings.COLLECTION) - listsBefore, "both read at once, before either answers");
+  }
+
+  @Test
   void insertingABookingThatIsThereAlreadyAnswersFalse() {
     Booking first = opened();
 

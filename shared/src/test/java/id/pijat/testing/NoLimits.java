@@ -17,6 +17,9 @@ public final class NoLimits implements CustomerLimits {
   public void beforeCreate(Caller caller, NewBooking request, Instant now) {}
 
   @Override
+  public void afterCreate(Caller caller, Booking booking) {}
+
+  @Override
   public RoundCount countRound(Caller caller, Booking booking, boolean passesOver, Instant now) {
     return RoundCount.FREE;
   }

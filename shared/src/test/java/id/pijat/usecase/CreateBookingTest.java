@@ -155,6 +155,9 @@ class CreateBookingTest {
       }
 
       @Override
+      public void afterCreate(Caller caller, Booking booking) {}
+
+      @Override
       public RoundCount countRound(Caller caller, Booking booking, boolean passesOver, java.time.Instant now) {
         return RoundCount.FREE;
       }

@@ -135,6 +135,11 @@ class RetriesFinishTheJobTest {
     }
 
     @Override
+    public void afterCreate(Caller caller, Booking booking) {
+      asked.add("created");
+    }
+
+    @Override
     public RoundCount countRound(Caller caller, Booking booking, boolean passesOver, Instant now) {
       asked.add(passesOver ? "round passing over " + booking.therapistId() : "round");
       return RoundCount.FREE;
@@ -162,7 +167,7 @@ class RetriesFinishTheJobTest {
     search.search(BUDI, booking.id(), twoAttempts, null, true);
     assertThrows(Rejection.class, () -> search.search(BUDI, booking.id(), twoAttempts, null, true));
 
-    assertEquals(List.of("create", "round", "round passing over ayu"), limits.asked);
+    assertEquals(List.of("create", "created", "round", "round passing over ayu"), limits.asked);
   }
 
   @Test
