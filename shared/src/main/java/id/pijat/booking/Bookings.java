@@ -179,7 +179,7 @@ public final class Bookings {
 
   private static Booking owned(Optional<Booking> found, Caller caller) {
     Booking booking =
-        found.orElseThrow(() -> new Rejection(ErrorCode.BOOKING_NOT_FOUND, "There is no booking with this ID."));
+        found.orElseThrow(Bookings::notFound);
     caller.requireOwns(booking);
     return booking;
   }
@@ -358,6 +358,10 @@ public final class Bookings {
     }
   }
 
+  private static Rejection notFound() {
+    return new Rejection(ErrorCode.BOOKING_NOT_FOUND, "There is no booking with this ID.");
+  }
+
   private void project(Booking booking) {
     Map<String, Object> data = BookingDocuments.toData(booking);
     // what cleanup does once after a final version: settle a cancellation (its call may have died
@@ -371,8 +375,10 @@ public final class Bookings {
     try {
       // who may read it follows the version too: the engaged therapist from acceptance to the end
       store.updateWithReaders(COLLECTION, booking.id(), data, booking.readers());
-    } catch (DocumentNotFoundException e) {
-      throw new IllegalStateException("a versioned booking lost its document: " + booking.id(), e);
+    } catch (DocumentNotFoundException withdrawn) {
+      // only a booking taken back at its creation has no document (see withdraw): a call that
+      // found it in the moment it stood answers as if it never had
+      throw notFound();
     }
   }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import id.pijat.error.ErrorCode;
+import id.pijat.error.Rejection;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.BookingRequest;
 import id.pijat.model.booking.BookingStatus;
@@ -55,6 +57,19 @@ class BookingsTest {
         () -> bookings.save(v1, v1.keepSearching(v1.search().nextAttempt("s1", now).waitUntil(now), now)));
 
     assertEquals(BookingStatus.CANCELLED, bookings.find("b1").orElseThrow().status());
+  }
+
+  @Test
+  void aChangeOfABookingTakenBackAtItsCreationMeanwhileFindsNoBooking() {
+    Booking v1 = opened();
+    Instant now = clock.instant();
+    // read in the moment it stood; then its create took it back as one open booking too many
+    bookings.withdraw("b1");
+
+    Rejection gone = assertThrows(Rejection.class, () -> bookings.saveWritingDocumentAtOnce(
+        v1, v1.keepSearching(v1.search().nextAttempt("s1", now).waitUntil(now), now), List.of()));
+
+    assertEquals(ErrorCode.BOOKING_NOT_FOUND, gone.code());
   }
 
   @Test
