@@ -67,8 +67,10 @@ public final class CreateBooking {
           ErrorCode.IDEMPOTENCY_CONFLICT,
           "This idempotency key was already used for a different booking request.");
     }
-    // a key this call claimed has no booking yet; an earlier request's has one, unless it died first
-    if (!claim.bookingId().equals(proposed)) {
+    // a key this call claimed has no booking yet; an earlier request's has one, unless it is still
+    // under way or died first
+    boolean retry = !claim.bookingId().equals(proposed);
+    if (retry) {
       var earlier = bookings.find(claim.bookingId());
       if (earlier.isPresent()) {
         return new Created(earlier.get(), claim.token());
@@ -77,7 +79,11 @@ public final class CreateBooking {
     Runnable freeKey = () -> idempotency.release(scope, idempotencyKey);
     Written written;
     try {
-      limits.beforeCreate(caller, request, now);
+      // the request that claimed the key is charged for its booking, not each retry of it; a
+      // retry that writes it first is still counted against the open bookings after its write
+      if (!retry) {
+        limits.beforeCreate(caller, request, now);
+      }
       Booking booking = booking(caller, request, claim, now);
       written = new Written(booking, bookings.insert(booking));
     } catch (Rejection | StoreRejectedException refused) {

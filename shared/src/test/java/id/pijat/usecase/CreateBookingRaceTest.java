@@ -3,6 +3,7 @@ package id.pijat.usecase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.pijat.booking.Bookings;
+import id.pijat.fairuse.RateCounters;
 import id.pijat.function.Backend;
 import id.pijat.function.Settings;
 import id.pijat.model.booking.Caller;
@@ -39,5 +40,17 @@ class CreateBookingRaceTest {
     assertEquals(retry.get().booking(), original.booking());
     assertEquals(retry.get().token(), original.token(), "the guest keeps one token whichever answer arrives");
     assertEquals(1, store.list(Bookings.COLLECTION, List.of(Query.limit(10))).size());
+  }
+
+  @Test
+  void aRetryOfARequestStillUnderWayIsNotChargedAsANewBooking() {
+    Caller budi = Caller.user("budi").from("10.0.0.7");
+    NewBooking request = BookingRequests.at(KUTA);
+    store.beforeNextCreate(Bookings.COLLECTION, (id, data) -> backend.createBooking().create(budi, request, "tap-1-5f0e2a9c41d7"));
+
+    backend.createBooking().create(budi, request, "tap-1-5f0e2a9c41d7");
+
+    // one booking charged once: a counter per rate of a create (the customer's, the address's)
+    assertEquals(2, store.list(RateCounters.COLLECTION, List.of(Query.limit(10))).size());
   }
 }
