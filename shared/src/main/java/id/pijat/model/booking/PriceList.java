@@ -45,7 +45,7 @@ public record PriceList(Map<ServiceDuration, Long> prices) {
         throw new IllegalArgumentException("price list entries look like 60=200000: " + entry);
       }
       try {
-        prices.put(ServiceDuration.parse(parts[0]), Long.parseLong(parts[1].trim()));
+        prices.put(ServiceDuration.parse(parts[0].strip()), Long.parseLong(parts[1].trim()));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("price must be a whole number of rupiah: " + parts[1]);
       }

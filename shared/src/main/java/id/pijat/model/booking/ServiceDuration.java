@@ -23,13 +23,17 @@ public enum ServiceDuration {
     throw new IllegalArgumentException("must be 60, 90 or 120: " + minutes);
   }
 
-  /** Accepts "60", "90", "120" as the client sends them. */
+  /**
+   * Exactly "60", "90" or "120", as the client sends them (README, "What the functions answer"): no
+   * sign, padding, spaces or other digits, which Long.parseLong would let through.
+   */
   public static ServiceDuration parse(String text) {
-    try {
-      return ofMinutes(Long.parseLong(text.trim()));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("must be 60, 90 or 120: " + text);
+    for (ServiceDuration duration : values()) {
+      if (duration.code().equals(text)) {
+        return duration;
+      }
     }
+    throw new IllegalArgumentException("must be 60, 90 or 120");
   }
 
   public int minutes() {

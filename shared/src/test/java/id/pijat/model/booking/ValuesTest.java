@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.pijat.model.geo.Coordinates;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ValuesTest {
   @Test
@@ -64,6 +66,12 @@ class ValuesTest {
   @Test
   void durationsParseFromTheirCodes() {
     assertEquals(ServiceDuration.MINUTES_90, ServiceDuration.parse("90"));
-    assertEquals("must be 60, 90 or 120: 45", assertThrows(IllegalArgumentException.class, () -> ServiceDuration.parse("45")).getMessage());
+    assertEquals("must be 60, 90 or 120", assertThrows(IllegalArgumentException.class, () -> ServiceDuration.parse("45")).getMessage());
+  }
+
+  @ParameterizedTest(name = "[{index}]")
+  @ValueSource(strings = {"\uFF16\uFF10", "+60", "060", " 60", "60 ", " 60\n", "60.0", "6e1", "-60", "\u0666\u0660", ""})
+  void aDurationIsOnlyItsCodeSpelledExactly(String text) {
+    assertThrows(IllegalArgumentException.class, () -> ServiceDuration.parse(text));
   }
 }
