@@ -31,6 +31,31 @@ class FreeTextTest {
   }
 
   @ParameterizedTest(name = "U+{0}")
+  @ValueSource(ints = {0x2028, 0x2029})
+  void lineAndParagraphSeparatorsAreRefusedAsLineBreaks(int separator) {
+    assertEquals("name must not contain control characters", refusal("Bu" + (char) separator + "di"));
+  }
+
+  @ParameterizedTest(name = "{index}")
+  @ValueSource(strings = {"Budi\u2028Santoso", "Budi\u2029Santoso"})
+  void aChatMessageKeepsLineAndParagraphSeparatorsAsLineBreaks(String text) {
+    assertEquals("Budi\nSantoso", FreeText.withLines(text, "text", 1, 2000));
+  }
+
+  @ParameterizedTest(name = "{index}")
+  @ValueSource(strings = {"\uFE0F\uFE0F", "\u0301\u0301", "\u034F\u034F", "\u180E\u180E", "\uDB40\uDC20\uDB40\uDC41",
+      "\uE000\uE001", "\uFE0F\u0301\u200B", "\u115F\u1160", "\uFFA0\uFFA0"})
+  void textOfVariationSelectorsCombiningMarksAndOtherIgnorablesIsRefused(String text) {
+    assertEquals("name must contain visible characters", refusal(text));
+  }
+
+  @ParameterizedTest(name = "{index}")
+  @ValueSource(strings = {"Rene\u0301", "\u2764\uFE0F", "\u0E01\u0E34", "!?", "\u20AC5"})
+  void oneVisibleCharacterWithMarksOrSelectorsBesideItIsEnough(String text) {
+    assertEquals(text, FreeText.within(text, "name", 2, 100));
+  }
+
+  @ParameterizedTest(name = "U+{0}")
   @ValueSource(ints = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C})
   void textDirectionControlsAreRefused(int control) {
     assertEquals("name must not contain text direction controls", refusal("Budi" + (char) control + "x"));

@@ -514,4 +514,16 @@ class ChatTest {
     assertThrows(IllegalArgumentException.class, () -> new MessageText("x".repeat(MessageText.MAX_LENGTH + 1)));
     assertEquals(MessageText.MAX_LENGTH, new MessageText("\uD83D\uDE00".repeat(MessageText.MAX_LENGTH)).value().codePointCount(0, 4000));
   }
+
+  @Test
+  void lineAndParagraphSeparatorsInAMessageBecomeLineBreaks() {
+    assertEquals("first line\nsecond line\nthird", new MessageText("first line\u2028second line\u2029third").value());
+  }
+
+  @Test
+  void aMessageOfOnlyInvisibleCharactersIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new MessageText("\uFE0F"));
+    assertThrows(IllegalArgumentException.class, () -> new MessageText("\u0301\u0301"));
+    assertThrows(IllegalArgumentException.class, () -> new MessageText("\u2028\u2029"));
+  }
 }
