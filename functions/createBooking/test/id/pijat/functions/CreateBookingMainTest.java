@@ -75,6 +75,17 @@ class CreateBookingMainTest {
   }
 
   @Test
+  void aRepeatedKeyIs400NamingItAndBooksNothing() throws Exception {
+    RuntimeOutput output = call(BODY.replace("{\"serviceDuration\":\"60\"", "{\"serviceDuration\":\"60\",\"serviceDuration\":\"90\""), Map.of());
+
+    assertEquals(400, output.getStatusCode());
+    JsonObject error = RuntimeCalls.json(output).getAsJsonObject("error");
+    assertEquals("INVALID_INPUT", error.get("code").getAsString());
+    assertEquals("serviceDuration", error.getAsJsonArray("details").get(0).getAsJsonObject().get("field").getAsString());
+    assertTrue(store.list(Bookings.COLLECTION, List.of(Query.limit(100))).isEmpty());
+  }
+
+  @Test
   void anIdempotencyHeaderMakesARetryAnswerTheSameBooking() throws Exception {
     Map<String, String> headers = Map.of("x-idempotency-key", "retry-me-5c1f0a9e-77b2");
     JsonObject first = RuntimeCalls.json(call(BODY, headers)).getAsJsonObject("data");

@@ -12,7 +12,11 @@ import id.pijat.error.FieldProblem;
 import id.pijat.error.Rejection;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleFunction;
@@ -57,9 +61,50 @@ public final class JsonInput {
       if (!element.isJsonObject()) {
         throw Rejection.invalidInput("body", "must be a JSON object");
       }
+      List<FieldProblem> repeated = repeatedKeys(body);
+      if (!repeated.isEmpty()) {
+        throw Rejection.invalidInput(repeated);
+      }
       return new JsonInput(element.getAsJsonObject(), "", new ArrayList<>());
     } catch (JsonParseException | IOException e) {
       throw Rejection.invalidInput("body", "is not valid JSON");
+    }
+  }
+
+  /**
+   * Every key an object of the body repeats, at any depth, named by its path. Gson keeps the last of
+   * them, so {"serviceDuration":"60","serviceDuration":"90"} would book 90 while a proxy or a log
+   * that keeps the first reads 60: such a body is refused, not guessed at. Read token by token, with
+   * no recursion, so a body nested as deep as its size allows is read as Gson read it.
+   */
+  private static List<FieldProblem> repeatedKeys(String body) throws IOException {
+    Set<String> repeated = new LinkedHashSet<>();
+    Deque<Set<String>> objects = new ArrayDeque<>();
+    JsonReader reader = new JsonReader(new StringReader(body));
+    reader.setStrictness(Strictness.STRICT);
+    while (true) {
+      switch (reader.peek()) {
+        case BEGIN_OBJECT -> {
+          reader.beginObject();
+          objects.push(new HashSet<>());
+        }
+        case END_OBJECT -> {
+          reader.endObject();
+          objects.pop();
+        }
+        case BEGIN_ARRAY -> reader.beginArray();
+        case END_ARRAY -> reader.endArray();
+        case NAME -> {
+          if (!objects.peek().add(reader.nextName())) {
+            // "$.location.address" is the field "location.address", as every other problem names it
+            repeated.add(reader.getPath().substring(2));
+          }
+        }
+        case END_DOCUMENT -> {
+          return repeated.stream().map(field -> new FieldProblem(field, "is given more than once")).toList();
+        }
+        default -> reader.skipValue();
+      }
     }
   }
 

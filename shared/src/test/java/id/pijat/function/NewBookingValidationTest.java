@@ -73,6 +73,29 @@ class NewBookingValidationTest {
     assertEquals(field, rejection.details().get(0).field());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "duration twice            | {\"serviceDuration\":\"60\",\"serviceDuration\":\"90\"," + ADDRESS + "," + CUSTOMER + "}  | serviceDuration",
+    "duration twice, same value | {\"serviceDuration\":60,\"serviceDuration\":60," + ADDRESS + "," + CUSTOMER + "}         | serviceDuration",
+    "address twice             | {\"serviceDuration\":60,\"location\":{\"address\":\"Jl. Kuta 1\",\"address\":\"Jl. Legian 2\",\"coordinates\":{\"lat\":1,\"lng\":1}}," + CUSTOMER + "} | location.address",
+    "latitude twice            | {\"serviceDuration\":60,\"location\":{\"address\":\"Jl. Kuta 1\",\"coordinates\":{\"lat\":1,\"lat\":2,\"lng\":1}}," + CUSTOMER + "} | location.coordinates.lat",
+    "key twice inside a list   | {\"serviceDuration\":60," + ADDRESS + "," + CUSTOMER + ",\"tip\":[{\"a\":1},{\"b\":1,\"b\":2}]} | tip[1].b",
+  })
+  void aKeyGivenTwiceIsRefusedNamingItsPath(String name, String body, String field) {
+    Rejection rejection = assertThrows(Rejection.class, () -> parse(body));
+
+    assertEquals(ErrorCode.INVALID_INPUT, rejection.code());
+    assertEquals(java.util.List.of(new id.pijat.error.FieldProblem(field, "is given more than once")), rejection.details());
+  }
+
+  @org.junit.jupiter.api.Test
+  void theSameKeyInTwoObjectsIsNoRepeat() {
+    NewBooking booking = parse("{\"serviceDuration\":60,\"location\":{\"address\":\"Jl. Kuta 1\",\"coordinates\":{\"lat\":1,\"lng\":1}},"
+        + "\"customerDetails\":{\"name\":\"Budi\",\"whatsapp\":\"081234567890\"}}");
+
+    assertEquals(ServiceDuration.MINUTES_60, booking.duration());
+  }
+
   @org.junit.jupiter.api.Test
   void aMegabyteStringIsRefusedUnread() {
     String body = "{\"serviceDuration\":60,\"customerDetails\":{\"name\":\"" + "x".repeat(1_000_000) + "\"}}";

@@ -80,6 +80,8 @@ class WeeklyHoursInputTest {
         Arguments.of("end equals start", week(2, open("wednesday", "09:00", "09:00")), "days[2].endTime"),
         Arguments.of("closed with a bad time", week(2, day("wednesday", "\"isAvailable\":false,\"startTime\":\"late\"")), "days[2].startTime"),
         Arguments.of("unknown field in a day", week(2, day("wednesday", "\"isAvailable\":false,\"breakTime\":\"12:00\"")), "days[2].breakTime"),
+        Arguments.of("a time given twice in a day", week(2, day("wednesday", "\"isAvailable\":true,\"startTime\":\"09:00\",\"startTime\":\"10:00\",\"endTime\":\"17:00\"")), "days[2].startTime"),
+        Arguments.of("zone given twice", week(-1, null).replace("{\"timezone\"", "{\"timezone\":\"Europe/Berlin\",\"timezone\""), "timezone"),
         Arguments.of("unknown field", week(-1, null).replace("{\"timezone\"", "{\"providerId\":\"ayu\",\"timezone\""), "providerId"));
   }
 
