@@ -210,6 +210,28 @@ class CreateBookingMainTest {
   }
 
   @Test
+  void aBodyKeyThatDiffersFromTheHeaderKeyIsRefusedNamingTheField() throws Exception {
+    String body = BODY.replace("{\"serviceDuration\"", "{\"idempotencyKey\":\"body-key-5c1f0a9e-77b2\",\"serviceDuration\"");
+
+    RuntimeOutput output = call(body, Map.of("x-idempotency-key", "header-key-5c1f0a9e-77b2"));
+
+    assertEquals(400, output.getStatusCode());
+    assertEquals("idempotencyKey", field(output));
+    assertTrue(nothingWritten());
+  }
+
+  @Test
+  void theSameKeyInTheBodyAndTheHeaderIsOneKey() throws Exception {
+    String key = "same-key-5c1f0a9e-77b2";
+    String body = BODY.replace("{\"serviceDuration\"", "{\"idempotencyKey\":\"" + key + "\",\"serviceDuration\"");
+    JsonObject first = RuntimeCalls.json(call(body, Map.of("x-idempotency-key", key))).getAsJsonObject("data");
+
+    JsonObject retry = RuntimeCalls.json(call(BODY, Map.of("x-idempotency-key", key))).getAsJsonObject("data");
+
+    assertEquals(first.get("id"), retry.get("id"));
+  }
+
+  @Test
   void aStrangerSendingTheSameBodyWithAGuestsKeyDoesNotGetTheGuestsBooking() throws Exception {
     String key = "a-guest-key-0000";
     JsonObject victim = RuntimeCalls.json(call(BODY, Map.of("x-idempotency-key", key))).getAsJsonObject("data");

@@ -101,9 +101,18 @@ public record FunctionRequest(String method, String path, Map<String, String> he
         : null;
   }
 
-  /** From the x-idempotency-key header or the body's idempotencyKey: 16 to 128 printable characters, a UUID say. */
+  /**
+   * From the x-idempotency-key header or the body's idempotencyKey: 16 to 128 printable characters, a
+   * UUID say. Both may be sent when they are the same key; two different keys are refused, since
+   * either one taken would let a retry that sends only the other make a second booking.
+   */
   public String idempotencyKey(JsonInput body) {
-    String key = body.has("idempotencyKey") ? body.string("idempotencyKey", false) : header(IDEMPOTENCY_KEY);
+    String header = header(IDEMPOTENCY_KEY);
+    String key = body.has("idempotencyKey") ? body.string("idempotencyKey", false) : header;
+    if (key != null && header != null && !key.equals(header)) {
+      body.problem("idempotencyKey", "differs from the x-idempotency-key header: send one key, or the same key in both");
+      return null;
+    }
     if (key != null
         && (key.length() < MIN_IDEMPOTENCY_KEY || key.length() > 128 || !key.chars().allMatch(c -> c > 32 && c < 127))) {
       body.problem("idempotencyKey", "must be " + MIN_IDEMPOTENCY_KEY + " to 128 printable characters without spaces, random (a UUID)");
