@@ -71,6 +71,7 @@ class CancelBookingMainTest {
     assertEquals(400, output.getStatusCode());
     JsonObject error = RuntimeCalls.json(output).getAsJsonObject("error");
     assertEquals("reason", error.getAsJsonArray("details").get(0).getAsJsonObject().get("field").getAsString());
+    assertEquals("reason must be 1 to 200 characters: 201", error.get("message").getAsString());
     Booking stored = backend.bookings().find(created.booking().id()).orElseThrow();
     assertEquals(created.booking(), stored);
   }

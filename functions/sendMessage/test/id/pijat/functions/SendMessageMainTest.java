@@ -113,7 +113,17 @@ class SendMessageMainTest {
     assertEquals(400, output.getStatusCode());
     JsonObject detail = RuntimeCalls.json(output).getAsJsonObject("error").getAsJsonArray("details").get(0).getAsJsonObject();
     assertEquals("text", detail.get("field").getAsString());
-    assertEquals("text must be 1 to 2000 characters: 2001", detail.get("problem").getAsString());
+    assertEquals("must be 1 to 2000 characters: 2001", detail.get("problem").getAsString());
+    assertEquals("text must be 1 to 2000 characters: 2001", RuntimeCalls.json(output).getAsJsonObject("error").get("message").getAsString());
+  }
+
+  @Test
+  void aMessageOfLineAndParagraphSeparatorsOnlyIsRefusedNamingTheText() throws Exception {
+    RuntimeOutput output = send(body("c-1", "\u2028\u2029"), BUDI);
+
+    assertEquals(400, output.getStatusCode());
+    assertEquals(List.of("text"), fields(output));
+    assertEquals(1, messages());
   }
 
   @Test

@@ -5,6 +5,7 @@ import id.pijat.error.Rejection;
 import id.pijat.model.booking.BookingToken;
 import id.pijat.model.booking.Caller;
 import id.pijat.store.DocumentIds;
+import id.pijat.text.Excerpt;
 import io.openruntimes.java.RuntimeRequest;
 import java.util.List;
 import java.util.Locale;
@@ -51,9 +52,8 @@ public record FunctionRequest(String method, String path, Map<String, String> he
 
   /** Enough of what the client sent to recognise it, never a page of it. */
   private static String clip(String text) {
-    String printable = text.codePoints().filter(c -> c > 32 && c < 127).limit(40)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    return printable.isEmpty() ? "an empty one" : printable;
+    String excerpt = Excerpt.of(text);
+    return excerpt.isEmpty() ? "an empty one" : excerpt;
   }
 
   public String header(String name) {

@@ -10,6 +10,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import id.pijat.error.FieldProblem;
 import id.pijat.error.Rejection;
+import id.pijat.text.Excerpt;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayDeque;
@@ -97,7 +98,7 @@ public final class JsonInput {
         case NAME -> {
           if (!objects.peek().add(reader.nextName())) {
             // "$.location.address" is the field "location.address", as every other problem names it
-            repeated.add(reader.getPath().substring(2));
+            repeated.add(shown(reader.getPath().substring(2)));
           }
         }
         case END_DOCUMENT -> {
@@ -244,7 +245,7 @@ public final class JsonInput {
   public void allowOnly(Set<String> names) {
     for (String name : object.keySet()) {
       if (!names.contains(name)) {
-        problem(name, "is not a known field");
+        problem(shown(name), "is not a known field");
       }
     }
   }
@@ -253,8 +254,13 @@ public final class JsonInput {
     return object.has(name) && !object.get(name).isJsonNull();
   }
 
+  /**
+   * The problem under the field's path. A rule's message may name its value as the rule sees it
+   * ("reason must be 1 to 200 characters"); here the path names it, so the name is not said twice.
+   */
   public void problem(String name, String problem) {
-    problems.add(new FieldProblem(path(name), problem));
+    String leaf = name.substring(name.lastIndexOf('.') + 1);
+    problems.add(new FieldProblem(path(name), problem.startsWith(leaf + " ") ? problem.substring(leaf.length() + 1) : problem));
   }
 
   public boolean hasProblems() {
@@ -290,6 +296,12 @@ public final class JsonInput {
 
   private static boolean isString(JsonElement element) {
     return element.isJsonPrimitive() && element.getAsJsonPrimitive().isString();
+  }
+
+  /** A key the client chose, as a field's name may show it: an excerpt, never a page of it. */
+  private static String shown(String key) {
+    String excerpt = Excerpt.of(key);
+    return excerpt.isEmpty() ? "(a key with nothing visible)" : excerpt;
   }
 
   private String path(String name) {

@@ -97,6 +97,25 @@ class NewBookingValidationTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aMessageNamesTheFieldOnce() {
+    Rejection rejection = assertThrows(Rejection.class, () -> parse(
+        "{\"serviceDuration\":60,\"location\":{\"address\":\"Kut\",\"coordinates\":{\"lat\":1,\"lng\":1}}," + CUSTOMER + "}"));
+
+    assertEquals("location.address must be 5 to 500 characters: 3", rejection.getMessage());
+    assertEquals(java.util.List.of(new id.pijat.error.FieldProblem("location.address", "must be 5 to 500 characters: 3")), rejection.details());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aLongUnknownFieldIsNamedByAnExcerptWithoutItsControls() {
+    String key = "\u202E<b>" + "k".repeat(10_000);
+    Rejection rejection = assertThrows(Rejection.class, () -> parse("{\"serviceDuration\":60," + ADDRESS + "," + CUSTOMER + ",\"" + key + "\":1}"));
+
+    String shown = "b" + "k".repeat(39) + "\u2026";
+    assertEquals(java.util.List.of(new id.pijat.error.FieldProblem(shown, "is not a known field")), rejection.details());
+    assertEquals(shown + " is not a known field", rejection.getMessage());
+  }
+
+  @org.junit.jupiter.api.Test
   void aMegabyteStringIsRefusedUnread() {
     String body = "{\"serviceDuration\":60,\"customerDetails\":{\"name\":\"" + "x".repeat(1_000_000) + "\"}}";
 

@@ -96,6 +96,17 @@ class WeeklyHoursInputTest {
   }
 
   @Test
+  void aLongBadValueIsRepeatedAsAShortExcerptWithoutControlsOrMarkup() {
+    String body = week(2, open("\u202E<i>" + "w".repeat(10_000), "09:00", "17:00"));
+
+    Rejection refused = assertThrows(Rejection.class, () -> parse(body));
+
+    String problem = "must be monday, tuesday, wednesday, thursday, friday, saturday or sunday: i" + "w".repeat(39) + "\u2026";
+    assertEquals(new FieldProblem("days[2].dayOfWeek", problem), refused.details().get(0));
+    assertEquals("days[2].dayOfWeek " + problem, refused.getMessage());
+  }
+
+  @Test
   void everyBadFieldIsNamedAtOnce() {
     String body = "{\"timezone\":\"Nowhere/City\",\"days\":["
         + open("monday", "9", "17:00") + "," + open("monday", "08:00", "08:00") + "," + day("someday", "\"isAvailable\":false") + "]}";

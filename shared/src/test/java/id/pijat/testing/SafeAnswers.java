@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.openruntimes.java.RuntimeContext;
 import io.openruntimes.java.RuntimeLogger;
@@ -16,6 +17,10 @@ import java.util.Set;
 public final class SafeAnswers {
   /** Refusals of the request itself, not of the booking's state (SEARCH_TIMEOUT cancels the booking, as the README's searchTherapists says). */
   private static final Set<Integer> REFUSALS = Set.of(400, 403, 404, 422, 429);
+  /** Longer than any rule's message with a field's name and an excerpt of the value in it. */
+  private static final int MAX_SHOWN = 240;
+  private static final Set<Integer> HIDDEN = Set.of((int) Character.CONTROL, (int) Character.FORMAT, (int) Character.LINE_SEPARATOR,
+      (int) Character.PARAGRAPH_SEPARATOR, (int) Character.SURROGATE, (int) Character.PRIVATE_USE, (int) Character.UNASSIGNED);
 
   /** A function's Main.main. */
   @FunctionalInterface
@@ -42,5 +47,25 @@ public final class SafeAnswers {
     if (REFUSALS.contains(status)) {
       assertEquals(writesBefore, store.writes(), () -> "a refusal wrote: " + answer);
     }
+    if (!envelope.get("success").getAsBoolean()) {
+      JsonObject error = envelope.getAsJsonObject("error");
+      assertShowable(error.get("message").getAsString(), answer);
+      if (error.has("details") && error.get("details").isJsonArray()) {
+        for (JsonElement problem : error.getAsJsonArray("details")) {
+          assertShowable(problem.getAsJsonObject().get("field").getAsString(), answer);
+          assertShowable(problem.getAsJsonObject().get("problem").getAsString(), answer);
+        }
+      }
+    }
+  }
+
+  /**
+   * A message the contract calls safe to show a customer: short, whatever was sent, and with no
+   * markup, controls, bidi overrides or other invisible characters taken from the request.
+   */
+  private static void assertShowable(String text, String answer) {
+    assertTrue(text.codePointCount(0, text.length()) <= MAX_SHOWN, () -> "too long to show: " + answer);
+    assertTrue(text.codePoints().noneMatch(c -> c == '<' || c == '>' || HIDDEN.contains(Character.getType(c))),
+        () -> "not safe to show: " + answer);
   }
 }

@@ -1,5 +1,6 @@
 package id.pijat.model.booking;
 
+import id.pijat.text.Excerpt;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -31,7 +32,7 @@ public enum JobStep {
     return Arrays.stream(values())
         .filter(step -> step.code.equals(code))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("must be one of " + codes() + ": " + code));
+        .orElseThrow(() -> new IllegalArgumentException(Excerpt.after("must be one of " + codes(), code)));
   }
 
   private static String codes() {

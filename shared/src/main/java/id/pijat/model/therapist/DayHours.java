@@ -1,5 +1,6 @@
 package id.pijat.model.therapist;
 
+import id.pijat.text.Excerpt;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Locale;
@@ -44,7 +45,7 @@ public record DayHours(DayOfWeek day, boolean open, LocalTime start, LocalTime e
   /** The rule for a start time, for readers that name the field themselves. */
   public static LocalTime requireStart(String text) {
     if (text == null || !HH_MM.matcher(text).matches()) {
-      throw new IllegalArgumentException("must be HH:MM, 00:00 to 23:59: " + text);
+      throw new IllegalArgumentException(Excerpt.after("must be HH:MM, 00:00 to 23:59", text));
     }
     return LocalTime.parse(text);
   }
@@ -55,7 +56,7 @@ public record DayHours(DayOfWeek day, boolean open, LocalTime start, LocalTime e
       return LocalTime.MIDNIGHT;
     }
     if (text == null || !HH_MM.matcher(text).matches()) {
-      throw new IllegalArgumentException("must be HH:MM, 00:00 to 23:59, or 24:00: " + text);
+      throw new IllegalArgumentException(Excerpt.after("must be HH:MM, 00:00 to 23:59, or 24:00", text));
     }
     return LocalTime.parse(text);
   }
@@ -72,7 +73,7 @@ public record DayHours(DayOfWeek day, boolean open, LocalTime start, LocalTime e
         return day;
       }
     }
-    throw new IllegalArgumentException("must be monday, tuesday, wednesday, thursday, friday, saturday or sunday: " + name);
+    throw new IllegalArgumentException(Excerpt.after("must be monday, tuesday, wednesday, thursday, friday, saturday or sunday", name));
   }
 
   /** "HH:MM", as the row holds it; null on a closed day. */

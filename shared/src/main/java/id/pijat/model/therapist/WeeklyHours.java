@@ -1,5 +1,6 @@
 package id.pijat.model.therapist;
 
+import id.pijat.text.Excerpt;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -43,7 +44,7 @@ public record WeeklyHours(ZoneId zone, Map<DayOfWeek, DayHours> days) {
   public static ZoneId requireZone(String name) {
     // the region IDs of the JVM's time-zone database; offsets such as +08:00 follow no daylight saving
     if (name == null || !ZoneId.getAvailableZoneIds().contains(name)) {
-      throw new IllegalArgumentException("must be an IANA time zone such as Asia/Makassar: " + name);
+      throw new IllegalArgumentException(Excerpt.after("must be an IANA time zone such as Asia/Makassar", name));
     }
     return ZoneId.of(name);
   }
