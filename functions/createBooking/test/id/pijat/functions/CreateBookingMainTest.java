@@ -60,7 +60,11 @@ class CreateBookingMainTest {
         Map.of("x-appwrite-user-id", "u1"));
 
     assertEquals(403, output.getStatusCode());
-    assertEquals("PERMISSION_DENIED", RuntimeCalls.json(output).getAsJsonObject("error").get("code").getAsString());
+    JsonObject error = RuntimeCalls.json(output).getAsJsonObject("error");
+    assertEquals("PERMISSION_DENIED", error.get("code").getAsString());
+    JsonObject detail = error.getAsJsonArray("details").get(0).getAsJsonObject();
+    assertEquals("userId", detail.get("field").getAsString());
+    assertEquals("does not match the signed-in user", detail.get("problem").getAsString());
   }
 
   @Test

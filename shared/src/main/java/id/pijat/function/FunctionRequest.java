@@ -1,6 +1,7 @@
 package id.pijat.function;
 
 import id.pijat.error.ErrorCode;
+import id.pijat.error.FieldProblem;
 import id.pijat.error.Rejection;
 import id.pijat.model.booking.BookingToken;
 import id.pijat.model.booking.Caller;
@@ -85,7 +86,8 @@ public record FunctionRequest(String method, String path, Map<String, String> he
     String userId = header(USER_ID);
     String claimed = body.string("userId", false);
     if (claimed != null && userId != null && !claimed.equals(userId)) {
-      throw new Rejection(ErrorCode.PERMISSION_DENIED, "userId does not match the signed-in user.");
+      throw new Rejection(ErrorCode.PERMISSION_DENIED, "userId does not match the signed-in user.",
+          List.of(new FieldProblem("userId", "does not match the signed-in user")));
     }
     // a guest who booked and signed in later still holds their guest booking's token
     String token = body.has("bookingToken") ? body.string("bookingToken", false) : header(BOOKING_TOKEN);
