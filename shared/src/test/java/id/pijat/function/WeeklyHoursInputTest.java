@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** setWeeklyHours' body, good and bad, as a table: every bad one names its field. */
 class WeeklyHoursInputTest {
@@ -56,6 +57,13 @@ class WeeklyHoursInputTest {
         Arguments.of("zone unknown", week("Mars/Olympus", -1, null), "timezone"),
         Arguments.of("zone as an offset", week("+08:00", -1, null), "timezone"),
         Arguments.of("zone abbreviation", week("WITA", -1, null), "timezone"),
+        Arguments.of("zone UTC", week("UTC", -1, null), "timezone"),
+        Arguments.of("zone Etc/GMT-8", week("Etc/GMT-8", -1, null), "timezone"),
+        Arguments.of("zone Etc/UTC", week("Etc/UTC", -1, null), "timezone"),
+        Arguments.of("zone SystemV/AST4", week("SystemV/AST4", -1, null), "timezone"),
+        Arguments.of("zone US/Eastern", week("US/Eastern", -1, null), "timezone"),
+        Arguments.of("zone GMT0", week("GMT0", -1, null), "timezone"),
+        Arguments.of("zone in lower case", week("asia/makassar", -1, null), "timezone"),
         Arguments.of("days missing", "{\"timezone\":\"Asia/Makassar\"}", "days"),
         Arguments.of("days not a list", "{\"timezone\":\"Asia/Makassar\",\"days\":{}}", "days"),
         Arguments.of("no days", "{\"timezone\":\"Asia/Makassar\",\"days\":[]}", "days"),
@@ -104,6 +112,20 @@ class WeeklyHoursInputTest {
     String problem = "must be monday, tuesday, wednesday, thursday, friday, saturday or sunday: i" + "w".repeat(39) + "\u2026";
     assertEquals(new FieldProblem("days[2].dayOfWeek", problem), refused.details().get(0));
     assertEquals("days[2].dayOfWeek " + problem, refused.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Asia/Makassar", "Asia/Jakarta", "Europe/Berlin", "America/Argentina/Buenos_Aires", "Australia/Perth",
+      "Pacific/Auckland", "Indian/Maldives", "Antarctica/Troll", "Arctic/Longyearbyen", "Atlantic/Azores", "Africa/Nairobi"})
+  void aRegionZoneIsKept(String zone) {
+    assertEquals(ZoneId.of(zone), parse(week(zone, -1, null)).zone());
+  }
+
+  @Test
+  void aZoneThatIsNoRegionIsRefusedSayingWhatIsWanted() {
+    Rejection refused = assertThrows(Rejection.class, () -> parse(week("Etc/GMT-8", -1, null)));
+
+    assertEquals("timezone must be a region time zone, Area/Location, such as Asia/Makassar: Etc/GMT-8", refused.getMessage());
   }
 
   @Test

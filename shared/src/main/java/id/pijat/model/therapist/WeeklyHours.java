@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A provider's week, read in the provider's own time zone: whether they are open at an instant is
@@ -19,6 +20,10 @@ import java.util.Objects;
  */
 public record WeeklyHours(ZoneId zone, Map<DayOfWeek, DayHours> days) {
   public static final String WHOLE_WEEK = "must hold each of the seven days once, monday to sunday";
+  private static final String REGION_ZONE = "must be a region time zone, Area/Location, such as Asia/Makassar";
+  /** The IANA database's areas of regions; Etc, SystemV, US and the rest hold fixed offsets and legacy names. */
+  private static final Pattern REGION =
+      Pattern.compile("(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z0-9_+\\-]+(?:/[A-Za-z0-9_+\\-]+)*");
 
   public WeeklyHours {
     Objects.requireNonNull(zone, "zone");
@@ -40,11 +45,16 @@ public record WeeklyHours(ZoneId zone, Map<DayOfWeek, DayHours> days) {
     return week;
   }
 
-  /** The rule for a zone: an IANA name the JVM knows ("Asia/Makassar"), not an offset. */
+  /**
+   * The rule for a zone: a region zone of the IANA database that the JVM knows, Area/Location
+   * ("Asia/Makassar", "America/Argentina/Buenos_Aires"). Offsets ("+08:00"), fixed-offset and legacy
+   * zones ("UTC", "Etc/GMT-8", "SystemV/AST4", "US/Eastern") and abbreviations ("WITA") are refused:
+   * only a region follows the daylight saving of the place, so only it keeps a therapist's
+   * wall-clock hours across a change.
+   */
   public static ZoneId requireZone(String name) {
-    // the region IDs of the JVM's time-zone database; offsets such as +08:00 follow no daylight saving
-    if (name == null || !ZoneId.getAvailableZoneIds().contains(name)) {
-      throw new IllegalArgumentException(Excerpt.after("must be an IANA time zone such as Asia/Makassar", name));
+    if (name == null || !REGION.matcher(name).matches() || !ZoneId.getAvailableZoneIds().contains(name)) {
+      throw new IllegalArgumentException(Excerpt.after(REGION_ZONE, name));
     }
     return ZoneId.of(name);
   }
