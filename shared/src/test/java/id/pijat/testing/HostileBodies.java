@@ -15,8 +15,8 @@ import net.jqwik.api.Tuple;
 /**
  * Request bodies an attacker or a broken client sends, for property tests of every function: a
  * valid body with values swapped, removed or added at any depth, number literals no double holds,
- * text with controls, bidi overrides, emoji and lone surrogates, random JSON, and text that is not
- * JSON at all.
+ * text with controls, line separators, bidi overrides, emoji, lone surrogates and nothing visible,
+ * numbers spelt loosely as text, random JSON, and text that is not JSON at all.
  */
 public final class HostileBodies {
   private static final List<String> NUMBERS =
@@ -26,10 +26,12 @@ public final class HostileBodies {
       List.of("", " ", "a", "\u0000", "\u202Eevil", "\u200B\u200B\u200B", "\uD83D\uDE00".repeat(51), "\uD83D\uDE00".repeat(251),
           "\uD800", "x".repeat(600), "../bookings", "60", "true", "null", "{}", "2026-13-45T99:00:00+08:00",
           "2026-12-01T10:00:00+08:00", "0812 3456 7890", "+62 812-3456-7890", "Budi\nSantoso", "\u3164\u3164",
-          "<script>", "' OR 1=1 --", "\u0661\u0662", "Jl. Sunset Road 88");
+          "<script>", "' OR 1=1 --", "\u0661\u0662", "Jl. Sunset Road 88", "Jl. Kuta\u20281", "\u2029", "\uFE0F\uFE0F\uFE0F\uFE0F\uFE0F",
+          "\u0301\u0301", "\uFF16\uFF10", "+60", "060", " 60\n", "UTC", "Etc/GMT-8", "\u202E<b>" + "x".repeat(5_000));
   private static final List<String> GARBAGE =
       List.of("", "null", "[]", "\"text\"", "42", "{", "{\"a\":}", "{\"a\":1,}", "{'a':1}", "{\"a\":1}{\"b\":2}", "[".repeat(5000),
-          "{\"a\":".repeat(3000), "\uFEFF{}", "{\"serviceDuration\":60,\"serviceDuration\":90}");
+          "{\"a\":".repeat(3000), "\uFEFF{}", "{\"serviceDuration\":60,\"serviceDuration\":90}",
+          "{\"location\":{\"address\":\"Jl. Kuta 1\",\"address\":\"Jl. Legian 2\"}}");
 
   private HostileBodies() {}
 
