@@ -101,11 +101,6 @@ class CancelBookingMainTest {
   void aBodyUserIdThatIsNotTheSignedInUserIsDeniedNamingTheField() throws Exception {
     RuntimeOutput output = main.main(RuntimeCalls.post("{\"bookingId\":\"b1\",\"userId\":\"someone-else\"}", Map.of("x-appwrite-user-id", "u1")));
 
-    assertEquals(403, output.getStatusCode());
-    JsonObject error = RuntimeCalls.json(output).getAsJsonObject("error");
-    assertEquals("PERMISSION_DENIED", error.get("code").getAsString());
-    JsonObject detail = error.getAsJsonArray("details").get(0).getAsJsonObject();
-    assertEquals("userId", detail.get("field").getAsString());
-    assertEquals("does not match the signed-in user", detail.get("problem").getAsString());
+    RuntimeCalls.assertRefusedNaming(output, 403, "PERMISSION_DENIED", "userId", "does not match the signed-in user");
   }
 }

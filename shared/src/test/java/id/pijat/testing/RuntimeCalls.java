@@ -1,5 +1,7 @@
 package id.pijat.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.openruntimes.java.RuntimeContext;
@@ -35,5 +37,15 @@ public final class RuntimeCalls {
 
   public static JsonObject json(io.openruntimes.java.RuntimeOutput output) {
     return JsonParser.parseString(new String(output.getBody(), StandardCharsets.UTF_8)).getAsJsonObject();
+  }
+
+  /** The answer refuses with this status and code, and its details name the one field at fault with this problem. */
+  public static void assertRefusedNaming(io.openruntimes.java.RuntimeOutput output, int status, String code, String field, String problem) {
+    assertEquals(status, output.getStatusCode());
+    JsonObject error = json(output).getAsJsonObject("error");
+    assertEquals(code, error.get("code").getAsString());
+    JsonObject detail = error.getAsJsonArray("details").get(0).getAsJsonObject();
+    assertEquals(field, detail.get("field").getAsString());
+    assertEquals(problem, detail.get("problem").getAsString());
   }
 }
