@@ -15,20 +15,16 @@ public interface Backends {
 
   /**
    * The Databases API at APPWRITE_FUNCTION_API_ENDPOINT, with the execution's own short-lived
-   * x-appwrite-key. Asked for only once the request passed its checks (see Edge): a cold
-   * container's clients are begun then on another thread, beside the execution's own work, and the
-   * store connects on its first call (see DeferredStore).
+   * x-appwrite-key. The SDK's client is built only when the execution first touches the store (see
+   * DeferredStore).
    */
   static Backends appwrite() {
     return request -> {
-      String endpoint = System.getenv("APPWRITE_FUNCTION_API_ENDPOINT");
-      String projectId = System.getenv("APPWRITE_FUNCTION_PROJECT_ID");
-      AppwriteDocumentStore.prepare(endpoint, projectId);
       Settings settings = Settings.from(System.getenv());
       DeferredStore store = new DeferredStore(() ->
           AppwriteDocumentStore.connect(
-              endpoint,
-              projectId,
+              System.getenv("APPWRITE_FUNCTION_API_ENDPOINT"),
+              System.getenv("APPWRITE_FUNCTION_PROJECT_ID"),
               request.header(FunctionRequest.KEY),
               settings.databaseId(),
               settings.storeTimeout()));

@@ -49,9 +49,7 @@ public final class AppwriteDocumentStore implements DocumentStore, AutoCloseable
    * execution behind five hung ones; every request here is to the one Appwrite host and bounded by
    * its deadline, so the limits are set far above any concurrency a container sees.
    */
-  private static final class SharedHttp {
-    static final OkHttpClient CLIENT = sharedHttp();
-  }
+  private static final OkHttpClient SHARED_HTTP = sharedHttp();
 
   private final Client client;
   private final Databases databases;
@@ -67,21 +65,6 @@ public final class AppwriteDocumentStore implements DocumentStore, AutoCloseable
     this.timeout = timeout;
   }
 
-  /**
-   * Begins, on another thread, what the first call of a cold container needs (the shared HTTP
-   * client and an SDK client, each loading the JDK's trust roots), so that it runs beside the
-   * execution's own work before that call; a warm container has them already. Call it once the
-   * request is known to need the store.
-   */
-  public static void prepare(String endpoint, String projectId) {
-    if (endpoint != null && projectId != null) {
-      SdkClients.prepare(endpoint, projectId, () -> {
-        SharedHttp.CLIENT.dispatcher();
-        return new Client(endpoint).setProject(projectId);
-      });
-    }
-  }
-
   public static AppwriteDocumentStore connect(
       String endpoint, String projectId, String apiKey, String databaseId, Duration timeout) {
     if (endpoint == null || projectId == null || apiKey == null) {
@@ -90,7 +73,7 @@ public final class AppwriteDocumentStore implements DocumentStore, AutoCloseable
     }
     Client client = SdkClients.borrow(endpoint, projectId).setKey(apiKey);
     AppwriteDocumentStore store = new AppwriteDocumentStore(client, databaseId, timeout);
-    client.setHttp(SharedHttp.CLIENT.newBuilder().callTimeout(timeout).eventListenerFactory(store::track).build());
+    client.setHttp(SHARED_HTTP.newBuilder().callTimeout(timeout).eventListenerFactory(store::track).build());
     return store;
   }
 
