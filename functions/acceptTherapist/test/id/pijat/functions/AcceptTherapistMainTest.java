@@ -76,11 +76,13 @@ class AcceptTherapistMainTest {
   void theActiveBookingShowsTheTherapistsAreaNeverTheirPosition() throws Exception {
     Coordinates exact = TherapistFixtures.offset(KUTA, 1, 1);
 
-    JsonObject location = RuntimeCalls.json(call("{\"bookingId\":\"" + offered.id() + "\",\"therapistId\":\"ayu\"}"))
-        .getAsJsonObject("data").getAsJsonObject("therapist").getAsJsonObject("location");
+    JsonObject therapist = RuntimeCalls.json(call("{\"bookingId\":\"" + offered.id() + "\",\"therapistId\":\"ayu\"}"))
+        .getAsJsonObject("data").getAsJsonObject("therapist");
+    JsonObject location = therapist.getAsJsonObject("location");
 
     assertEquals(Math.round(exact.lat() * 100) / 100.0, location.get("lat").getAsDouble());
     assertEquals(Math.round(exact.lng() * 100) / 100.0, location.get("lng").getAsDouble());
+    assertEquals(false, therapist.get("isAvailable").getAsBoolean(), "engaged by this booking, busy for anyone else");
   }
 
   @Test

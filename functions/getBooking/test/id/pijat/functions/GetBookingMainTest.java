@@ -45,6 +45,7 @@ class GetBookingMainTest {
     JsonObject data = RuntimeCalls.json(output).getAsJsonObject("data");
     Booking booking = guests.booking();
     assertEquals(booking.id(), data.get("id").getAsString());
+    assertEquals("guest-" + booking.id(), data.get("userId").getAsString(), "a guest, named as the chat names them");
     assertEquals("searching", data.get("status").getAsString());
     assertEquals(200_000, data.get("price").getAsLong());
   }

@@ -64,7 +64,8 @@ class SearchTherapistsMainTest {
     assertEquals(1.5, data.getAsJsonObject("therapist").get("distance").getAsDouble());
     assertEquals(5, data.getAsJsonObject("therapist").get("eta").getAsInt());
     assertEquals("2026-11-23T03:00:45Z", data.get("offerExpiresAt").getAsString());
-    assertEquals(20, data.get("searchId").getAsString().length());
+    // untagged by the client, tagged as the client tags its own: search_<epoch ms>_<bookingId>
+    assertEquals("search_" + clock.instant().toEpochMilli() + "_" + booking.id(), data.get("searchId").getAsString());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -165,11 +165,12 @@ public final class Bookings {
   }
 
   /**
-   * The booking as it stands, if the caller owns it: for the functions that only read, whose key may
-   * not write. The same read as {@link #findOwned}, which never writes either.
+   * The booking as its owner sees it now, if the caller owns it: for the functions that only read,
+   * whose key may not write. The same read as {@link #findOwned}, which never writes either; an offer
+   * whose window has passed reads as over (see {@link Booking#asSeenAt}).
    */
   public Booking readOwned(String bookingId, Caller caller) {
-    return findOwned(bookingId, caller);
+    return findOwned(bookingId, caller).asSeenAt(clock.instant());
   }
 
   /** The booking, if it exists and the caller owns it; otherwise BOOKING_NOT_FOUND or PERMISSION_DENIED. */

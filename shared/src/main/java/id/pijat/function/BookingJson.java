@@ -1,10 +1,12 @@
 package id.pijat.function;
 
 import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingStatus;
 import id.pijat.model.booking.Cancellation;
 import id.pijat.model.booking.JobProgress;
 import id.pijat.model.booking.PriceList;
 import id.pijat.model.booking.TherapistMatch;
+import id.pijat.model.chat.ChatParticipant;
 import id.pijat.usecase.CheckSearchStatus;
 import id.pijat.usecase.CreateBooking;
 import id.pijat.usecase.SearchTherapists;
@@ -31,7 +33,8 @@ public final class BookingJson {
   public static Map<String, Object> booking(Booking booking) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", booking.id());
-    put(json, "userId", booking.owner().userId());
+    // a guest has no user: named as the chat names them, so the field the contract lists is there
+    json.put("userId", booking.owner().isGuest() ? ChatParticipant.GUEST_PREFIX + booking.id() : booking.owner().userId());
     put(json, "therapistId", booking.therapistId());
     json.put("status", booking.status().code());
     json.put("serviceDuration", booking.request().duration().code());
@@ -54,7 +57,8 @@ public final class BookingJson {
     put(json, "scheduledAt", time(booking.request().scheduledAt()));
     put(json, "offerExpiresAt", time(booking.offerExpiresAt()));
     if (booking.therapist() != null) {
-      json.put("therapist", therapist(booking.therapist()));
+      // once accepted the therapist is this booking's, busy for anyone else
+      json.put("therapist", therapist(booking.therapist(), booking.status() == BookingStatus.PENDING_ACCEPT));
     }
     if (booking.chat() != null) {
       json.put("chatRoomId", booking.chat().chatRoomId());
@@ -88,7 +92,7 @@ public final class BookingJson {
     json.put("attempt", booking.search().attempts());
     json.put("maxAttempts", outcome.maxAttempts());
     if (booking.therapist() != null) {
-      json.put("therapist", therapist(booking.therapist()));
+      json.put("therapist", therapist(booking.therapist(), true));
     }
     put(json, "offerExpiresAt", time(booking.offerExpiresAt()));
     put(json, "nextRetryAt", time(booking.search().nextRetryAt()));
@@ -110,7 +114,7 @@ public final class BookingJson {
     json.put("status", booking.status().code());
     json.put("attempt", booking.search().attempts());
     if (status.offerOpen()) {
-      json.put("therapist", therapist(booking.therapist()));
+      json.put("therapist", therapist(booking.therapist(), true));
       json.put("offerExpiresAt", time(booking.offerExpiresAt()));
     }
     put(json, "nextRetryAt", time(booking.search().nextRetryAt()));
@@ -129,7 +133,8 @@ public final class BookingJson {
     return json;
   }
 
-  public static Map<String, Object> therapist(TherapistMatch match) {
+  /** @param available whether the therapist is still to be had: on an open offer, not once engaged */
+  public static Map<String, Object> therapist(TherapistMatch match, boolean available) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", match.id());
     json.put("name", match.name());
@@ -138,7 +143,7 @@ public final class BookingJson {
     json.put("distance", Math.round(match.distanceKm() * 10) / 10.0);
     json.put("eta", match.etaMinutes());
     json.put("specialties", match.specialties());
-    json.put("isAvailable", match.isAvailable());
+    json.put("isAvailable", available);
     if (match.location() != null) {
       json.put("location", Map.of("lat", match.location().lat(), "lng", match.location().lng()));
     }

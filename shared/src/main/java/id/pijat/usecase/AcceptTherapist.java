@@ -77,7 +77,8 @@ public final class AcceptTherapist {
       case PENDING_ACCEPT -> requireOffered(booking, therapistId);
     }
     if (booking.request().isPastItsTime(now)) {
-      throw new Rejection(ErrorCode.INVALID_STATE, "This booking's time has passed. Please book again.");
+      // the offer went with it, open window or not
+      throw new Rejection(ErrorCode.OFFER_EXPIRED, "This booking's time has passed. Please book again.");
     }
     if (!booking.isOfferOpen(now)) {
       throw expired();

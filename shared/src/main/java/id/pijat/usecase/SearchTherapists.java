@@ -19,7 +19,6 @@ import id.pijat.model.booking.SearchProgress;
 import id.pijat.model.booking.TherapistMatch;
 import id.pijat.model.therapist.Therapist;
 import id.pijat.model.therapist.WeeklyHours;
-import id.pijat.store.DocumentIds;
 import id.pijat.store.Fanout;
 import id.pijat.store.StoreUnavailableException;
 import java.time.Clock;
@@ -151,7 +150,8 @@ public final class SearchTherapists {
       letGoOfPreviousOffer(booking);
       throw cancelled(cancelled);
     }
-    String id = answered != null ? answered : DocumentIds.unique();
+    // a search the client did not tag is tagged as the client tags its own
+    String id = answered != null ? answered : "search_" + now.toEpochMilli() + "_" + booking.id();
     progress = progress.nextAttempt(id, now);
     Instant offerEnds = now.plus(limits.offerWindow(config.offerWindow()));
     // the therapist moved past is let go once the next version is claimed; what of theirs the

@@ -187,6 +187,23 @@ class BookingFlowTest {
   }
 
   @Test
+  void anOfferWhoseWindowPassedReadsAsOverBeforeTheNextSearchRecordsIt() {
+    Booking booking = book(BUDI);
+    Booking offered = search(BUDI, booking).booking();
+    clock.advance(Duration.ofSeconds(61));
+
+    Booking read = backend.bookings().readOwned(booking.id(), BUDI);
+    CheckSearchStatus.Status polled = backend.checkSearchStatus().check(BUDI, booking.id());
+
+    assertEquals(BookingStatus.SEARCHING, read.status());
+    assertEquals(null, read.therapistId(), "ayu may be offered to someone else by now");
+    assertEquals(offered.offerExpiresAt(), read.search().nextRetryAt(), "search again at once");
+    assertEquals(BookingStatus.SEARCHING, polled.booking().status());
+    assertEquals(false, polled.offerOpen());
+    assertEquals(BookingStatus.PENDING_ACCEPT, backend.bookings().find(booking.id()).orElseThrow().status(), "nothing written");
+  }
+
+  @Test
   void acceptanceMakesTheBookingActiveAndOpensTheChat() {
     Booking booking = book(BUDI);
     search(BUDI, booking);

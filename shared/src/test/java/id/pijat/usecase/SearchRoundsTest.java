@@ -73,7 +73,7 @@ class SearchRoundsTest {
     clock.advance(Duration.ofMinutes(10));
 
     Rejection late = assertThrows(Rejection.class, () -> backend.acceptTherapist().accept(BUDI, booking.id(), "ayu"));
-    assertEquals(ErrorCode.INVALID_STATE, late.code());
+    assertEquals(ErrorCode.OFFER_EXPIRED, late.code());
     Rejection over = assertThrows(Rejection.class,
         () -> backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false));
     assertEquals(ErrorCode.BOOKING_CANCELLED, over.code());

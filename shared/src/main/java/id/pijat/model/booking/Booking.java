@@ -103,6 +103,18 @@ public record Booking(
     });
   }
 
+  /**
+   * The booking as it should be shown now: an offer whose window has passed is over before the next
+   * search records it (its therapist may be offered to someone else already), so it reads as
+   * searching again, the therapist passed over, ready for the next round at once. Nothing is written.
+   */
+  public Booking asSeenAt(Instant now) {
+    if (status != BookingStatus.PENDING_ACCEPT || isOfferOpen(now)) {
+      return this;
+    }
+    return keepSearching(search.passOver(therapistId()).waitUntil(offerExpiresAt), offerExpiresAt);
+  }
+
   /** Back to searching with nobody offered: the offer was declined or ran out, or a round was empty. */
   public Booking keepSearching(SearchProgress progress, Instant now) {
     if (status != BookingStatus.SEARCHING) {
