@@ -112,7 +112,8 @@ class LocalRunnerEndToEndTest {
         .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
 
     JsonObject data = json(json(response.body()).get("responseBody").getAsString()).getAsJsonObject("data");
-    assertTrue(!data.has("userId"), "the booking is a guest's, not mallory's");
+    assertEquals("guest-" + data.get("id").getAsString(), data.get("userId").getAsString(), "the booking is a guest's, not mallory's");
+    assertTrue(data.has("bookingToken"));
   }
 
   @Test
