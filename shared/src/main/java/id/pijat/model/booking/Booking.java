@@ -163,7 +163,7 @@ public record Booking(
     if (status != BookingStatus.ACTIVE) {
       throw IllegalJobStepException.bookingIs(status, job == null ? null : job.step(), report.step());
     }
-    JobProgress progressed = JobProgress.after(job, report, now);
+    JobProgress progressed = JobProgress.after(job, report, now, request.scheduledAt());
     return switch (report.step()) {
       case COMPLETED -> {
         status.requireCanMoveTo(BookingStatus.COMPLETED);

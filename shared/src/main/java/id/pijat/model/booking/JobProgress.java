@@ -23,6 +23,8 @@ public record JobProgress(
     Instant sessionEndedAt) {
   /** How long the therapist waits at the door before the customer counts as absent. */
   public static final Duration NO_SHOW_WAIT = Duration.ofMinutes(15);
+  /** How long before its time a scheduled session may start, should the customer be ready early. */
+  public static final Duration EARLIEST_START = Duration.ofMinutes(30);
   /**
    * A delay with the same ETA this close to the last one moves the arrival by less than the minute
    * the customer sees: it is that report again (a retry), not news.
@@ -40,6 +42,19 @@ public record JobProgress(
    * @throws IllegalJobStepException when the table does not allow the step now
    */
   public static JobProgress after(JobProgress current, JobReport report, Instant now) {
+    return after(current, report, now, null);
+  }
+
+  /**
+   * As {@link #after(JobProgress, JobReport, Instant)}, for a booking with an appointment: its
+   * session starts no sooner than {@link #EARLIEST_START} before it, and the customer counts as
+   * absent only once the therapist has waited {@link #NO_SHOW_WAIT} from the latest of their
+   * arrival, the arrival they announced and the appointment: a therapist early at the door waits
+   * for the time the customer was told.
+   *
+   * @param appointment a scheduled booking's time, null for an immediate one
+   */
+  public static JobProgress after(JobProgress current, JobReport report, Instant now, Instant appointment) {
     JobStep from = current == null ? null : current.step;
     JobStep to = report.step();
     if (!(from == null ? JobStep.first() : from.next()).contains(to)) {
@@ -49,10 +64,17 @@ public record JobProgress(
       case ON_THE_WAY, DELAYED ->
           new JobProgress(to, report.etaMinutes(), now.plus(Duration.ofMinutes(report.etaMinutes())), null, null, null);
       case ARRIVED -> current.at(to, now, null, null);
-      case STARTED -> current.at(to, current.arrivedAt, now, null);
+      case STARTED -> {
+        if (appointment != null && now.isBefore(appointment.minus(EARLIEST_START))) {
+          throw IllegalJobStepException.notYet(from, to,
+              "A scheduled session starts at its time, at the earliest " + EARLIEST_START.toMinutes() + " minutes before: from "
+                  + appointment.minus(EARLIEST_START) + ".");
+        }
+        yield current.at(to, current.arrivedAt, now, null);
+      }
       case COMPLETED -> current.at(to, current.arrivedAt, current.sessionStartedAt, now);
       case NO_SHOW -> {
-        Instant waitedUntil = current.arrivedAt.plus(NO_SHOW_WAIT);
+        Instant waitedUntil = latest(current.arrivedAt, current.expectedArrivalAt, appointment).plus(NO_SHOW_WAIT);
         if (now.isBefore(waitedUntil)) {
           throw IllegalJobStepException.notYet(from, to,
               "A no-show is reported after waiting " + NO_SHOW_WAIT.toMinutes() + " minutes at the door, from " + waitedUntil + ".");
@@ -60,6 +82,16 @@ public record JobProgress(
         yield current.at(to, current.arrivedAt, null, null);
       }
     };
+  }
+
+  private static Instant latest(Instant arrived, Instant announced, Instant appointment) {
+    Instant latest = arrived;
+    for (Instant other : new Instant[] {announced, appointment}) {
+      if (other != null && other.isAfter(latest)) {
+        latest = other;
+      }
+    }
+    return latest;
   }
 
   private JobProgress at(JobStep to, Instant arrived, Instant started, Instant ended) {

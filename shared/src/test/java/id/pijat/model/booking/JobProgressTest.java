@@ -27,6 +27,8 @@ class JobProgressTest {
       new TherapistMatch("ayu", "Ayu", null, 4.8, 3.2, 10, List.of("balinese"), true, SANUR);
   /** Long enough after any step for the next to be allowed: past the no-show wait. */
   private static final Duration LATER = Duration.ofMinutes(20);
+  /** Later than the 25 minutes a report on the way announces. */
+  private static final Duration LATE_ARRIVAL = Duration.ofMinutes(30);
 
   /** Written out, not derived from JobStep: the pairs that are legal; every other pair is refused. */
   private static final Set<List<String>> LEGAL = Set.of(
@@ -165,7 +167,8 @@ class JobProgressTest {
 
   @Test
   void aNoShowWaitsAQuarterOfAnHourAtTheDoor() {
-    Booking arrived = accepted().report(report(JobStep.ON_THE_WAY), NOW).report(new JobReport(JobStep.ARRIVED, null), NOW.plus(LATER));
+    // on the way for 25 minutes, at the door after 30
+    Booking arrived = accepted().report(report(JobStep.ON_THE_WAY), NOW).report(new JobReport(JobStep.ARRIVED, null), NOW.plus(LATE_ARRIVAL));
     Instant waited = arrived.job().arrivedAt().plus(JobProgress.NO_SHOW_WAIT);
 
     IllegalJobStepException early = assertThrows(IllegalJobStepException.class,
@@ -178,8 +181,36 @@ class JobProgressTest {
   }
 
   @Test
+  void aTherapistEarlyAtTheDoorWaitsFromTheArrivalTheyAnnounced() {
+    // on the way for 25 minutes, at the door after 5: the customer was told 25
+    Booking arrived = accepted().report(report(JobStep.ON_THE_WAY), NOW).report(new JobReport(JobStep.ARRIVED, null), NOW.plus(Duration.ofMinutes(5)));
+    Instant waited = NOW.plus(Duration.ofMinutes(25)).plus(JobProgress.NO_SHOW_WAIT);
+
+    assertThrows(IllegalJobStepException.class, () -> arrived.report(new JobReport(JobStep.NO_SHOW, null), waited.minusSeconds(1)));
+    assertEquals(JobStep.NO_SHOW, arrived.report(new JobReport(JobStep.NO_SHOW, null), waited).job().step());
+  }
+
+  @Test
+  void aScheduledSessionNeitherStartsNorCountsTheCustomerAbsentLongBeforeItsTime() {
+    Instant tomorrow = NOW.plus(Duration.ofDays(1));
+    NewBooking asked = BookingRequests.at(SANUR);
+    BookingRequest request = new BookingRequest(asked.customer(), asked.duration(), 200_000, asked.location(), tomorrow);
+    Booking searching = Booking.open("b2", Owner.user("budi"), request, NOW);
+    Booking arrived = searching.offer(AYU, NOW.plusSeconds(60), searching.search(), NOW)
+        .accept(tomorrow, new Booking.ChatRefs("r2", "s2"), "therapist-ayu", NOW)
+        .report(report(JobStep.ON_THE_WAY), NOW)
+        .report(new JobReport(JobStep.ARRIVED, null), NOW.plus(LATE_ARRIVAL));
+
+    assertThrows(IllegalJobStepException.class, () -> arrived.report(new JobReport(JobStep.NO_SHOW, null), NOW.plus(Duration.ofHours(2))));
+    assertThrows(IllegalJobStepException.class, () -> arrived.report(new JobReport(JobStep.STARTED, null), NOW.plus(Duration.ofHours(2))));
+    Instant earliest = tomorrow.minus(JobProgress.EARLIEST_START);
+    assertEquals(JobStep.STARTED, arrived.report(new JobReport(JobStep.STARTED, null), earliest).job().step());
+    assertEquals(JobStep.NO_SHOW, arrived.report(new JobReport(JobStep.NO_SHOW, null), tomorrow.plus(JobProgress.NO_SHOW_WAIT)).job().step());
+  }
+
+  @Test
   void aPaidNoShowIsNotRefundedWhateverTheOrderButAPaidCancellationIs() {
-    Booking arrived = accepted().report(report(JobStep.ON_THE_WAY), NOW).report(new JobReport(JobStep.ARRIVED, null), NOW.plus(LATER));
+    Booking arrived = accepted().report(report(JobStep.ON_THE_WAY), NOW).report(new JobReport(JobStep.ARRIVED, null), NOW.plus(LATE_ARRIVAL));
     Instant waited = arrived.job().arrivedAt().plus(JobProgress.NO_SHOW_WAIT);
     Booking paidThenAbsent = arrived.withPayment(PaymentStatus.PAID, "ref", NOW)
         .report(new JobReport(JobStep.NO_SHOW, null), waited);
