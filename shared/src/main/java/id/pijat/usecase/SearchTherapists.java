@@ -259,7 +259,8 @@ public final class SearchTherapists {
   }
 
   /**
-   * The best therapist who is open at the booking's time, free for its span, and whose lock we get.
+   * The best therapist who is open for the whole session (from when they can be there: now plus
+   * their ETA, or scheduledAt), free for its span, and whose lock we get.
    * The span starts now for an immediate booking (the therapist is on the way from acceptance) and
    * at scheduledAt for a scheduled one; it ends after the massage and the travel buffer. A candidate
    * after the first has the heads of its locks read when its turn comes.
@@ -270,7 +271,9 @@ public final class SearchTherapists {
     for (TherapistSearch.Candidate candidate : candidates) {
       String therapistId = candidate.therapist().id();
       WeeklyHours week = found.weeks().get(therapistId);
-      if (week == null || !week.isOpenAt(spanStart)) {
+      // open for the whole session: from when the therapist can be there to its end
+      Instant startsAt = booking.request().startsAt(now, Duration.ofMinutes(candidate.etaMinutes()));
+      if (week == null || !week.isOpenThrough(startsAt, startsAt.plus(booking.request().duration().length()))) {
         continue;
       }
       Instant spanEnd = spanEnd(booking, candidate, now);

@@ -98,8 +98,9 @@ class SetWeeklyHoursTest {
   /**
    * Across midnight: Ayu's 20:00–04:00 in Bali becomes 08:00–16:00 while a search runs at Monday
    * 01:00 WITA, open in the old week (Sunday's window) and closed in the new. Across Berlin's spring
-   * forward on 2026-03-29 (02:00 CET jumps to 03:00 CEST): 20:00–02:30 becomes 03:00–12:00; at 01:30 CET
-   * only the old week has her open, at 03:00 CEST only the new.
+   * forward on 2026-03-29 (02:00 CET jumps to 03:00 CEST): 20:00–04:00 becomes 03:00–12:00; an hour's
+   * session from 01:35 CET (the search at 01:30 and her ETA) fits only the old week, running to 03:35
+   * CEST across the missing hour; one from 03:05 CEST only the new (the old closes at 04:00).
    */
   @ParameterizedTest(name = "{0} {1}–{2} to {3}–{4} at {5}, search {6}: {7}")
   @CsvSource({
@@ -107,14 +108,14 @@ class SetWeeklyHoursTest {
     "Asia/Makassar, 20:00, 04:00, 08:00, 16:00, 2026-11-22T17:00:00Z, BEFORE_THE_FLIP, ayu",
     "Asia/Makassar, 20:00, 04:00, 08:00, 16:00, 2026-11-22T17:00:00Z, AFTER_THE_FLIP, made",
     "Asia/Makassar, 20:00, 04:00, 08:00, 16:00, 2026-11-22T17:00:00Z, WHOLE_EDIT_BETWEEN_THE_SEARCHS_READS, ayu",
-    "Europe/Berlin, 20:00, 02:30, 03:00, 12:00, 2026-03-29T00:30:00Z, AMONG_THE_ROWS, ayu",
-    "Europe/Berlin, 20:00, 02:30, 03:00, 12:00, 2026-03-29T00:30:00Z, BEFORE_THE_FLIP, ayu",
-    "Europe/Berlin, 20:00, 02:30, 03:00, 12:00, 2026-03-29T00:30:00Z, AFTER_THE_FLIP, made",
-    "Europe/Berlin, 20:00, 02:30, 03:00, 12:00, 2026-03-29T00:30:00Z, WHOLE_EDIT_BETWEEN_THE_SEARCHS_READS, ayu",
-    "Europe/Berlin, 20:00, 02:30, 03:00, 12:00, 2026-03-29T01:00:00Z, AMONG_THE_ROWS, made",
-    "Europe/Berlin, 20:00, 02:30, 03:00, 12:00, 2026-03-29T01:00:00Z, BEFORE_THE_FLIP, made",
-    "Europe/Berlin, 20:00, 02:30, 03:00, 12:00, 2026-03-29T01:00:00Z, AFTER_THE_FLIP, ayu",
-    "Europe/Berlin, 20:00, 02:30, 03:00, 12:00, 2026-03-29T01:00:00Z, WHOLE_EDIT_BETWEEN_THE_SEARCHS_READS, made",
+    "Europe/Berlin, 20:00, 04:00, 03:00, 12:00, 2026-03-29T00:30:00Z, AMONG_THE_ROWS, ayu",
+    "Europe/Berlin, 20:00, 04:00, 03:00, 12:00, 2026-03-29T00:30:00Z, BEFORE_THE_FLIP, ayu",
+    "Europe/Berlin, 20:00, 04:00, 03:00, 12:00, 2026-03-29T00:30:00Z, AFTER_THE_FLIP, made",
+    "Europe/Berlin, 20:00, 04:00, 03:00, 12:00, 2026-03-29T00:30:00Z, WHOLE_EDIT_BETWEEN_THE_SEARCHS_READS, ayu",
+    "Europe/Berlin, 20:00, 04:00, 03:00, 12:00, 2026-03-29T01:00:00Z, AMONG_THE_ROWS, made",
+    "Europe/Berlin, 20:00, 04:00, 03:00, 12:00, 2026-03-29T01:00:00Z, BEFORE_THE_FLIP, made",
+    "Europe/Berlin, 20:00, 04:00, 03:00, 12:00, 2026-03-29T01:00:00Z, AFTER_THE_FLIP, ayu",
+    "Europe/Berlin, 20:00, 04:00, 03:00, 12:00, 2026-03-29T01:00:00Z, WHOLE_EDIT_BETWEEN_THE_SEARCHS_READS, made",
   })
   void aSearchRacingAnEditSeesTheOldWeekOrTheNewWholeNeverAMix(
       String zone, String oldStart, String oldEnd, String newStart, String newEnd, String at, Point point, String expected) {
@@ -143,6 +144,16 @@ class SetWeeklyHoursTest {
 
     assertEquals(expected, seen[0]);
     assertNotEquals(expected, offered(), "and the next search sees the other week: the edit changed the answer");
+  }
+
+  @Test
+  void aTherapistWhoseDayEndsBeforeTheSessionWouldIsNotOffered() {
+    therapists.week("ayu", "Asia/Makassar", "08:00", "17:00");
+
+    clock.set(Instant.parse("2026-11-23T07:30:00Z"));
+    assertEquals("ayu", offered(), "15:30: an hour's session from her arrival ends before 17:00");
+    clock.set(Instant.parse("2026-11-23T08:30:00Z"));
+    assertEquals("made", offered(), "16:30: open now, but the session would run past 17:00");
   }
 
   @Test

@@ -2,6 +2,7 @@ package id.pijat.model.therapist;
 
 import id.pijat.text.Excerpt;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -19,6 +20,10 @@ import java.util.regex.Pattern;
  * week and no day of an earlier one lingers.
  */
 public record WeeklyHours(ZoneId zone, Map<DayOfWeek, DayHours> days) {
+  /** How finely a session is held against the hours. */
+  private static final Duration CHECK_EVERY = Duration.ofMinutes(5);
+  private static final Duration LAST_MINUTE = Duration.ofMinutes(1);
+
   public static final String WHOLE_WEEK = "must hold each of the seven days once, monday to sunday";
   private static final String REGION_ZONE = "must be a region time zone, Area/Location, such as Asia/Makassar";
   /** The IANA database's areas of regions; Etc, SystemV, US and the rest hold fixed offsets and legacy names. */
@@ -57,6 +62,20 @@ public record WeeklyHours(ZoneId zone, Map<DayOfWeek, DayHours> days) {
       throw new IllegalArgumentException(Excerpt.after(REGION_ZONE, name));
     }
     return ZoneId.of(name);
+  }
+
+  /**
+   * Whether the therapist is open for the whole of a session, from {@code start} to {@code end}:
+   * checked every {@link #CHECK_EVERY} and in its last minute, so a window that closes, or a
+   * night's window that ends, before the session does is found (a session is at most two hours).
+   */
+  public boolean isOpenThrough(Instant start, Instant end) {
+    for (Instant at = start; at.isBefore(end); at = at.plus(CHECK_EVERY)) {
+      if (!isOpenAt(at)) {
+        return false;
+      }
+    }
+    return isOpenAt(end.minus(LAST_MINUTE));
   }
 
   public boolean isOpenAt(Instant instant) {

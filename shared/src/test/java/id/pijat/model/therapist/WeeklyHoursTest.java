@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -86,6 +87,27 @@ class WeeklyHoursTest {
                 DayHours.of(DayOfWeek.FRIDAY, true, "22:00", "02:00"),
                 DayHours.of(DayOfWeek.SATURDAY, false, "22:00", "02:00")));
     assertEquals(open, week.isOpenAt(Instant.parse(instant)));
+  }
+
+  @Test
+  void aSessionMustFitTheHoursToItsEndNotJustStartInThem() {
+    // 08:00–17:00 in Makassar (UTC+8); 2026-11-23 is a Monday
+    WeeklyHours day = everyDay("Asia/Makassar", "08:00", "17:00");
+    Instant fourPm = Instant.parse("2026-11-23T08:00:00Z");
+    Instant halfPastFour = Instant.parse("2026-11-23T08:30:00Z");
+
+    assertTrue(day.isOpenThrough(fourPm, fourPm.plus(Duration.ofMinutes(60))), "16:00 to 17:00, the last hour");
+    assertFalse(day.isOpenThrough(halfPastFour, halfPastFour.plus(Duration.ofMinutes(60))), "16:30 to 17:30 runs past closing");
+    assertTrue(day.isOpenAt(halfPastFour), "though open when it starts");
+    // open until midnight with the next day closed: 23:30 to 01:30 runs into a closed day
+    List<DayHours> mondayOnly = new ArrayList<>();
+    for (DayOfWeek d : DayOfWeek.values()) {
+      mondayOnly.add(DayHours.of(d, d == DayOfWeek.MONDAY, "08:00", "24:00"));
+    }
+    WeeklyHours week = WeeklyHours.of(ZoneId.of("Asia/Makassar"), mondayOnly);
+    Instant lateMonday = Instant.parse("2026-11-23T15:30:00Z");
+    assertFalse(week.isOpenThrough(lateMonday, lateMonday.plus(Duration.ofMinutes(120))));
+    assertTrue(week.isOpenThrough(lateMonday, lateMonday.plus(Duration.ofMinutes(30))));
   }
 
   @Test
