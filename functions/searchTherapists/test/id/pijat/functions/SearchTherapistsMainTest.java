@@ -63,6 +63,7 @@ class SearchTherapistsMainTest {
     // to ayu's position as shown (rounded to 0.01°), to 100 m: 1.4 km to where she really is
     assertEquals(1.5, data.getAsJsonObject("therapist").get("distance").getAsDouble());
     assertEquals(5, data.getAsJsonObject("therapist").get("eta").getAsInt());
+    assertEquals(true, data.getAsJsonObject("therapist").get("isAvailable").getAsBoolean(), "offered: still to be had");
     assertEquals("2026-11-23T03:00:45Z", data.get("offerExpiresAt").getAsString());
     // untagged by the client, tagged as the client tags its own: search_<epoch ms>_<bookingId>
     assertEquals("search_" + clock.instant().toEpochMilli() + "_" + booking.id(), data.get("searchId").getAsString());

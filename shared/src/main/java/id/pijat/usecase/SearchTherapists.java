@@ -272,11 +272,11 @@ public final class SearchTherapists {
       String therapistId = candidate.therapist().id();
       WeeklyHours week = found.weeks().get(therapistId);
       // open for the whole session: from when the therapist can be there to its end
-      Instant startsAt = booking.request().startsAt(now, Duration.ofMinutes(candidate.etaMinutes()));
+      Instant startsAt = startsAt(booking, candidate, now);
       if (week == null || !week.isOpenThrough(startsAt, startsAt.plus(booking.request().duration().length()))) {
         continue;
       }
-      Instant spanEnd = spanEnd(booking, candidate, now);
+      Instant spanEnd = policy.spanEnd(startsAt, booking.request().duration());
       Heads heads =
           candidate == candidates.get(0)
               ? found.heads()
@@ -313,9 +313,13 @@ public final class SearchTherapists {
     return held.first();
   }
 
+  /** When the session would start with this candidate: at their arrival, or at scheduledAt. */
+  private static Instant startsAt(Booking booking, TherapistSearch.Candidate candidate, Instant now) {
+    return booking.request().startsAt(now, Duration.ofMinutes(candidate.etaMinutes()));
+  }
+
   private Instant spanEnd(Booking booking, TherapistSearch.Candidate candidate, Instant now) {
-    Instant startsAt = booking.request().startsAt(now, Duration.ofMinutes(candidate.etaMinutes()));
-    return policy.spanEnd(startsAt, booking.request().duration());
+    return policy.spanEnd(startsAt(booking, candidate, now), booking.request().duration());
   }
 
   static TherapistMatch match(TherapistSearch.Candidate candidate) {
@@ -328,7 +332,6 @@ public final class SearchTherapists {
         candidate.shownKm(),
         candidate.etaMinutes(),
         therapist.specialties(),
-        true,
         therapist.location());
   }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TherapistLocksTest {
   private static final Coordinates SANUR = new Coordinates(-8.6881, 115.2619);
   private static final TherapistMatch AYU =
-      new TherapistMatch("ayu", "Ayu", null, 4.8, 3.2, 10, List.of("balinese"), true, SANUR);
+      new TherapistMatch("ayu", "Ayu", null, 4.8, 3.2, 10, List.of("balinese"), SANUR);
 
   private final MutableClock clock = MutableClock.at("2026-11-21T10:00:00Z");
   private final Holds holds = new Holds(new InMemoryDocumentStore(), clock);

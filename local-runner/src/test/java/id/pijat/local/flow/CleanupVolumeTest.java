@@ -95,7 +95,7 @@ class CleanupVolumeTest {
     if (searching) {
       return;
     }
-    TherapistMatch therapist = new TherapistMatch("t1", "Ayu", null, 4.8, 1.0, 5, List.of(), true, null);
+    TherapistMatch therapist = new TherapistMatch("t1", "Ayu", null, 4.8, 1.0, 5, List.of(), null);
     Booking offered = bookings.save(open, open.offer(therapist, since.plusSeconds(60), SearchProgress.NOT_STARTED.nextAttempt("search", since), since));
     bookings.save(offered, offered.accept(since.plus(Duration.ofMinutes(5)), null, null, since));
   }

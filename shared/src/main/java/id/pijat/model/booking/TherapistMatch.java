@@ -19,7 +19,6 @@ public record TherapistMatch(
     double distanceKm,
     int etaMinutes,
     List<String> specialties,
-    boolean isAvailable,
     Coordinates location) {
   public TherapistMatch {
     specialties = List.copyOf(specialties);

@@ -19,7 +19,7 @@ class BookingTransitionsTest {
   private static final Instant NOW = Instant.parse("2026-11-23T03:00:00Z");
   private static final Coordinates SANUR = new Coordinates(-8.6881, 115.2619);
   private static final TherapistMatch AYU =
-      new TherapistMatch("ayu", "Ayu", null, 4.8, 3.2, 10, List.of("balinese"), true, SANUR);
+      new TherapistMatch("ayu", "Ayu", null, 4.8, 3.2, 10, List.of("balinese"), SANUR);
 
   private final Booking searching = Booking.open("b1", Owner.user("budi"), request(), NOW);
   private final Booking offered = searching.offer(AYU, NOW.plusSeconds(60), searching.search(), NOW);

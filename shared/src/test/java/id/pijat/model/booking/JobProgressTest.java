@@ -24,7 +24,7 @@ class JobProgressTest {
   private static final Instant NOW = Instant.parse("2026-11-23T03:00:00Z");
   private static final Coordinates SANUR = new Coordinates(-8.6881, 115.2619);
   private static final TherapistMatch AYU =
-      new TherapistMatch("ayu", "Ayu", null, 4.8, 3.2, 10, List.of("balinese"), true, SANUR);
+      new TherapistMatch("ayu", "Ayu", null, 4.8, 3.2, 10, List.of("balinese"), SANUR);
   /** Long enough after any step for the next to be allowed: past the no-show wait. */
   private static final Duration LATER = Duration.ofMinutes(20);
   /** Later than the 25 minutes a report on the way announces. */
