@@ -1,6 +1,7 @@
 package id.pijat.chat;
 
 import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingMode;
 import id.pijat.model.therapist.Therapist;
 import id.pijat.store.Claims;
 import id.pijat.store.Document;
@@ -33,6 +34,9 @@ public final class Chats {
   static final String CLOSING_PREFIX = "msg-closed-";
   public static final String CONFIRMED =
       "Your booking is confirmed. The therapist will arrive within 1 hour or less.";
+  /** A scheduled booking's: "within 1 hour" would be wrong for tomorrow's appointment. */
+  public static final String CONFIRMED_SCHEDULED =
+      "Your booking is confirmed. The therapist will arrive at the time you booked; a reminder comes before it starts.";
   public static final String CLOSED_CANCELLED = "This booking was cancelled, so this chat is now closed.";
   public static final String CLOSED_FINISHED = "This appointment has ended, so this chat is now closed.";
 
@@ -97,7 +101,7 @@ public final class Chats {
     Set<String> readers = booking.chatReaders();
     fanout.run(List.of(
         () -> createOnce(ROOMS, refs.chatRoomId(), ChatDocuments.room(booking, closeAfter, now), readers),
-        () -> post(booking, "confirmed", CONFIRMED, now),
+        () -> post(booking, "confirmed", booking.mode() == BookingMode.SCHEDULED ? CONFIRMED_SCHEDULED : CONFIRMED, now),
         () -> openSession(booking, therapist, now, readers, existingSession)));
   }
 

@@ -226,6 +226,16 @@ class BookingFlowTest {
   }
 
   @Test
+  void aScheduledBookingIsConfirmedWithoutPromisingTheTherapistWithinTheHour() {
+    Booking tomorrow = book(BUDI, Instant.parse("2026-11-24T02:00:00Z"));
+    search(BUDI, tomorrow);
+
+    Booking active = accept(BUDI, tomorrow, "ayu");
+
+    assertEquals(List.of(Chats.CONFIRMED_SCHEDULED), messages(active));
+  }
+
+  @Test
   void acceptingTwiceReturnsTheSameActiveBookingAndWritesOnce() {
     Booking booking = book(BUDI);
     search(BUDI, booking);
