@@ -178,6 +178,18 @@ public final class Bookings {
     return owned(find(bookingId), caller);
   }
 
+  /**
+   * The booking, if the caller owns it or is the therapist engaged for it (who may withdraw from
+   * it); otherwise BOOKING_NOT_FOUND or PERMISSION_DENIED, as {@link #findOwned}.
+   */
+  public Booking findOwnedOrEngaged(String bookingId, Caller caller) {
+    Booking booking = find(bookingId).orElseThrow(Bookings::notFound);
+    if (!caller.isEngagedTherapistOf(booking)) {
+      caller.requireOwns(booking);
+    }
+    return booking;
+  }
+
   private static Booking owned(Optional<Booking> found, Caller caller) {
     Booking booking =
         found.orElseThrow(Bookings::notFound);

@@ -9,21 +9,27 @@ import id.pijat.hold.TherapistLocks;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.BookingStatus;
 import id.pijat.model.booking.Caller;
+import id.pijat.model.booking.Cancellation;
 import id.pijat.store.Document;
 import id.pijat.store.Fanout;
+import id.pijat.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Cancels a booking from searching, pending_accept or active (cancelBooking; README, "The booking flow"). The cancelled
- * version is the commit; releasing the therapist and closing the chat follow it and are repeated by
+ * Cancels a booking from searching, pending_accept or active (cancelBooking; README, "The booking flow"): the
+ * customer's call, or the engaged therapist's when they can no longer come (a withdrawal, refunded
+ * as any cancellation but a no-show). The cancelled version is the commit; releasing the therapist and closing the chat follow it and are repeated by
  * every later cancel call, so a call that fails half-way is finished by the next one (or lapses with
  * the holds' expiry).
  */
 public final class CancelBooking {
   public static final String DEFAULT_REASON = "cancelled_by_customer";
+  /** The closing message of a therapist's withdrawal; the customer's cancellation closes with {@link Chats#CLOSED_CANCELLED}. */
+  public static final String WITHDRAWN =
+      "Your therapist can no longer come, so this booking is cancelled and this chat is now closed. Anything you paid will be refunded.";
   public static final int MAX_REASON_LENGTH = 200;
 
   private final Bookings bookings;
@@ -40,30 +46,49 @@ public final class CancelBooking {
     this.fanout = fanout;
   }
 
-  /** @param reason null for the default */
+  /**
+   * @param caller the booking's customer, or the therapist engaged for it
+   * @param reason null for the default; a therapist's withdrawal is always {@value Cancellation#THERAPIST_WITHDREW}
+   */
   public Booking cancel(Caller caller, String bookingId, String reason) {
-    Booking booking = bookings.findOwned(bookingId, caller);
+    Booking booking = bookings.findOwnedOrEngaged(bookingId, caller);
     if (booking.status() == BookingStatus.CANCELLED) {
-      letGo(booking, Chats.CLOSED_CANCELLED);
+      letGo(booking, closingMessageOf(booking));
       return booking;
     }
     Fanout.Both<Leftovers, Booking> claimed;
     try {
       // the claim, and what letting go will need, at once; the reads are wasted only if it is lost
-      claimed = fanout.both(() -> leftoversOf(booking), () -> claimCancel(booking, caller, reason));
+      claimed = fanout.both(() -> leftoversIfReadable(booking), () -> claimCancel(booking, caller, reason));
     } catch (ConcurrentChangeException raced) {
-      Booking current = bookings.findOwned(bookingId, caller);
+      Booking current = bookings.findOwnedOrEngaged(bookingId, caller);
       if (current.status() == BookingStatus.CANCELLED) {
-        letGo(current, Chats.CLOSED_CANCELLED);
+        letGo(current, closingMessageOf(current));
         return current;
       }
       claimed = new Fanout.Both<>(leftoversOf(current), claimCancel(current, caller, reason));
     }
     Booking cancelled = claimed.second();
     Leftovers leftovers = claimed.first();
+    if (leftovers == null) {
+      return bookings.saved(cancelled, List.of(
+          () -> chats.close(cancelled, closingMessageOf(cancelled), clock.instant()), () -> locks.releaseAll(cancelled.id())));
+    }
     return bookings.saved(cancelled, List.of(
-        () -> chats.close(cancelled, Chats.CLOSED_CANCELLED, clock.instant(), leftovers.room(), leftovers.session()),
+        () -> chats.close(cancelled, closingMessageOf(cancelled), clock.instant(), leftovers.room(), leftovers.session()),
         () -> locks.release(leftovers.lockKeys(), cancelled.id())));
+  }
+
+  /**
+   * Null when a read failed: the claim beside it may have landed, and the booking's document and
+   * chat must then follow it in this call; letting go reads for itself after the commit.
+   */
+  private Leftovers leftoversIfReadable(Booking booking) {
+    try {
+      return leftoversOf(booking);
+    } catch (StoreUnavailableException unreadable) {
+      return null;
+    }
   }
 
   /** What a cancelled booking may leave: its locks, its room and its session. */
@@ -86,7 +111,26 @@ public final class CancelBooking {
       throw new Rejection(ErrorCode.INVALID_STATE, "A completed booking cannot be cancelled.");
     }
     Instant now = clock.instant();
+    // the customer's own call counts as theirs, should they be a therapist engaged for their own booking
+    if (caller.isEngagedTherapistOf(booking) && !caller.owns(booking)) {
+      if (booking.status() != BookingStatus.ACTIVE) {
+        throw new Rejection(ErrorCode.INVALID_STATE, "Only an accepted booking can be withdrawn from.");
+      }
+      return bookings.claim(booking, booking.cancel(Cancellation.THERAPIST_WITHDREW, Cancellation.BY_THERAPIST, now));
+    }
     return bookings.claim(booking, booking.cancel(reason == null ? DEFAULT_REASON : reason, caller.describe(), now));
+  }
+
+  /**
+   * What the room's last message says, whoever closes it (this call, a retry, cleanup for a call
+   * that died): a withdrawal and a no-show say what happened, any other cancellation that it was one.
+   */
+  public static String closingMessageOf(Booking cancelled) {
+    Cancellation cancellation = cancelled.cancellation();
+    if (cancellation != null && cancellation.isWithdrawalByTherapist()) {
+      return WITHDRAWN;
+    }
+    return cancellation != null && cancellation.isNoShow() ? ReportJobProgress.NO_SHOW : Chats.CLOSED_CANCELLED;
   }
 
   /**

@@ -222,7 +222,7 @@ public record Booking(
    * therapist came and waited at the door (the customer's absence is theirs to bear).
    */
   private static boolean isRefunded(Cancellation cancellation) {
-    return !Cancellation.NO_SHOW.equals(cancellation.reason());
+    return !cancellation.isNoShow();
   }
 
   private static Payment refundDueIfPaid(Payment payment, Instant now) {

@@ -29,14 +29,21 @@ public record Caller(String userId, BookingToken bookingToken, String address) {
 
   /** The same answer whether the booking exists for someone else or the token is wrong. */
   public void requireOwns(Booking booking) {
-    Owner owner = booking.owner();
-    boolean owns =
-        owner.isGuest()
-            ? bookingToken != null && bookingToken.matches(owner.guestTokenHash())
-            : owner.userId().equals(userId);
-    if (!owns) {
+    if (!owns(booking)) {
       throw new Rejection(ErrorCode.PERMISSION_DENIED, "You are not the owner of this booking.");
     }
+  }
+
+  public boolean owns(Booking booking) {
+    Owner owner = booking.owner();
+    return owner.isGuest()
+        ? bookingToken != null && bookingToken.matches(owner.guestTokenHash())
+        : owner.userId().equals(userId);
+  }
+
+  /** Signed in as the user of the therapist the booking's acceptance engaged (from then on, for good). */
+  public boolean isEngagedTherapistOf(Booking booking) {
+    return userId != null && userId.equals(booking.therapistUserId());
   }
 
   /** How cancellations record who did it. */

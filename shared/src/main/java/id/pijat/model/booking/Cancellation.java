@@ -14,10 +14,21 @@ public record Cancellation(String reason, String cancelledBy, Instant cancelledA
   /** The therapist waited at the door and the customer did not come (reportJobProgress). */
   public static final String NO_SHOW = "no_show";
   public static final String BY_THERAPIST = "therapist";
+  /** The engaged therapist can no longer come (cancelBooking, called by them). */
+  public static final String THERAPIST_WITHDREW = "therapist_withdrew";
 
   public Cancellation {
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(cancelledBy, "cancelledBy");
     Objects.requireNonNull(cancelledAt, "cancelledAt");
+  }
+
+  /** The therapist came and waited: only their report makes one (a customer's reason of that name does not). */
+  public boolean isNoShow() {
+    return BY_THERAPIST.equals(cancelledBy) && NO_SHOW.equals(reason);
+  }
+
+  public boolean isWithdrawalByTherapist() {
+    return BY_THERAPIST.equals(cancelledBy) && THERAPIST_WITHDREW.equals(reason);
   }
 }

@@ -15,6 +15,7 @@ import id.pijat.store.DocumentNotFoundException;
 import id.pijat.store.DocumentStore;
 import id.pijat.store.Due;
 import id.pijat.store.Fanout;
+import id.pijat.usecase.CancelBooking;
 import id.pijat.usecase.Completion;
 import java.time.Clock;
 import java.time.Duration;
@@ -213,7 +214,7 @@ public final class CleanupSessions {
       Booking cancelled = bookings.current(document);
       int released = 0;
       if (cancelled.status() == BookingStatus.CANCELLED) {
-        chats.close(cancelled, Chats.CLOSED_CANCELLED, now);
+        chats.close(cancelled, CancelBooking.closingMessageOf(cancelled), now);
         released = locks.releaseAll(cancelled.id());
       }
       bookings.settled(cancelled.id());
