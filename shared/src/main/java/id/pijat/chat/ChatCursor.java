@@ -54,6 +54,24 @@ public record ChatCursor(
     seen = Map.copyOf(seen);
   }
 
+  /**
+   * A reader's first cursor, before the newest page is read into it. When that page was full, the
+   * messages older than its oldest one are history the reader chose not to read, not news: the
+   * look-back starts at the page's oldest message, so a poll never answers them as if they came
+   * since (but no later than the room's closing time, where cleanup stamps the closing message).
+   *
+   * @param full whether the page holds as many messages as were asked for
+   */
+  public static ChatCursor start(
+      String bookingId, String roomId, String reader, Instant closeAfter, List<ChatMessage> page, boolean full, ChatActivity activity) {
+    Instant floor = null;
+    if (full && !page.isEmpty()) {
+      Instant oldest = page.get(0).createdAt();
+      floor = closeAfter != null && closeAfter.isBefore(oldest) ? closeAfter : oldest;
+    }
+    return new ChatCursor(bookingId, roomId, reader, closeAfter, null, null, Map.of(), floor, activity);
+  }
+
   public boolean closed() {
     return closedAt != null;
   }

@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -95,8 +94,9 @@ public final class ReadMessages {
     Optional<Document> session = booking.chat() == null ? Optional.empty() : messages.session(booking.chat().chatSessionId());
     ChatActivity activity = ChatMessages.activityIn(session, bookingId);
     Instant closedAt = room.open() ? closingTime(page) : room.closingTime();
-    ChatCursor start = new ChatCursor(bookingId, room.id(), reader.reader(), room.closeAfter(), null, null, Map.of(), null, activity);
-    return answer(start.after(page, activity, closedAt), page, page.size() == limit);
+    boolean full = page.size() == limit;
+    ChatCursor start = ChatCursor.start(bookingId, room.id(), reader.reader(), room.closeAfter(), page, full, activity);
+    return answer(start.after(page, activity, closedAt), page, full);
   }
 
   private Page since(Caller caller, String bookingId, ChatCursor cursor, int limit) {

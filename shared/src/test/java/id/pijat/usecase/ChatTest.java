@@ -443,6 +443,23 @@ class ChatTest {
   }
 
   @Test
+  void aPollAfterAFullNewestPageAnswersWhatCameSinceNotTheOlderMessagesThePageLeftOut() {
+    Booking booking = accepted(BUDI);
+    for (int n = 1; n <= 5; n++) {
+      clock.advance(Duration.ofSeconds(1));
+      send(BUDI, booking, "c-" + n, "message " + n);
+    }
+    ReadMessages.Page newest = backend.readMessages().read(AYU, booking.id(), null, 3);
+    clock.advance(Duration.ofSeconds(1));
+    send(BUDI, booking, "c-6", "message 6");
+
+    ReadMessages.Page since = backend.readMessages().read(AYU, booking.id(), newest.next(), 3);
+
+    assertEquals(List.of("message 6"), texts(since));
+    assertFalse(since.more());
+  }
+
+  @Test
   void theSessionRecordsWhoWroteWhenAndTheTenMinuteBlocksOfActiveChat() {
     Booking booking = accepted(BUDI);
     assertEquals(ChatActivity.Status.IDLE, read(BUDI, booking).sessionStatus());
