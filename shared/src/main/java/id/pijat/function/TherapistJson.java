@@ -29,7 +29,7 @@ public final class TherapistJson {
     return json;
   }
 
-  /** The week as setWeeklyHours takes it: {timezone, days}, monday to sunday; a closed day's times are null. */
+  /** The week as setWeeklyHours takes it: {timezone, days}, monday to sunday; a closed day has no times (the answer leaves out null values). */
   public static Map<String, Object> week(WeeklyHours week) {
     List<Map<String, Object>> days = new ArrayList<>();
     for (DayOfWeek day : DayOfWeek.values()) {
