@@ -157,7 +157,7 @@ public final class RateCounters {
         // the next number, if the window has one
       }
     }
-    throw new RateLimited(window.charge.limit().words(), window.end, now);
+    throw new RateLimited(window.charge.limit().words(), window.freeAt(window.charge.rate().count(), 0, now), now);
   }
 
   private record Window(Charge charge, String current, String previous, Instant start, Instant end) {
@@ -181,14 +181,16 @@ public final class RateCounters {
      * When a request would be let through again, or null if it is now. The count of the last
      * {@code per} is the current window plus the part of the previous one still inside it, rounded
      * up: the previous window's requests are taken as spread evenly, and never as fewer than that.
+     * A full window is not free at its end, where all its requests still count as the next window's
+     * previous one, but once enough of them have slid out.
      */
     Instant freeAt(int current, int previous, Instant now) {
       int count = charge.rate().count();
+      long per = charge.rate().per().toMillis();
       if (current >= count) {
-        return end;
+        return end.plusMillis(per - Math.floorDiv((long) (count - 1) * per, current));
       }
       // in whole milliseconds, so that the edge is exact: previous * (per - elapsed) / per <= count - current - 1
-      long per = charge.rate().per().toMillis();
       long elapsed = Duration.between(start, now).toMillis();
       long room = (long) (count - current - 1) * per;
       if ((long) previous * (per - elapsed) <= room) {

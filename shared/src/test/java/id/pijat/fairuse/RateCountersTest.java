@@ -34,17 +34,33 @@ class RateCountersTest {
   }
 
   @Test
-  void theRequestOverTheRateIsRefusedWithTheEndOfItsWindowAndWritesNothing() {
+  void theRequestOverTheRateIsRefusedWritingNothing() {
     for (int n = 0; n < 3; n++) {
       counters.take(List.of(budi()), clock.instant());
     }
     int writes = store.writes();
 
+    assertThrows(RateLimited.class, () -> counters.take(List.of(budi()), clock.instant()));
+
+    assertEquals(writes, store.writes());
+  }
+
+  @Test
+  void aFullWindowIsFreeOnceItsRequestsHaveSlidPartlyOutOfTheNextOneNotAtItsEnd() {
+    for (int n = 0; n < 3; n++) {
+      counters.take(List.of(budi()), clock.instant());
+    }
+
     RateLimited refused = assertThrows(RateLimited.class, () -> counters.take(List.of(budi()), clock.instant()));
 
-    assertEquals(Instant.parse("2026-11-23T03:01:00Z"), refused.retryAt());
-    assertEquals(Duration.ofSeconds(60), refused.retryAfter());
-    assertEquals(writes, store.writes());
+    // at 03:01:00 all three still count (3 + 0 = 3); a third into the next window two do
+    assertEquals(Instant.parse("2026-11-23T03:01:20Z"), refused.retryAt());
+    assertEquals(Duration.ofSeconds(80), refused.retryAfter());
+    clock.set(refused.retryAt().minusMillis(1));
+    assertThrows(RateLimited.class, () -> counters.take(List.of(budi()), clock.instant()));
+    clock.set(refused.retryAt());
+    counters.take(List.of(budi()), clock.instant());
+    assertEquals(4, counted());
   }
 
   @Test
