@@ -374,6 +374,25 @@ class BookingFlowTest {
   }
 
   @Test
+  void anOfferOfAScheduledBookingReadsAsOverOnceItsTimeHasComeInsideTheWindow() {
+    Instant soon = clock.instant().plusSeconds(20);
+    Booking booking = book(BUDI, soon);
+    Booking offered = search(BUDI, booking).booking();
+    clock.set(soon);
+
+    Booking read = backend.bookings().readOwned(booking.id(), BUDI);
+    CheckSearchStatus.Status polled = backend.checkSearchStatus().check(BUDI, booking.id());
+
+    assertEquals(clock.instant().plusSeconds(40), offered.offerExpiresAt(), "the window is still open");
+    assertRejected(ErrorCode.OFFER_EXPIRED, () -> accept(BUDI, booking, "ayu"));
+    assertEquals(false, polled.offerOpen(), "an accept would be refused, so the poll does not show the offer");
+    assertEquals(BookingStatus.SEARCHING, read.status());
+    assertEquals(null, read.therapistId());
+    assertEquals(soon, read.search().nextRetryAt(), "search again at once, which cancels it");
+    assertRejected(ErrorCode.BOOKING_CANCELLED, () -> search(BUDI, booking));
+  }
+
+  @Test
   void aScheduledBookingBlocksItsSpanAndNothingElse() {
     Instant tenOClock = Instant.parse("2026-11-24T02:00:00Z");
     Booking first = book(BUDI, tenOClock);

@@ -84,8 +84,15 @@ public record Booking(
     return startsAt == null ? null : startsAt.plus(request.duration().length());
   }
 
+  /** Open until its window ends, or for a scheduled booking until its time comes, if sooner. */
   public boolean isOfferOpen(Instant now) {
-    return status == BookingStatus.PENDING_ACCEPT && now.isBefore(offerExpiresAt);
+    return status == BookingStatus.PENDING_ACCEPT && now.isBefore(offerEndsAt());
+  }
+
+  /** A scheduled booking's offer goes with its time, which is what acceptance refuses after. */
+  private Instant offerEndsAt() {
+    Instant scheduledAt = request.scheduledAt();
+    return scheduledAt != null && scheduledAt.isBefore(offerExpiresAt) ? scheduledAt : offerExpiresAt;
   }
 
   /** Offers a therapist for a window; from searching, or straight on from an earlier offer. */
@@ -112,7 +119,7 @@ public record Booking(
     if (status != BookingStatus.PENDING_ACCEPT || isOfferOpen(now)) {
       return this;
     }
-    return keepSearching(search.passOver(therapistId()).waitUntil(offerExpiresAt), offerExpiresAt);
+    return keepSearching(search.passOver(therapistId()).waitUntil(offerEndsAt()), offerEndsAt());
   }
 
   /** Back to searching with nobody offered: the offer was declined or ran out, or a round was empty. */
