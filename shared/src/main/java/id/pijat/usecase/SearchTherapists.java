@@ -260,7 +260,7 @@ public final class SearchTherapists {
 
   /**
    * The best therapist who is open for the whole session (from when they can be there: now plus
-   * their ETA, or scheduledAt), free for its span, and whose lock we get.
+   * their ETA, or scheduledAt, which they must reach by then), free for its span, and whose lock we get.
    * The span starts now for an immediate booking (the therapist is on the way from acceptance) and
    * at scheduledAt for a scheduled one; it ends after the massage and the travel buffer. A candidate
    * after the first has the heads of its locks read when its turn comes.
@@ -271,9 +271,11 @@ public final class SearchTherapists {
     for (TherapistSearch.Candidate candidate : candidates) {
       String therapistId = candidate.therapist().id();
       WeeklyHours week = found.weeks().get(therapistId);
-      // open for the whole session: from when the therapist can be there to its end
+      // there in time for a scheduled booking, and open for the whole session: from when the therapist can be there to its end
       Instant startsAt = startsAt(booking, candidate, now);
-      if (week == null || !week.isOpenThrough(startsAt, startsAt.plus(booking.request().duration().length()))) {
+      if (week == null
+          || !booking.request().isReachableIn(now, Duration.ofMinutes(candidate.etaMinutes()))
+          || !week.isOpenThrough(startsAt, startsAt.plus(booking.request().duration().length()))) {
         continue;
       }
       Instant spanEnd = policy.spanEnd(startsAt, booking.request().duration());

@@ -28,6 +28,11 @@ public record BookingRequest(
     return scheduledAt != null ? scheduledAt : now.plus(travelTime);
   }
 
+  /** Whether a therapist setting out at {@code now} is there by a scheduled booking's time; for an immediate one, always. */
+  public boolean isReachableIn(Instant now, Duration travelTime) {
+    return scheduledAt == null || !now.plus(travelTime).isAfter(scheduledAt);
+  }
+
   /** A scheduled booking whose time has come: no therapist can be offered or accepted for it any more. */
   public boolean isPastItsTime(Instant now) {
     return scheduledAt != null && !scheduledAt.isAfter(now);

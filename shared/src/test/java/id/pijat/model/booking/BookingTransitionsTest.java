@@ -39,6 +39,20 @@ class BookingTransitionsTest {
   }
 
   @Test
+  void aScheduledBookingsOfferIsOverOnceItsTimeComesInsideTheWindow() {
+    NewBooking asked = BookingRequests.at(SANUR);
+    Instant time = NOW.plusSeconds(30);
+    Booking scheduled = Booking.open("b3", Owner.user("budi"),
+        new BookingRequest(asked.customer(), asked.duration(), 200_000, asked.location(), time), NOW);
+    Booking offer = scheduled.offer(AYU, NOW.plusSeconds(60), scheduled.search(), NOW);
+
+    assertTrue(offer.isOfferOpen(time.minusMillis(1)));
+    assertFalse(offer.isOfferOpen(time), "acceptance refuses it from then on");
+    assertEquals(BookingStatus.SEARCHING, offer.asSeenAt(time).status());
+    assertEquals(time, offer.asSeenAt(time).search().nextRetryAt(), "search again at once, which cancels it");
+  }
+
+  @Test
   void theEngagedTherapistReadsTheBookingOnlyWhileItIsActive() {
     assertEquals(Set.of("budi"), searching.readers());
     assertEquals(Set.of("budi"), offered.readers());
