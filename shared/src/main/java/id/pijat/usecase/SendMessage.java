@@ -55,7 +55,7 @@ public final class SendMessage {
 
   public Sent send(Caller caller, String bookingId, ClientMessageId clientMessageId, MessageText text) {
     Instant now = clock.instant();
-    // the sender's ID is known before the booking is read: a user's own, or a guest's booking
+    // the sender's ID is known before the booking is read: a user's own, or a guest's booking (a guest signed in since: below)
     String senderId = caller.userId() != null ? caller.userId() : ChatParticipant.GUEST_PREFIX + bookingId;
     String roomId = Chats.roomIdOf(bookingId);
     String messageId = ChatMessages.idOf(roomId, senderId, clientMessageId);
@@ -71,6 +71,10 @@ public final class SendMessage {
 
     Booking found = booking.orElseThrow(() -> new Rejection(ErrorCode.BOOKING_NOT_FOUND, "There is no booking with this ID."));
     ChatParticipant sender = ChatParticipant.of(found, caller);
+    if (!sender.senderId().equals(senderId)) {
+      // a guest who has signed in since booking writes as the guest, under the guest's message IDs
+      sentBefore = messages.find(ChatMessages.idOf(roomId, sender.senderId(), clientMessageId));
+    }
     if (sentBefore.isPresent()) {
       return new Sent(ChatMessages.sameOrConflict(sentBefore.get(), text), false);
     }

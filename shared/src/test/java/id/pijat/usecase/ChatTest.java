@@ -295,6 +295,22 @@ class ChatTest {
   }
 
   @Test
+  void aRetryByAGuestSignedInSinceBookingStillAnswersTheMessageOnceTheRoomClosed() {
+    var created = backend.createBooking().create(Caller.guest(null), BookingRequests.at(SEMINYAK), null);
+    Caller guest = Caller.guest(created.token());
+    Booking offer = backend.searchTherapists().search(guest, created.booking().id(), SearchConfig.DEFAULT, null, false).booking();
+    Booking booking = backend.acceptTherapist().accept(guest, offer.id(), offer.therapistId());
+    Caller signedInSince = new Caller("budi-later", created.token(), null);
+    SendMessage.Sent first = send(signedInSince, booking, "c-1", "Thanks!");
+    backend.cancelBooking().cancel(guest, booking.id(), null);
+
+    SendMessage.Sent retried = send(signedInSince, booking, "c-1", "Thanks!");
+
+    assertEquals(first.message(), retried.message());
+    assertFalse(retried.first());
+  }
+
+  @Test
   void aMessageLandingAfterTheRoomClosedIsTakenBackSoTheClosingMessageStaysLast() {
     Booking booking = accepted(BUDI);
     store.beforeNextCreate(Chats.MESSAGES, (id, message) -> backend.chats().close(
