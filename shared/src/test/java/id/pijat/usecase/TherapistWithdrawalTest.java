@@ -130,6 +130,17 @@ class TherapistWithdrawalTest {
   }
 
   @Test
+  void theOfferedTherapistCannotCancelBeforeTheCustomerAcceptsHer() {
+    Booking booking = backend.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
+    Booking offer = backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false).booking();
+    assertEquals("ayu", offer.therapistId());
+
+    refused(ErrorCode.PERMISSION_DENIED, () -> cancels(AYU, offer, null));
+
+    assertEquals(BookingStatus.PENDING_ACCEPT, backend.bookings().findOwned(offer.id(), BUDI).status());
+  }
+
+  @Test
   void aCompletedJobCannotBeWithdrawnFrom() {
     Booking budis = acceptedBy(BUDI);
     for (JobStep step : List.of(JobStep.ON_THE_WAY, JobStep.ARRIVED, JobStep.STARTED, JobStep.COMPLETED)) {
