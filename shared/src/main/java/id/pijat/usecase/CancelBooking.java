@@ -111,11 +111,9 @@ public final class CancelBooking {
       throw new Rejection(ErrorCode.INVALID_STATE, "A completed booking cannot be cancelled.");
     }
     Instant now = clock.instant();
-    // the customer's own call counts as theirs, should they be a therapist engaged for their own booking
+    // the customer's own call counts as theirs, should they be a therapist engaged for their own booking;
+    // a therapist is engaged from acceptance on, so what is left to withdraw from here is active
     if (caller.isEngagedTherapistOf(booking) && !caller.owns(booking)) {
-      if (booking.status() != BookingStatus.ACTIVE) {
-        throw new Rejection(ErrorCode.INVALID_STATE, "Only an accepted booking can be withdrawn from.");
-      }
       return bookings.claim(booking, booking.cancel(Cancellation.THERAPIST_WITHDREW, Cancellation.BY_THERAPIST, now));
     }
     return bookings.claim(booking, booking.cancel(reason == null ? DEFAULT_REASON : reason, caller.describe(), now));
