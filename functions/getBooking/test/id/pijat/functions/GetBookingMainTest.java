@@ -89,6 +89,15 @@ class GetBookingMainTest {
   }
 
   @Test
+  void anEmptyIdIsToldItNeedsAtLeastOneCharacter() throws Exception {
+    RuntimeOutput empty = main.main(RuntimeCalls.get("{\"bookingId\":\"\"}", Map.of("x-appwrite-user-id", "u1")));
+
+    assertEquals(400, empty.getStatusCode());
+    assertEquals("bookingId must be 1 to 36 letters, digits, '.', '-' or '_'",
+        RuntimeCalls.json(empty).getAsJsonObject("error").get("message").getAsString());
+  }
+
+  @Test
   void aBodyUserIdThatIsNotTheSignedInUserIsDeniedNamingTheField() throws Exception {
     RuntimeOutput output = main.main(RuntimeCalls.post("{\"bookingId\":\"b1\",\"userId\":\"someone-else\"}", Map.of("x-appwrite-user-id", "u1")));
 

@@ -130,7 +130,7 @@ public record FunctionRequest(String method, String path, Map<String, String> he
         true,
         id -> {
           if (!DocumentIds.isValid(id)) {
-            throw new IllegalArgumentException("must be at most 36 letters, digits, '.', '-' or '_'");
+            throw new IllegalArgumentException("must be 1 to 36 letters, digits, '.', '-' or '_'");
           }
           return id;
         });
