@@ -26,7 +26,8 @@ import java.util.List;
 public final class ReportJobProgress {
   /** With the minutes and their unit. */
   public static final String ON_THE_WAY = "Your therapist is on the way, arriving in about %d %s.";
-  public static final String DELAYED = "Your therapist is running late: about %d more %s.";
+  /** A new ETA, which is mostly a delay but may be sooner than the last: the words fit both. */
+  public static final String DELAYED = "Your therapist now expects to arrive in about %d %s.";
   public static final String ARRIVED = "Your therapist has arrived.";
   public static final String STARTED = "Your session has started.";
   public static final String COMPLETED = "Your session is complete. Thank you!";

@@ -172,7 +172,7 @@ class ReportJobProgressTest {
     assertEquals(List.of(
         CONFIRMED,
         "Your therapist is on the way, arriving in about 25 minutes.",
-        "Your therapist is running late: about 10 more minutes.",
+        "Your therapist now expects to arrive in about 10 minutes.",
         "Your therapist has arrived.",
         "Your session has started.",
         "Your session is complete. Thank you!"), messages(active));
@@ -222,9 +222,20 @@ class ReportJobProgressTest {
     clock.advance(Duration.ofMinutes(10));
     Booking second = ayuReports(active, JobStep.DELAYED, 10);
 
-    String late = "Your therapist is running late: about 10 more minutes.";
+    String late = "Your therapist now expects to arrive in about 10 minutes.";
     assertEquals(List.of(CONFIRMED, "Your therapist is on the way, arriving in about 25 minutes.", late, late), messages(active));
     assertEquals(clock.instant().plus(Duration.ofMinutes(10)), second.job().expectedArrivalAt());
+  }
+
+  @Test
+  void aNewEtaSoonerThanTheLastIsNotAnnouncedAsRunningLate() {
+    Booking active = accepted();
+    ayuReports(active, JobStep.ON_THE_WAY, 30);
+    clock.advance(Duration.ofMinutes(5));
+
+    ayuReports(active, JobStep.DELAYED, 5);
+
+    assertEquals("Your therapist now expects to arrive in about 5 minutes.", messages(active).get(2));
   }
 
   @Test
