@@ -152,7 +152,9 @@ public final class ReadMessages {
 
   private Page answer(ChatCursor cursor, List<ChatMessage> page, boolean more) {
     Instant now = clock.instant();
-    return new Page(cursor.roomId(), cursor.closed(), cursor.closedAt(), cursor.closeAfter(), cursor.activity(),
+    // the time it will close by itself, while it is open
+    Instant closesAt = cursor.closed() ? null : cursor.closeAfter();
+    return new Page(cursor.roomId(), cursor.closed(), cursor.closedAt(), closesAt, cursor.activity(),
         cursor.activity().status(now, cursor.closed()), page, cursor.seal(key()), more);
   }
 

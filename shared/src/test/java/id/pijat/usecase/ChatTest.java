@@ -2,6 +2,7 @@ package id.pijat.usecase;
 
 import static id.pijat.testing.TherapistFixtures.offset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -271,6 +272,7 @@ class ChatTest {
     assertEquals("closed", page.roomClosed() ? "closed" : "active");
     assertEquals(Chats.CLOSED_CANCELLED, page.messages().get(page.messages().size() - 1).text());
     assertEquals(ChatActivity.Status.ENDED, page.sessionStatus());
+    assertNull(page.closesAt(), "a closed room has no closing time ahead");
   }
 
   @Test
