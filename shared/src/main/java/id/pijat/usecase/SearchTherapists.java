@@ -342,11 +342,11 @@ public final class SearchTherapists {
   }
 
   static Rejection cancelled(Booking booking) {
-    if (Cancellation.NO_THERAPIST_AVAILABLE.equals(booking.cancellation().reason())) {
+    if (booking.cancellation().isSearchTimeout()) {
       return new Rejection(
           ErrorCode.SEARCH_TIMEOUT, "No therapist is available nearby right now. The booking has been cancelled.");
     }
-    if (Cancellation.TIME_PASSED.equals(booking.cancellation().reason())) {
+    if (booking.cancellation().isTimePassed()) {
       return new Rejection(
           ErrorCode.BOOKING_CANCELLED, "The booking's time came before a therapist was accepted. Please book again.");
     }

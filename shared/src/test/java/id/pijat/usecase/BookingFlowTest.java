@@ -319,6 +319,20 @@ class BookingFlowTest {
   }
 
   @Test
+  void aCustomersReasonNamedAsTheSystemsIsStillTheirOwnCancellation() {
+    Booking timedOut = book(BUDI);
+    Booking timePassed = book(BUDI);
+
+    backend.cancelBooking().cancel(BUDI, timedOut.id(), Cancellation.NO_THERAPIST_AVAILABLE);
+    backend.cancelBooking().cancel(BUDI, timePassed.id(), Cancellation.TIME_PASSED);
+
+    assertRejected(ErrorCode.BOOKING_CANCELLED, () -> search(BUDI, timedOut));
+    assertEquals(ErrorCode.BOOKING_CANCELLED, backend.checkSearchStatus().check(BUDI, timedOut.id()).ended().code());
+    assertEquals("This booking was cancelled.",
+        assertThrows(Rejection.class, () -> search(BUDI, timePassed)).getMessage());
+  }
+
+  @Test
   void cancellingAnOfferFreesTheTherapist() {
     Booking booking = book(BUDI);
     search(BUDI, booking);

@@ -23,6 +23,16 @@ public record Cancellation(String reason, String cancelledBy, Instant cancelledA
     Objects.requireNonNull(cancelledAt, "cancelledAt");
   }
 
+  /** The search used up its attempts: only the system's (a customer's reason of that name is their own cancellation). */
+  public boolean isSearchTimeout() {
+    return BY_SYSTEM.equals(cancelledBy) && NO_THERAPIST_AVAILABLE.equals(reason);
+  }
+
+  /** A scheduled booking's time came before a therapist was accepted: only the system's, as above. */
+  public boolean isTimePassed() {
+    return BY_SYSTEM.equals(cancelledBy) && TIME_PASSED.equals(reason);
+  }
+
   /** The therapist came and waited: only their report makes one (a customer's reason of that name does not). */
   public boolean isNoShow() {
     return BY_THERAPIST.equals(cancelledBy) && NO_SHOW.equals(reason);
