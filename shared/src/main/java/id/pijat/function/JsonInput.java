@@ -13,6 +13,7 @@ import id.pijat.error.Rejection;
 import id.pijat.text.Excerpt;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -49,7 +50,8 @@ public final class JsonInput {
     if (body == null || body.isBlank()) {
       throw Rejection.invalidInput("body", "must be a JSON object");
     }
-    if (body.length() > MAX_BODY_BYTES) {
+    // a character is at least one byte, so a body longer in characters is refused before it is encoded
+    if (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
       throw Rejection.invalidInput("body", "must be at most " + MAX_BODY_BYTES + " bytes");
     }
     try {
