@@ -176,7 +176,7 @@ public final class SearchTherapists {
     if (offered != null) {
       next = booking.offer(offered, offerEnds, progress, now);
     } else if (progress.attempts() >= config.maxAttempts()) {
-      next = booking.cancel(Cancellation.NO_THERAPIST_AVAILABLE, Cancellation.BY_SYSTEM, now);
+      next = booking.searchedOut(progress, now);
     } else {
       next = booking.keepSearching(progress.waitUntil(now.plus(policy.emptyRoundWait())), now);
     }

@@ -294,6 +294,21 @@ class BookingFlowTest {
   }
 
   @Test
+  void anEmptyLastRoundIsCountedOnTheBookingItCancels() {
+    Booking booking = book(BUDI);
+    SearchConfig nearby = new SearchConfig(0.5, SearchConfig.DEFAULT_OFFER_WINDOW, 2, null, null);
+    backend.searchTherapists().search(BUDI, booking.id(), nearby, null, false);
+    clock.advance(Duration.ofSeconds(15));
+
+    assertRejected(ErrorCode.SEARCH_TIMEOUT, () -> backend.searchTherapists().search(BUDI, booking.id(), nearby, null, false));
+
+    Booking cancelled = stored(booking);
+    assertEquals(2, cancelled.search().attempts());
+    assertEquals(clock.instant(), cancelled.search().lastSearchAt());
+    assertNull(cancelled.search().nextRetryAt(), "no retry is coming for a cancelled booking");
+  }
+
+  @Test
   void decliningTheLastAttemptsOfferCancelsWithSearchTimeout() {
     Booking booking = book(BUDI);
     SearchConfig two = new SearchConfig(25, SearchConfig.DEFAULT_OFFER_WINDOW, 2, null, null);

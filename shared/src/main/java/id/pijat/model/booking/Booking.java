@@ -146,11 +146,21 @@ public record Booking(
   }
 
   public Booking cancel(String reason, String cancelledBy, Instant now) {
+    return cancelled(search, new Cancellation(reason, cancelledBy, now), now);
+  }
+
+  /** The last attempt's round found nobody: cancelled by the system, with that round counted as every round is. */
+  public Booking searchedOut(SearchProgress lastRound, Instant now) {
+    return cancelled(lastRound, new Cancellation(Cancellation.NO_THERAPIST_AVAILABLE, Cancellation.BY_SYSTEM, now), now);
+  }
+
+  private Booking cancelled(SearchProgress progress, Cancellation cancellation, Instant now) {
     status.requireCanMoveTo(BookingStatus.CANCELLED);
     return next(BookingStatus.CANCELLED, now, next -> {
       next.offerExpiresAt = null;
-      next.cancellation = new Cancellation(reason, cancelledBy, now);
-      next.payment = isRefunded(next.cancellation) ? refundDueIfPaid(payment, now) : payment;
+      next.search = progress;
+      next.cancellation = cancellation;
+      next.payment = isRefunded(cancellation) ? refundDueIfPaid(payment, now) : payment;
     });
   }
 
