@@ -105,6 +105,17 @@ class CheckSearchStatusMainTest {
   }
 
   @Test
+  void aBookingCancelledWhileItsSearchWaitedSaysNoMoreWhenToLookAgain() throws Exception {
+    search(null, new SearchConfig(0.5, SearchConfig.DEFAULT_OFFER_WINDOW, 5, null, null));
+    backend.cancelBooking().cancel(Caller.user("u1"), booking.id(), null);
+
+    JsonObject data = poll("u1").getAsJsonObject("data");
+
+    assertEquals("BOOKING_CANCELLED", data.getAsJsonObject("error").get("code").getAsString());
+    assertFalse(data.has("nextRetryAt"), "no search is coming: " + data);
+  }
+
+  @Test
   void onlyTheOwnerMayPoll() throws Exception {
     JsonObject envelope = poll("mallory");
 

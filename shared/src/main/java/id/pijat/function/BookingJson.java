@@ -117,10 +117,12 @@ public final class BookingJson {
       json.put("therapist", therapist(booking.therapist(), true));
       json.put("offerExpiresAt", time(booking.offerExpiresAt()));
     }
-    put(json, "nextRetryAt", time(booking.search().nextRetryAt()));
     putJob(json, booking.job());
     if (status.ended() != null) {
+      // a search that ended has no next round, whatever wait its last round left on the booking
       json.put("error", Map.of("code", status.ended().code().name(), "message", status.ended().getMessage()));
+    } else {
+      put(json, "nextRetryAt", time(booking.search().nextRetryAt()));
     }
     return json;
   }
