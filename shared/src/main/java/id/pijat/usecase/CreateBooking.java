@@ -5,6 +5,7 @@ import id.pijat.booking.IdempotencyRecords;
 import id.pijat.error.ErrorCode;
 import id.pijat.error.Rejection;
 import id.pijat.fairuse.CustomerLimits;
+import id.pijat.matching.TravelTime;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.BookingRequest;
 import id.pijat.model.booking.BookingToken;
@@ -22,6 +23,8 @@ import java.time.Instant;
 public final class CreateBooking {
   /** How far ahead a scheduled booking may be made. */
   public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(90);
+  /** How soon a scheduled booking may be: no therapist gets there sooner, so none could be offered. */
+  public static final Duration MIN_SCHEDULE_AHEAD = TravelTime.MINIMUM;
 
   private final Bookings bookings;
   private final IdempotencyRecords idempotency;
@@ -139,6 +142,10 @@ public final class CreateBooking {
     }
     if (!at.isAfter(now)) {
       throw Rejection.invalidInput("scheduledAt", "must be in the future");
+    }
+    if (at.isBefore(now.plus(MIN_SCHEDULE_AHEAD))) {
+      throw Rejection.invalidInput("scheduledAt",
+          "must be at least " + MIN_SCHEDULE_AHEAD.toMinutes() + " minutes ahead, the least a therapist needs to get there");
     }
     if (at.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
       throw Rejection.invalidInput("scheduledAt", "must be within " + MAX_SCHEDULE_AHEAD.toDays() + " days");

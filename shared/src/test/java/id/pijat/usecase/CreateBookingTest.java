@@ -122,6 +122,22 @@ class CreateBookingTest {
   }
 
   @Test
+  void aScheduledTimeSoonerThanAnyTherapistCanArriveIsRefusedNamingTheField() {
+    Instant now = clock.instant();
+    NewBooking inFourMinutes = new NewBooking(request("Budi").customer(), ServiceDuration.MINUTES_60,
+        request("Budi").location(), now.plus(Duration.ofMinutes(4)));
+    NewBooking inFiveMinutes = new NewBooking(request("Budi").customer(), ServiceDuration.MINUTES_60,
+        request("Budi").location(), now.plus(Duration.ofMinutes(5)));
+
+    Rejection rejection = assertThrows(Rejection.class, () -> createBooking(store).create(Caller.user("u1"), inFourMinutes, null));
+
+    assertEquals("scheduledAt", rejection.details().get(0).field());
+    assertEquals("scheduledAt must be at least 5 minutes ahead, the least a therapist needs to get there", rejection.getMessage());
+    assertEquals(now.plus(Duration.ofMinutes(5)),
+        createBooking(store).create(Caller.user("u1"), inFiveMinutes, null).booking().request().scheduledAt());
+  }
+
+  @Test
   void aCreateThatDiesAfterTheKeyIsClaimedIsFinishedByItsRetry() {
     DocumentStore failingBookings = new FailingOn(store, Bookings.COLLECTION);
     assertThrows(StoreUnavailableException.class,
