@@ -1,5 +1,6 @@
 package id.pijat.usecase;
 
+import static id.pijat.testing.Rejections.refused;
 import static id.pijat.testing.TherapistFixtures.offset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,12 +29,12 @@ import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
 import id.pijat.store.StoreUnavailableException;
 import id.pijat.testing.BookingRequests;
+import id.pijat.testing.ChatFixtures;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
 import id.pijat.usecase.cleanup.Budget;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,10 +94,7 @@ class ReportJobProgressTest {
   }
 
   private List<String> messages(Booking booking) {
-    return data.list(Chats.MESSAGES, List.of(Query.equal("bookingId", booking.id()), Query.limit(100))).stream()
-        .sorted(Comparator.comparing((Document message) -> message.instant("createdAt")))
-        .map(message -> message.string("content"))
-        .toList();
+    return ChatFixtures.texts(data, booking);
   }
 
   private int versions(Booking booking) {
@@ -116,13 +114,7 @@ class ReportJobProgressTest {
   }
 
   private String room(Booking booking) {
-    return data.find(Chats.ROOMS, booking.chat().chatRoomId()).orElseThrow().string("status");
-  }
-
-  private static Rejection refused(ErrorCode code, Runnable call) {
-    Rejection rejection = assertThrows(Rejection.class, call::run);
-    assertEquals(code, rejection.code(), rejection.getMessage());
-    return rejection;
+    return ChatFixtures.roomStatus(data, booking);
   }
 
   @Test

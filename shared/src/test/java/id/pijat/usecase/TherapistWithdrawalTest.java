@@ -1,6 +1,7 @@
 package id.pijat.usecase;
 
 import static id.pijat.store.FaultyStore.Fault.FAIL_BEFORE;
+import static id.pijat.testing.Rejections.refused;
 import static id.pijat.testing.TherapistFixtures.offset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.pijat.booking.Bookings;
 import id.pijat.chat.Chats;
 import id.pijat.error.ErrorCode;
-import id.pijat.error.Rejection;
 import id.pijat.function.Backend;
 import id.pijat.function.Settings;
 import id.pijat.matching.SearchConfig;
@@ -22,17 +22,15 @@ import id.pijat.model.booking.JobReport;
 import id.pijat.model.booking.JobStep;
 import id.pijat.model.booking.PaymentStatus;
 import id.pijat.model.geo.Coordinates;
-import id.pijat.store.Document;
 import id.pijat.store.FaultyStore;
 import id.pijat.store.InMemoryDocumentStore;
-import id.pijat.store.Query;
 import id.pijat.store.StoreUnavailableException;
 import id.pijat.testing.BookingRequests;
+import id.pijat.testing.ChatFixtures;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
 import id.pijat.usecase.cleanup.Budget;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,20 +75,11 @@ class TherapistWithdrawalTest {
   }
 
   private List<String> messages(Booking booking) {
-    return data.list(Chats.MESSAGES, List.of(Query.equal("bookingId", booking.id()), Query.limit(100))).stream()
-        .sorted(Comparator.comparing((Document message) -> message.instant("createdAt")))
-        .map(message -> message.string("content"))
-        .toList();
+    return ChatFixtures.texts(data, booking);
   }
 
   private String room(Booking booking) {
-    return data.find(Chats.ROOMS, booking.chat().chatRoomId()).orElseThrow().string("status");
-  }
-
-  private static Rejection refused(ErrorCode code, Runnable call) {
-    Rejection rejection = assertThrows(Rejection.class, call::run);
-    assertEquals(code, rejection.code(), rejection.getMessage());
-    return rejection;
+    return ChatFixtures.roomStatus(data, booking);
   }
 
   @Test
