@@ -53,7 +53,7 @@ public final class CancelBooking {
   public Booking cancel(Caller caller, String bookingId, String reason) {
     Booking booking = bookings.findOwnedOrEngaged(bookingId, caller);
     if (booking.status() == BookingStatus.CANCELLED) {
-      letGo(booking, closingMessageOf(booking));
+      fanout.run(lettingGo(booking));
       return booking;
     }
     Fanout.Both<Leftovers, Booking> claimed;
@@ -63,7 +63,7 @@ public final class CancelBooking {
     } catch (ConcurrentChangeException raced) {
       Booking current = bookings.findOwnedOrEngaged(bookingId, caller);
       if (current.status() == BookingStatus.CANCELLED) {
-        letGo(current, closingMessageOf(current));
+        fanout.run(lettingGo(current));
         return current;
       }
       claimed = new Fanout.Both<>(leftoversOf(current), claimCancel(current, caller, reason));
@@ -71,8 +71,7 @@ public final class CancelBooking {
     Booking cancelled = claimed.second();
     Leftovers leftovers = claimed.first();
     if (leftovers == null) {
-      return bookings.saved(cancelled, List.of(
-          () -> chats.close(cancelled, closingMessageOf(cancelled), clock.instant()), () -> locks.releaseAll(cancelled.id())));
+      return bookings.saved(cancelled, lettingGo(cancelled));
     }
     return bookings.saved(cancelled, List.of(
         () -> chats.close(cancelled, closingMessageOf(cancelled), clock.instant(), leftovers.room(), leftovers.session()),
@@ -132,10 +131,11 @@ public final class CancelBooking {
   }
 
   /**
-   * Closes the chat and frees the therapist of a cancelled booking; safe to repeat. Every later
-   * cancel call repeats it, and cleanup does it once a couple of minutes on, for a call that died.
+   * Closing the chat and freeing the therapist of a cancelled booking, each reading what it needs;
+   * safe to repeat. Every later cancel call repeats it, and cleanup does it once a couple of minutes
+   * on, for a call that died.
    */
-  public void letGo(Booking cancelled, String closingMessage) {
-    fanout.run(List.of(() -> chats.close(cancelled, closingMessage, clock.instant()), () -> locks.releaseAll(cancelled.id())));
+  private List<Runnable> lettingGo(Booking cancelled) {
+    return List.of(() -> chats.close(cancelled, closingMessageOf(cancelled), clock.instant()), () -> locks.releaseAll(cancelled.id()));
   }
 }

@@ -25,20 +25,25 @@ public record Cancellation(String reason, String cancelledBy, Instant cancelledA
 
   /** The search used up its attempts: only the system's (a customer's reason of that name is their own cancellation). */
   public boolean isSearchTimeout() {
-    return BY_SYSTEM.equals(cancelledBy) && NO_THERAPIST_AVAILABLE.equals(reason);
+    return is(BY_SYSTEM, NO_THERAPIST_AVAILABLE);
   }
 
   /** A scheduled booking's time came before a therapist was accepted: only the system's, as above. */
   public boolean isTimePassed() {
-    return BY_SYSTEM.equals(cancelledBy) && TIME_PASSED.equals(reason);
+    return is(BY_SYSTEM, TIME_PASSED);
   }
 
   /** The therapist came and waited: only their report makes one (a customer's reason of that name does not). */
   public boolean isNoShow() {
-    return BY_THERAPIST.equals(cancelledBy) && NO_SHOW.equals(reason);
+    return is(BY_THERAPIST, NO_SHOW);
   }
 
   public boolean isWithdrawalByTherapist() {
-    return BY_THERAPIST.equals(cancelledBy) && THERAPIST_WITHDREW.equals(reason);
+    return is(BY_THERAPIST, THERAPIST_WITHDREW);
+  }
+
+  /** Who cancelled and why, both: a reason the backend gives is the backend's only when it gave it. */
+  private boolean is(String by, String why) {
+    return by.equals(cancelledBy) && why.equals(reason);
   }
 }
