@@ -61,8 +61,9 @@ public record Booking(
       throw new IllegalArgumentException("a cancelled booking records its cancellation");
     }
     if (payment.refundDue() != (status == BookingStatus.CANCELLED && payment.status() == PaymentStatus.PAID
-        && isRefunded(cancellation))) {
-      throw new IllegalArgumentException("a refund is due exactly while a cancelled booking's payment is paid, unless a no-show");
+        && isRefunded(cancellation, job))) {
+      throw new IllegalArgumentException(
+          "a refund is due exactly while a cancelled booking's payment is paid, unless a no-show or the customer's after the start");
     }
   }
 
@@ -156,11 +157,14 @@ public record Booking(
 
   private Booking cancelled(SearchProgress progress, Cancellation cancellation, Instant now) {
     status.requireCanMoveTo(BookingStatus.CANCELLED);
+    boolean engaged = status == BookingStatus.ACTIVE;
     return next(BookingStatus.CANCELLED, now, next -> {
+      // a therapist only offered was never this booking's: the customer's record keeps only the one engaged
+      next.therapist = engaged ? therapist : null;
       next.offerExpiresAt = null;
       next.search = progress;
       next.cancellation = cancellation;
-      next.payment = isRefunded(cancellation) ? refundDueIfPaid(payment, now) : payment;
+      next.payment = isRefunded(cancellation, job) ? refundDueIfPaid(payment, now) : payment;
     });
   }
 
@@ -231,15 +235,20 @@ public record Booking(
     }
     payment.status().requireCanMoveTo(to);
     Payment moved = new Payment(to, reference == null ? payment.reference() : reference, null);
-    return next(status, now, next -> next.payment = status == BookingStatus.CANCELLED && isRefunded(cancellation) ? refundDueIfPaid(moved, now) : moved);
+    return next(status, now, next -> next.payment = status == BookingStatus.CANCELLED && isRefunded(cancellation, job) ? refundDueIfPaid(moved, now) : moved);
   }
 
   /**
    * Whether a paid booking ended this way is refunded: every cancellation but a no-show, where the
-   * therapist came and waited at the door (the customer's absence is theirs to bear).
+   * therapist came and waited at the door (the customer's absence is theirs to bear), and but the
+   * customer's own once the session had started (the massage was under way; a refund there is a
+   * person's decision). A therapist who withdraws, even mid-session, leaves the customer refunded.
+   *
+   * @param job the job as it stood when the booking was cancelled
    */
-  private static boolean isRefunded(Cancellation cancellation) {
-    return !cancellation.isNoShow();
+  private static boolean isRefunded(Cancellation cancellation, JobProgress job) {
+    boolean started = job != null && job.sessionStartedAt() != null;
+    return !cancellation.isNoShow() && (!started || cancellation.isWithdrawalByTherapist());
   }
 
   private static Payment refundDueIfPaid(Payment payment, Instant now) {

@@ -23,6 +23,11 @@ public record JobProgress(
     Instant sessionEndedAt) {
   /** How long the therapist waits at the door before the customer counts as absent. */
   public static final Duration NO_SHOW_WAIT = Duration.ofMinutes(15);
+  /**
+   * How long before its time a scheduled job may set off: the longest ETA a report can announce. A
+   * therapist on the way a day early would tell the customer of an arrival nobody booked.
+   */
+  public static final Duration EARLIEST_DEPARTURE = Duration.ofMinutes(JobReport.MAX_ETA_MINUTES);
   /** How long before its time a scheduled session may start, should the customer be ready early. */
   public static final Duration EARLIEST_START = Duration.ofMinutes(30);
   /**
@@ -47,7 +52,8 @@ public record JobProgress(
 
   /**
    * As {@link #after(JobProgress, JobReport, Instant)}, for a booking with an appointment: its
-   * session starts no sooner than {@link #EARLIEST_START} before it, and the customer counts as
+   * therapist sets off no sooner than {@link #EARLIEST_DEPARTURE} before it, its session starts no
+   * sooner than {@link #EARLIEST_START} before it, and the customer counts as
    * absent only once the therapist has waited {@link #NO_SHOW_WAIT} from the latest of their
    * arrival, the arrival they announced and the appointment: a therapist early at the door waits
    * for the time the customer was told.
@@ -61,8 +67,15 @@ public record JobProgress(
       throw IllegalJobStepException.outOfOrder(from, to);
     }
     return switch (to) {
-      case ON_THE_WAY, DELAYED ->
-          new JobProgress(to, report.etaMinutes(), now.plus(Duration.ofMinutes(report.etaMinutes())), null, null, null);
+      case ON_THE_WAY -> {
+        if (appointment != null && now.isBefore(appointment.minus(EARLIEST_DEPARTURE))) {
+          throw IllegalJobStepException.notYet(from, to,
+              "A scheduled job sets off at the earliest " + EARLIEST_DEPARTURE.toMinutes() + " minutes before its time: from "
+                  + appointment.minus(EARLIEST_DEPARTURE) + ".");
+        }
+        yield announced(to, report, now);
+      }
+      case DELAYED -> announced(to, report, now);
       case ARRIVED -> current.at(to, now, null, null);
       case STARTED -> {
         if (appointment != null && now.isBefore(appointment.minus(EARLIEST_START))) {
@@ -82,6 +95,10 @@ public record JobProgress(
         yield current.at(to, current.arrivedAt, null, null);
       }
     };
+  }
+
+  private static JobProgress announced(JobStep step, JobReport report, Instant now) {
+    return new JobProgress(step, report.etaMinutes(), now.plus(Duration.ofMinutes(report.etaMinutes())), null, null, null);
   }
 
   private static Instant latest(Instant arrived, Instant announced, Instant appointment) {

@@ -2,6 +2,7 @@ package id.pijat.model.booking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,6 +127,12 @@ class BookingTransitionsTest {
     assertEquals(BookingStatus.CANCELLED, cancel.apply(active).status());
     assertIllegal(completed, BookingStatus.CANCELLED, cancel);
     assertIllegal(cancelled, BookingStatus.CANCELLED, cancel);
+  }
+
+  @Test
+  void aCancelledBookingKeepsTheTherapistItEngagedButNotOneOnlyOffered() {
+    assertNull(offered.cancel("plans changed", "user:budi", NOW).therapistId(), "never this booking's therapist");
+    assertEquals("ayu", active.cancel("plans changed", "user:budi", NOW).therapistId());
   }
 
   @Test

@@ -190,22 +190,58 @@ class JobProgressTest {
     assertEquals(JobStep.NO_SHOW, arrived.report(new JobReport(JobStep.NO_SHOW, null), waited).job().step());
   }
 
+  private static Booking acceptedFor(Instant appointment) {
+    NewBooking asked = BookingRequests.at(SANUR);
+    BookingRequest request = new BookingRequest(asked.customer(), asked.duration(), 200_000, asked.location(), appointment);
+    Booking searching = Booking.open("b2", Owner.user("budi"), request, NOW);
+    return searching.offer(AYU, NOW.plusSeconds(60), searching.search(), NOW)
+        .accept(appointment, new Booking.ChatRefs("r2", "s2"), "therapist-ayu", NOW);
+  }
+
+  @Test
+  void aScheduledJobSetsOffNoSoonerThanTheLongestEtaBeforeItsTime() {
+    Instant tomorrow = NOW.plus(Duration.ofDays(1));
+    Booking accepted = acceptedFor(tomorrow);
+    Instant earliest = tomorrow.minus(JobProgress.EARLIEST_DEPARTURE);
+
+    IllegalJobStepException dayEarly = assertThrows(IllegalJobStepException.class, () -> accepted.report(report(JobStep.ON_THE_WAY), NOW));
+    assertTrue(dayEarly.getMessage().contains("from " + earliest), dayEarly.getMessage());
+    assertThrows(IllegalJobStepException.class, () -> accepted.report(report(JobStep.ON_THE_WAY), earliest.minusSeconds(1)));
+    assertEquals(JobStep.ON_THE_WAY, accepted.report(report(JobStep.ON_THE_WAY), earliest).job().step());
+    assertEquals(JobStep.ON_THE_WAY, accepted().report(report(JobStep.ON_THE_WAY), NOW).job().step(), "an immediate booking sets off at once");
+  }
+
   @Test
   void aScheduledSessionNeitherStartsNorCountsTheCustomerAbsentLongBeforeItsTime() {
     Instant tomorrow = NOW.plus(Duration.ofDays(1));
-    NewBooking asked = BookingRequests.at(SANUR);
-    BookingRequest request = new BookingRequest(asked.customer(), asked.duration(), 200_000, asked.location(), tomorrow);
-    Booking searching = Booking.open("b2", Owner.user("budi"), request, NOW);
-    Booking arrived = searching.offer(AYU, NOW.plusSeconds(60), searching.search(), NOW)
-        .accept(tomorrow, new Booking.ChatRefs("r2", "s2"), "therapist-ayu", NOW)
-        .report(report(JobStep.ON_THE_WAY), NOW)
-        .report(new JobReport(JobStep.ARRIVED, null), NOW.plus(LATE_ARRIVAL));
+    Instant setOff = tomorrow.minus(JobProgress.EARLIEST_DEPARTURE);
+    Booking arrived = acceptedFor(tomorrow)
+        .report(report(JobStep.ON_THE_WAY), setOff)
+        .report(new JobReport(JobStep.ARRIVED, null), setOff.plus(LATE_ARRIVAL));
 
-    assertThrows(IllegalJobStepException.class, () -> arrived.report(new JobReport(JobStep.NO_SHOW, null), NOW.plus(Duration.ofHours(2))));
-    assertThrows(IllegalJobStepException.class, () -> arrived.report(new JobReport(JobStep.STARTED, null), NOW.plus(Duration.ofHours(2))));
+    Instant longBefore = setOff.plus(Duration.ofHours(2));
+    assertThrows(IllegalJobStepException.class, () -> arrived.report(new JobReport(JobStep.NO_SHOW, null), longBefore));
+    assertThrows(IllegalJobStepException.class, () -> arrived.report(new JobReport(JobStep.STARTED, null), longBefore));
     Instant earliest = tomorrow.minus(JobProgress.EARLIEST_START);
     assertEquals(JobStep.STARTED, arrived.report(new JobReport(JobStep.STARTED, null), earliest).job().step());
     assertEquals(JobStep.NO_SHOW, arrived.report(new JobReport(JobStep.NO_SHOW, null), tomorrow.plus(JobProgress.NO_SHOW_WAIT)).job().step());
+  }
+
+  @Test
+  void theCustomersCancellationOnceTheSessionStartedIsNotRefundedButTheTherapistsWithdrawalIs() {
+    Booking arrived = accepted().withPayment(PaymentStatus.PAID, "ref", NOW)
+        .report(report(JobStep.ON_THE_WAY), NOW).report(new JobReport(JobStep.ARRIVED, null), NOW.plus(LATE_ARRIVAL));
+    Instant inSession = NOW.plus(LATE_ARRIVAL).plus(LATER);
+    Booking started = arrived.report(new JobReport(JobStep.STARTED, null), inSession);
+    Instant later = inSession.plus(LATER);
+
+    assertTrue(arrived.cancel("plans changed", "user:budi", later).payment().refundDue(), "at the door, before the start");
+    assertFalse(started.cancel("plans changed", "user:budi", later).payment().refundDue(), "the massage was under way");
+    assertTrue(started.cancel(Cancellation.THERAPIST_WITHDREW, Cancellation.BY_THERAPIST, later).payment().refundDue());
+    Booking cancelledThenPaid = accepted().report(report(JobStep.ON_THE_WAY), NOW).report(new JobReport(JobStep.ARRIVED, null), NOW.plus(LATE_ARRIVAL))
+        .report(new JobReport(JobStep.STARTED, null), inSession).cancel("plans changed", "user:budi", later)
+        .withPayment(PaymentStatus.PAID, "ref", later.plusSeconds(5));
+    assertFalse(cancelledThenPaid.payment().refundDue(), "in either order");
   }
 
   @Test
