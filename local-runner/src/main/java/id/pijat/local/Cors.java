@@ -2,8 +2,10 @@ package id.pijat.local;
 
 import com.sun.net.httpserver.Headers;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * CORS as Appwrite answers it: a browser origin is allowed only if it is one of the project's web
@@ -48,14 +50,25 @@ final class Cors {
 
   /** Sets the CORS headers of the answer to a request from this origin (null when not from a browser). */
   void answer(String origin, Headers response) {
-    response.set("Vary", "Origin");
-    response.set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
-    response.set("Access-Control-Allow-Headers", ALLOWED_HEADERS);
-    response.set("Access-Control-Expose-Headers", "X-Appwrite-Session, X-Fallback-Cookies");
+    headersFor(origin).forEach(response::set);
+  }
+
+  /**
+   * The CORS headers of the answer to a request from this origin, whoever answers it: an endpoint, or
+   * the server refusing the request before any endpoint reads it (a browser shows a refusal without
+   * them as a CORS failure, hiding Appwrite's error).
+   */
+  Map<String, String> headersFor(String origin) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Vary", "Origin");
+    headers.put("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
+    headers.put("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+    headers.put("Access-Control-Expose-Headers", "X-Appwrite-Session, X-Fallback-Cookies");
     if (allows(origin)) {
-      response.set("Access-Control-Allow-Origin", origin);
-      response.set("Access-Control-Allow-Credentials", "true");
+      headers.put("Access-Control-Allow-Origin", origin);
+      headers.put("Access-Control-Allow-Credentials", "true");
     }
+    return headers;
   }
 
   private static String normalised(String origin) {

@@ -95,7 +95,8 @@ public final class LocalRunner implements AutoCloseable {
     connector.setAcceptQueueSize(64);
     connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
     server.addConnector(connector);
-    server.setErrorHandler(new ServerErrors(log));
+    Cors cors = Cors.allowing(env.get("CORS_ORIGINS"));
+    server.setErrorHandler(new ServerErrors(cors, log));
     ContextHandlerCollection contexts = new ContextHandlerCollection();
     server.setHandler(new WithoutFallbackCookies(contexts));
     open(connector);
@@ -122,7 +123,6 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     LocalAuth auth = new LocalAuth(env.get("APPWRITE_API_KEY"));
-    Cors cors = Cors.allowing(env.get("CORS_ORIGINS"));
     Realtime realtime = new Realtime(project, cors, clock, log);
     store.onChange(realtime);
     contexts.addHandler(realtime.context(server));
@@ -135,6 +135,7 @@ public final class LocalRunner implements AutoCloseable {
     endpoints.createContext("/", exchange -> {
       try (exchange) {
         log.println(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " 404 general_route_not_found");
+        cors.answer(exchange.getRequestHeaders().getFirst("Origin"), exchange.getResponseHeaders());
         ExecutionsEndpoint.refuse(exchange, AppwriteError.routeNotFound());
       }
     });

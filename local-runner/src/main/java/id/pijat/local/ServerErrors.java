@@ -15,14 +15,17 @@ import org.eclipse.jetty.util.Callback;
  * What the runner's HTTP server answers when no endpoint does: a request Jetty refuses before routing
  * it (a URI it cannot read, such as a %2F in a path segment, headers too large), a path no handler
  * serves, a handler's failure. Answered in Appwrite's error shape, as every other refusal of the
- * runner, so an SDK throws its AppwriteException rather than failing on an HTML page.
+ * runner, so an SDK throws its AppwriteException rather than failing on an HTML page, and with the
+ * CORS headers every answer has, so a browser shows that error rather than a CORS failure.
  */
 final class ServerErrors extends ErrorHandler {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
+  private final Cors cors;
   private final PrintStream log;
 
-  ServerErrors(PrintStream log) {
+  ServerErrors(Cors cors, PrintStream log) {
+    this.cors = cors;
     this.log = log;
   }
 
@@ -55,6 +58,7 @@ final class ServerErrors extends ErrorHandler {
     log.println(request.getMethod() + " " + request.getHttpURI().getPath() + " " + error.status() + " " + error.type()
         + (status == error.status() ? "" : " (Jetty: " + status + " " + reason + ")"));
     response.setStatus(error.status());
+    cors.headersFor(request.getHeaders().get(HttpHeader.ORIGIN)).forEach(response.getHeaders()::put);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(GSON.toJson(error.json()).getBytes(StandardCharsets.UTF_8)), callback);
   }

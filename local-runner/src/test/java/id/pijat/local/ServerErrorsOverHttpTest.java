@@ -1,6 +1,7 @@
 package id.pijat.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +37,16 @@ class ServerErrorsOverHttpTest {
     runner.close();
   }
 
-  private record Answer(int status, String contentType, String body) {
+  private record Answer(int status, String contentType, String head, String body) {
+    /** The header's value, or null when the answer has none. */
+    String header(String name) {
+      String prefix = name.toLowerCase(Locale.ROOT) + ":";
+      return head.lines()
+          .filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+          .map(line -> line.substring(prefix.length()).strip())
+          .findFirst().orElse(null);
+    }
+
     JsonObject json() {
       return JsonParser.parseString(body).getAsJsonObject();
     }
@@ -77,7 +88,7 @@ class ServerErrorsOverHttpTest {
         .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
         .map(line -> line.substring("content-type:".length()).strip())
         .findFirst().orElse("");
-    return new Answer(status, contentType, answer.substring(end + 4));
+    return new Answer(status, contentType, head, answer.substring(end + 4));
   }
 
   @Test
@@ -108,5 +119,22 @@ class ServerErrorsOverHttpTest {
     Answer answer = send("POST /v1/functions/getBooking/executions HTTP/9.9", "", "");
 
     answer.isAppwrites(505, "general_argument_invalid");
+  }
+
+  @Test
+  void aRefusalBeforeAnyEndpointCarriesTheCorsHeadersSoABrowserShowsTheError() throws Exception {
+    String allowed = "Origin: http://localhost:5173\r\n";
+    Answer unreadable = send("POST /v1/functions/..%2Fx/executions HTTP/1.1", allowed, "{\"body\":\"{}\"}");
+    Answer unrouted = send("GET /v1/nowhere HTTP/1.1", allowed, "");
+    Answer elsewhere = send("POST /v1/functions/..%2Fx/executions HTTP/1.1", "Origin: https://elsewhere.example\r\n", "{\"body\":\"{}\"}");
+
+    unreadable.isAppwrites(400, "general_argument_invalid");
+    unrouted.isAppwrites(404, "general_route_not_found");
+    for (Answer answer : List.of(unreadable, unrouted)) {
+      assertEquals("http://localhost:5173", answer.header("Access-Control-Allow-Origin"), answer.head());
+      assertEquals("true", answer.header("Access-Control-Allow-Credentials"), answer.head());
+    }
+    assertNull(elsewhere.header("Access-Control-Allow-Origin"), "only the project's web platforms");
+    assertEquals("Origin", elsewhere.header("Vary"), elsewhere.head());
   }
 }
