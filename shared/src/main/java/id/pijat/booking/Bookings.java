@@ -73,34 +73,23 @@ public final class Bookings {
 
   /**
    * How many of a customer's bookings are open (searching, offered or active), counting at most
-   * {@code atMost}: those under the WhatsApp number, and for a signed-in user those under the user
-   * too, whichever is more. Read from the documents, which may lag their newest version by a moment.
+   * {@code atMost}, in one list: a signed-in user's, whatever numbers they typed; a guest's, the
+   * guest bookings under their WhatsApp number. A number is typed, never verified, so a booking of
+   * somebody else's under it (a signed-in stranger's) does not count against its owner. Read from
+   * the documents, which may lag their newest version by a moment.
+   *
+   * @param userId the signed-in customer, or null for a guest
    */
-  public int openOf(WhatsAppNumber whatsapp, String userId, int atMost) {
-    int byNumber = store.list(COLLECTION, List.of(
-        Query.equal("customerWhatsApp", whatsapp.value()), Query.equalAny("status", OPEN), Query.limit(atMost))).size();
-    if (userId == null || byNumber >= atMost) {
-      return byNumber;
+  public int openOf(String userId, WhatsAppNumber whatsapp, int atMost) {
+    if (userId != null) {
+      return store.list(COLLECTION, List.of(
+          Query.equal("userId", userId), Query.equalAny("status", OPEN), Query.limit(atMost))).size();
     }
-    return Math.max(byNumber, openOfUser(userId, atMost));
-  }
-
-  /**
-   * As {@link #openOf}, with the lists by number and by user read at once: one round, at the cost of
-   * the list by user when the number alone would have answered.
-   */
-  public int openOfInOneRound(WhatsAppNumber whatsapp, String userId, int atMost) {
-    if (userId == null) {
-      return openOf(whatsapp, null, atMost);
-    }
-    Fanout.Both<Integer, Integer> counted =
-        fanout.both(() -> openOf(whatsapp, null, atMost), () -> openOfUser(userId, atMost));
-    return Math.max(counted.first(), counted.second());
-  }
-
-  private int openOfUser(String userId, int atMost) {
-    return store.list(COLLECTION, List.of(
-        Query.equal("userId", userId), Query.equalAny("status", OPEN), Query.limit(atMost))).size();
+    // signed-in customers' bookings under the number are read too (there is no query for a null
+    // user), a page of them: past that many, the guest's own could be missed
+    List<Document> underNumber = store.list(COLLECTION, List.of(
+        Query.equal("customerWhatsApp", whatsapp.value()), Query.equalAny("status", OPEN), Query.limit(Query.MAX_LIMIT)));
+    return (int) Math.min(atMost, underNumber.stream().filter(document -> document.string("userId") == null).count());
   }
 
   /**

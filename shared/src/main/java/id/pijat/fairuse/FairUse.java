@@ -59,7 +59,7 @@ public final class FairUse implements CustomerLimits {
     // once both let the request through
     Fanout.Both<Integer, RateCounters.Counted> read =
         fanout.both(
-            () -> bookings.openOf(request.customer().whatsapp(), caller.userId(), policy.maxOpenBookings()),
+            () -> bookings.openOf(caller.userId(), request.customer().whatsapp(), policy.maxOpenBookings()),
             () -> counters.count(charges, now));
     int open = read.first();
     if (open >= policy.maxOpenBookings()) {
@@ -82,7 +82,7 @@ public final class FairUse implements CustomerLimits {
       return;
     }
     int max = policy.maxOpenBookings();
-    int open = bookings.openOfInOneRound(booking.request().customer().whatsapp(), caller.userId(), max + 1);
+    int open = bookings.openOf(caller.userId(), booking.request().customer().whatsapp(), max + 1);
     if (open > max) {
       throw tooManyOpen(open - 1);
     }

@@ -148,8 +148,10 @@ class BookingsTest {
     assertEquals(Set.of(), store.readersOf(Bookings.COLLECTION, "b2"));
   }
 
+  /** A booking opened under this number by the signed-in user, or by a guest when userId is null. */
   private Booking openedAs(String id, String userId, String whatsapp) {
-    Booking booking = Booking.open(id, Owner.user(userId), new BookingRequest(
+    Owner owner = userId == null ? Owner.guest(BookingToken.generate()) : Owner.user(userId);
+    Booking booking = Booking.open(id, owner, new BookingRequest(
         new CustomerDetails("Budi", WhatsAppNumber.parse(whatsapp)), ServiceDuration.MINUTES_60, 200_000,
         new Location("Jl. Sunset Road 88", new Coordinates(-8.68, 115.17)), null), clock.instant());
     bookings.insert(booking);
@@ -157,35 +159,33 @@ class BookingsTest {
   }
 
   @Test
-  void openBookingsAreCountedByNumberAndByUserWhicheverIsMoreAndTheUserIsNotReadOnceTheNumberHasEnough() {
+  void aSignedInCustomersOpenBookingsAreTheUsersWhateverNumbersTheyTypedInOneList() {
     InterceptingStore counted = new InterceptingStore(store);
     Bookings counting = new Bookings(counted, clock);
     openedAs("b1", "u1", "081234567890");
-    openedAs("b2", "u1", "081234567890");
-    openedAs("b3", "u1", "081111111111");
-    Booking done = openedAs("b4", "u1", "081111111111");
+    openedAs("b2", "u1", "081111111111");
+    Booking done = openedAs("b3", "u1", "081111111111");
     bookings.save(done, done.cancel("changed my mind", "user:u1", clock.instant()));
+    openedAs("b4", null, "081111111111");
+    openedAs("b5", "u2", "081111111111");
 
-    assertEquals(3, counting.openOf(WhatsAppNumber.parse("081111111111"), "u1", 5), "three open under the user (the fourth cancelled), one under the number");
-    assertEquals(1, counting.openOf(WhatsAppNumber.parse("081111111111"), null, 5), "a guest is counted by number alone");
     int listsBefore = counted.lists(Bookings.COLLECTION);
-    assertEquals(2, counting.openOf(WhatsAppNumber.parse("081234567890"), "u1", 2));
-    assertEquals(1, counted.lists(Bookings.COLLECTION) - listsBefore, "the number reached the limit: no second read");
+    assertEquals(2, counting.openOf("u1", WhatsAppNumber.parse("081111111111"), 5), "two open (the third cancelled), the guest's and u2's under the number not theirs");
+    assertEquals(1, counted.lists(Bookings.COLLECTION) - listsBefore);
+    assertEquals(1, counting.openOf("u1", WhatsAppNumber.parse("081111111111"), 1), "counted up to the most asked");
   }
 
   @Test
-  void openBookingsCountedInOneRoundReadTheNumberAndTheUserEvenWhenTheNumberHasEnough() {
-    InterceptingStore counted = new InterceptingStore(store);
-    Bookings counting = new Bookings(counted, clock);
-    openedAs("b1", "u1", "081234567890");
-    openedAs("b2", "u1", "081234567890");
-    openedAs("b3", "u1", "081111111111");
+  void aGuestsOpenBookingsAreTheGuestBookingsUnderTheirNumberNotAStrangersWhoTypedIt() {
+    openedAs("b1", null, "081111111111");
+    openedAs("b2", null, "081111111111");
+    openedAs("b3", "stranger", "081111111111");
+    openedAs("b4", "stranger-2", "081111111111");
+    openedAs("b5", null, "081234567890");
 
-    assertEquals(3, counting.openOfInOneRound(WhatsAppNumber.parse("081111111111"), "u1", 5));
-    assertEquals(1, counting.openOfInOneRound(WhatsAppNumber.parse("081111111111"), null, 5), "a guest is counted by number alone");
-    int listsBefore = counted.lists(Bookings.COLLECTION);
-    assertEquals(2, counting.openOfInOneRound(WhatsAppNumber.parse("081234567890"), "u1", 2));
-    assertEquals(2, counted.lists(Bookings.COLLECTION) - listsBefore, "both read at once, before either answers");
+    assertEquals(2, bookings.openOf(null, WhatsAppNumber.parse("081111111111"), 5), "the signed-in strangers' two under the number are theirs");
+    assertEquals(1, bookings.openOf(null, WhatsAppNumber.parse("081111111111"), 1));
+    assertEquals(0, bookings.openOf(null, WhatsAppNumber.parse("081299999999"), 5));
   }
 
   @Test

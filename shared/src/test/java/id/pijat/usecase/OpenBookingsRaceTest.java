@@ -65,7 +65,7 @@ class OpenBookingsRaceTest {
     Rejection refused = assertThrows(Rejection.class, () -> create(BUDI, null));
 
     assertEquals(ErrorCode.INVALID_STATE, refused.code());
-    assertEquals(MAX, backend.bookings().openOf(BUDIS_NUMBER, "budi", MAX + 1));
+    assertEquals(MAX, backend.bookings().openOf("budi", BUDIS_NUMBER, MAX + 1));
     assertEquals(MAX, bookingDocuments(), "the refused create's booking is gone");
     assertEquals(racer.get().booking(), backend.bookings().find(racer.get().booking().id()).orElseThrow(), "the racer's stays");
   }
@@ -78,7 +78,7 @@ class OpenBookingsRaceTest {
     Rejection refused = assertThrows(Rejection.class, () -> create(GUEST, "tap-3-c4d8a61f2e90"));
 
     assertEquals(ErrorCode.INVALID_STATE, refused.code());
-    assertEquals(MAX, backend.bookings().openOf(BUDIS_NUMBER, null, MAX + 1));
+    assertEquals(MAX, backend.bookings().openOf(null, BUDIS_NUMBER, MAX + 1));
     assertEquals(MAX, bookingDocuments());
     assertEquals(MAX, data.list(IdempotencyRecords.COLLECTION, List.of(Query.limit(100))).size(), "the refused create's key is free");
     assertEquals(racer.get().booking().id(), create(GUEST, "tap-2-9b1c7e3d05a2").booking().id(), "the racer's key answers its booking");
