@@ -52,11 +52,11 @@ public final class CreateBooking {
    */
   public Created create(Caller caller, NewBooking request, String idempotencyKey) {
     Instant now = clock.instant();
-    requireSchedulable(request, now);
     BookingToken token = caller.isGuest() ? BookingToken.generate() : null;
     String proposed = DocumentIds.unique();
     IdempotencyRecords.Claim claim = new IdempotencyRecords.Claim(proposed, request.fingerprint(), token);
     if (idempotencyKey == null) {
+      requireSchedulable(request, now);
       limits.beforeCreate(caller, request, now);
       Booking booking = booking(caller, request, claim, now);
       bookings.insert(booking);
@@ -84,6 +84,9 @@ public final class CreateBooking {
     try {
       // the request that claimed the key is charged for its booking, not each retry of it; a
       // retry that writes it first is still counted against the open bookings after its write
+      // the time is checked once the key has found no booking: a retry's scheduledAt has come
+      // closer since the request that wrote it, and the retry answers that booking all the same
+      requireSchedulable(request, now);
       if (!retry) {
         limits.beforeCreate(caller, request, now);
       }

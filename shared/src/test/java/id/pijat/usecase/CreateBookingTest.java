@@ -138,6 +138,32 @@ class CreateBookingTest {
   }
 
   @Test
+  void aRetryWithTheSameKeyAnswersTheScheduledBookingOnceItsTimeIsLessThanFiveMinutesAway() {
+    NewBooking soon = new NewBooking(request("Budi").customer(), ServiceDuration.MINUTES_60,
+        request("Budi").location(), clock.instant().plus(Duration.ofMinutes(5).plusSeconds(10)));
+    CreateBooking create = createBooking(store);
+    CreateBooking.Created first = create.create(Caller.guest(null), soon, "key-1");
+    clock.advance(Duration.ofSeconds(30));
+
+    CreateBooking.Created retry = create.create(Caller.guest(null), soon, "key-1");
+
+    assertEquals(first.booking(), retry.booking());
+    assertEquals(first.token(), retry.token());
+  }
+
+  @Test
+  void aKeyedCreateWhoseScheduledTimeIsTooSoonIsRefusedAndGivesItsKeyBack() {
+    NewBooking tooSoon = new NewBooking(request("Budi").customer(), ServiceDuration.MINUTES_60,
+        request("Budi").location(), clock.instant().plus(Duration.ofMinutes(4)));
+
+    Rejection rejection = assertThrows(Rejection.class, () -> createBooking(store).create(Caller.guest(null), tooSoon, "key-1"));
+
+    assertEquals("scheduledAt", rejection.details().get(0).field());
+    assertTrue(store.list(IdempotencyRecords.COLLECTION, List.of(Query.limit(10))).isEmpty());
+    assertTrue(store.list(Bookings.COLLECTION, List.of(Query.limit(10))).isEmpty());
+  }
+
+  @Test
   void aCreateThatDiesAfterTheKeyIsClaimedIsFinishedByItsRetry() {
     DocumentStore failingBookings = new FailingOn(store, Bookings.COLLECTION);
     assertThrows(StoreUnavailableException.class,
