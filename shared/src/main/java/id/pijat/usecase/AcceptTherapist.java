@@ -64,6 +64,10 @@ public final class AcceptTherapist {
     Instant now = clock.instant();
     switch (booking.status()) {
       case ACTIVE -> {
+        if (booking.search().passedOver().contains(therapistId)) {
+          // a stale card from before the acceptance: searching again is not open to this booking
+          throw SearchTherapists.settled();
+        }
         requireOffered(booking, therapistId);
         openChat(booking, readForChat(booking), now);
         return booking;

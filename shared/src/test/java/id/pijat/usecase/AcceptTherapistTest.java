@@ -84,6 +84,20 @@ class AcceptTherapistTest {
   }
 
   @Test
+  void anActiveBookingAskedToAcceptATherapistItPassedOverSaysItHasItsTherapistNotSearchAgain() {
+    Booking booking = offered(BUDI);
+    String passedOver = booking.therapistId();
+    String next = backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, true).booking().therapistId();
+    Booking active = accept(booking, next);
+
+    Rejection stale = assertThrows(Rejection.class, () -> accept(active, passedOver));
+
+    assertEquals(ErrorCode.INVALID_STATE, stale.code());
+    assertEquals("This booking already has its therapist.", stale.getMessage());
+    assertEquals(active, stored(active));
+  }
+
+  @Test
   void aSearchingBookingRefusesATherapistItNeverOfferedAndCallsAPassedOverOneExpired() {
     Booking booking = book(BUDI);
     assertRejected(ErrorCode.THERAPIST_NOT_FOUND, () -> accept(booking, "ayu"));
