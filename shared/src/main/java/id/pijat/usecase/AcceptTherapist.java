@@ -73,7 +73,7 @@ public final class AcceptTherapist {
         return booking;
       }
       case CANCELLED -> throw lost(booking);
-      case COMPLETED -> throw new Rejection(ErrorCode.INVALID_STATE, "This booking is already completed.");
+      case COMPLETED -> throw SearchTherapists.completed();
       case SEARCHING -> {
         requireOffered(booking, therapistId);
         throw expired();

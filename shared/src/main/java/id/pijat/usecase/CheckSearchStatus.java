@@ -30,7 +30,8 @@ public final class CheckSearchStatus {
     Booking booking = bookings.readOwned(bookingId, caller);
     Rejection ended = switch (booking.status()) {
       case CANCELLED -> SearchTherapists.cancelled(booking);
-      case ACTIVE, COMPLETED -> SearchTherapists.settled();
+      case ACTIVE -> SearchTherapists.settled();
+      case COMPLETED -> SearchTherapists.completed();
       case SEARCHING, PENDING_ACCEPT -> null;
     };
     return new Status(booking, booking.isOfferOpen(clock.instant()), ended);

@@ -132,7 +132,8 @@ public final class SearchTherapists {
     }
     switch (booking.status()) {
       case CANCELLED -> throw cancelled(booking);
-      case ACTIVE, COMPLETED -> throw settled();
+      case ACTIVE -> throw settled();
+      case COMPLETED -> throw completed();
       case PENDING_ACCEPT -> {
         if (booking.isOfferOpen(now) && !declineCurrent && !newStart) {
           return new Outcome(booking, config.maxAttempts(), answered);
@@ -339,6 +340,10 @@ public final class SearchTherapists {
 
   static Rejection settled() {
     return new Rejection(ErrorCode.INVALID_STATE, "This booking already has its therapist.");
+  }
+
+  static Rejection completed() {
+    return new Rejection(ErrorCode.INVALID_STATE, "This booking is already completed.");
   }
 
   static Rejection cancelled(Booking booking) {

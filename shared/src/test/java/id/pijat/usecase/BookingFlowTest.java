@@ -377,6 +377,22 @@ class BookingFlowTest {
   }
 
   @Test
+  void aSearchOfACompletedBookingSaysItIsCompletedNotThatItHasItsTherapist() {
+    Booking booking = book(BUDI);
+    search(BUDI, booking);
+    Booking active = accept(BUDI, booking, "ayu");
+    backend.bookings().save(active, active.complete(clock.instant()));
+
+    Rejection searched = assertThrows(Rejection.class, () -> search(BUDI, booking));
+    Rejection polled = backend.checkSearchStatus().check(BUDI, booking.id()).ended();
+
+    assertEquals(ErrorCode.INVALID_STATE, searched.code());
+    assertEquals("This booking is already completed.", searched.getMessage());
+    assertEquals(ErrorCode.INVALID_STATE, polled.code());
+    assertEquals("This booking is already completed.", polled.getMessage());
+  }
+
+  @Test
   void onlyTheOwnerActsOnABooking() {
     Booking booking = book(BUDI);
     Booking guests = backend.createBooking().create(Caller.guest(null), BookingRequests.at(SEMINYAK), null).booking();
