@@ -96,8 +96,12 @@ public final class SearchTherapists {
     try {
       return round(caller, booking, config, searchId, declineCurrent, opened.second());
     } catch (ConcurrentChangeException raced) {
-      // another call (a second tab, a double poll) moved the booking first: answer from where it is now
-      return round(caller, bookings.findOwned(bookingId, caller), config, searchId, false, null);
+      // another call (a second tab, a double poll, a start tapped twice) moved the booking first:
+      // answer from where it is now, under the booking's own tag so that this call's is not a new
+      // start that moves on from the offer the winner has just made
+      Booking current = bookings.findOwned(bookingId, caller);
+      Outcome now = round(caller, current, config, current.search().searchId(), false, null);
+      return new Outcome(now.booking(), now.maxAttempts(), searchId != null ? searchId : now.searchId());
     }
   }
 

@@ -17,11 +17,15 @@ import id.pijat.model.booking.Cancellation;
 import id.pijat.model.geo.Coordinates;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.BookingRequests;
+import id.pijat.testing.InterceptingStore;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
+import id.pijat.therapist.Therapists;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** One search across its rounds. */
@@ -30,7 +34,7 @@ class SearchRoundsTest {
   private static final Caller BUDI = Caller.user("budi");
 
   private final MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
-  private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+  private final InterceptingStore store = new InterceptingStore(new InMemoryDocumentStore());
   private final Backend backend = new Backend(store, clock, Settings.from(Map.of()));
 
   @Test
@@ -45,6 +49,34 @@ class SearchRoundsTest {
 
     assertNotNull(first);
     assertEquals(first, second);
+  }
+
+  @Test
+  void twoStartsAtOnceWithTheirOwnTagsMakeOneOfferAndPassNobodyOver() {
+    // a double tap, or React running an effect twice: each start tags itself with its own millisecond
+    TherapistFixtures therapists = new TherapistFixtures(store);
+    therapists.add("ayu", offset(SEMINYAK, 1, 0), 4.8);
+    therapists.add("made", offset(SEMINYAK, 2, 0), 4.6);
+    Booking booking = backend.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
+    AtomicReference<SearchTherapists.Outcome> first = new AtomicReference<>();
+    // the other start reads the same version and claims the next one while this one looks for therapists
+    store.beforeNextList(Therapists.COLLECTION, () -> first.set(
+        backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, "search_1_" + booking.id(), false)));
+
+    SearchTherapists.Outcome second =
+        backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, "search_2_" + booking.id(), false);
+
+    String offered = first.get().booking().therapistId();
+    assertEquals(offered, second.booking().therapistId(), "the offer the first start made, not the next one");
+    assertEquals("search_2_" + booking.id(), second.searchId());
+    Booking stored = backend.bookings().find(booking.id()).orElseThrow();
+    assertEquals(offered, stored.therapistId());
+    assertEquals(1, stored.search().attempts());
+    assertEquals(List.of(), stored.search().passedOver());
+    Caller siti = Caller.user("siti");
+    Booking other = backend.createBooking().create(siti, BookingRequests.at(SEMINYAK), null).booking();
+    assertNotNull(backend.searchTherapists().search(siti, other.id(), SearchConfig.DEFAULT, null, false).booking().therapistId(),
+        "what the call that lost held is free again");
   }
 
   @Test
