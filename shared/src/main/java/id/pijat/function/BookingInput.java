@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /** Reads each function's request body into domain values, naming every field that is wrong. */
@@ -169,10 +170,13 @@ public final class BookingInput {
     return customer.check("name", () -> new CustomerDetails(name, whatsapp));
   }
 
-  /** ISO-8601 with an offset ("2026-12-01T10:00:00+08:00"); a bare local time is ambiguous and refused. */
+  /**
+   * ISO-8601 with an offset ("2026-12-01T10:00:00+08:00"); a bare local time is ambiguous and refused.
+   * Kept to the millisecond, as the document stores it, so the create answers what every later read does.
+   */
   static Instant instantWithOffset(String text) {
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("must be an ISO-8601 date-time with an offset, like 2026-12-01T10:00:00+08:00");
     }

@@ -170,4 +170,12 @@ class NewBookingValidationTest {
 
     assertEquals(Instant.parse("2026-12-01T02:00:00Z"), booking.scheduledAt());
   }
+
+  @org.junit.jupiter.api.Test
+  void scheduledAtFinerThanAMillisecondIsKeptToTheMillisecondAsItIsStored() {
+    // the create's answer showed .123456789 and every later answer .123, read back from the document
+    NewBooking booking = parse("{\"serviceDuration\":60," + ADDRESS + "," + CUSTOMER + ",\"scheduledAt\":\"2026-12-01T10:00:00.123456789+08:00\"}");
+
+    assertEquals(Instant.parse("2026-12-01T02:00:00.123Z"), booking.scheduledAt());
+  }
 }
