@@ -255,9 +255,14 @@ public record Booking(
     return payment.status() == PaymentStatus.PAID ? new Payment(PaymentStatus.PAID, payment.reference(), now) : payment;
   }
 
-  /** Whether a reminder is still owed: an accepted scheduled booking that has not had one. */
+  /**
+   * Whether a reminder is still owed: an accepted scheduled booking that has not had one, and whose
+   * therapist has not arrived yet (after "Your therapist has arrived." or "Your session has started."
+   * a reminder that the appointment starts in some minutes would only confuse).
+   */
   public boolean isReminderOwed() {
-    return status == BookingStatus.ACTIVE && mode() == BookingMode.SCHEDULED && reminderSentAt == null;
+    return status == BookingStatus.ACTIVE && mode() == BookingMode.SCHEDULED && reminderSentAt == null
+        && (job == null || job.arrivedAt() == null);
   }
 
   /** Records that the reminder before the appointment was posted. */

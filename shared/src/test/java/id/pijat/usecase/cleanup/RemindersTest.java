@@ -10,6 +10,8 @@ import id.pijat.function.Settings;
 import id.pijat.matching.SearchConfig;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.Caller;
+import id.pijat.model.booking.JobReport;
+import id.pijat.model.booking.JobStep;
 import id.pijat.model.geo.Coordinates;
 import id.pijat.store.Document;
 import id.pijat.store.DocumentIds;
@@ -173,6 +175,24 @@ class RemindersTest {
     assertEquals(0, remindersSent());
 
     assertEquals(List.of(), reminders(booking));
+  }
+
+  @Test
+  void aJobTheTherapistIsAlreadyAtGetsNone() {
+    // booked for 20 minutes from now: the reminder is owed at the next run, but Ayu is quicker
+    TherapistFixtures.belongsTo(data, "ayu", "ayu-user");
+    Booking booking = accepted(clock.instant().plus(Duration.ofMinutes(20)));
+    backend.reportJobProgress().report("ayu-user", booking.id(), new JobReport(JobStep.ON_THE_WAY, 2));
+    clock.advance(Duration.ofMinutes(2));
+    backend.reportJobProgress().report("ayu-user", booking.id(), new JobReport(JobStep.ARRIVED, null));
+    Booking started = backend.reportJobProgress().report("ayu-user", booking.id(), new JobReport(JobStep.STARTED, null));
+    assertEquals(JobStep.STARTED, started.job().step());
+
+    clock.advance(Duration.ofMinutes(3));
+    assertEquals(0, remindersSent(), "'starts in 15 minutes' after 'Your session has started.'");
+
+    assertEquals(List.of(), reminders(booking));
+    assertNull(data.find("bookings", booking.id()).orElseThrow().string("reminderOwedFor"), "out of the duty's query");
   }
 
   @Test
