@@ -303,6 +303,21 @@ public final class Bookings {
     return deletable.size();
   }
 
+  /**
+   * A signed-in customer's active bookings with this therapist, the pair's, as their documents stand
+   * (read each with {@link #asListed}).
+   */
+  public static List<Query> activeOfPair(String userId, String therapistId) {
+    return List.of(
+        Query.equal("userId", userId), Query.equal("therapistId", therapistId),
+        Query.equal("status", BookingStatus.ACTIVE.code()), Query.limit(Query.MAX_LIMIT));
+  }
+
+  /** The booking a document of the collection holds, as it stands there (the newest change aside). */
+  public static Booking asListed(Document document) {
+    return BookingDocuments.fromDocument(document);
+  }
+
   /** Offers whose window has passed by {@code now}. */
   public static Due offersPast(Instant now) {
     return Due.by(COLLECTION, "offerExpiresAt", now, Query.equal("status", BookingStatus.PENDING_ACCEPT.code()));

@@ -8,6 +8,7 @@ import id.pijat.model.chat.ChatRole;
 import id.pijat.model.therapist.Therapist;
 import id.pijat.store.Document;
 import id.pijat.store.DocumentTimes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -122,6 +123,29 @@ final class ChatDocuments {
     Map<String, Object> erased = new HashMap<>();
     erased.put("customerWhatsApp", null);
     return erased;
+  }
+
+  /**
+   * Whether the session has served a booking before its current one: it was made active again (its
+   * expiry set anew) after it was created. A session only its first booking used serves no other.
+   */
+  static boolean servedAnEarlierBooking(Document session, Duration lifetime) {
+    Instant createdAt = session.instant("createdAt");
+    Instant expiresAt = session.instant("expiresAt");
+    return createdAt == null || expiresAt == null || !expiresAt.minus(lifetime).equals(createdAt);
+  }
+
+  /** The pair's session serving another of their bookings, still active, again: its number and room. */
+  static Map<String, Object> servingAgain(Booking booking, Instant now) {
+    Map<String, Object> active = new HashMap<>();
+    active.put("bookingId", booking.id());
+    active.put("customerWhatsApp", booking.request().customer().whatsapp().value());
+    active.put("chatRoomId", booking.chat().chatRoomId());
+    active.put("isActive", true);
+    if (now != null) {
+      active.put("updatedAt", DocumentTimes.format(now));
+    }
+    return active;
   }
 
   static Map<String, Object> activeAgain() {

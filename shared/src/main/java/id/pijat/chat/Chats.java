@@ -1,6 +1,8 @@
 package id.pijat.chat;
 
+import id.pijat.booking.Bookings;
 import id.pijat.model.booking.Booking;
+import id.pijat.model.booking.BookingStatus;
 import id.pijat.model.booking.BookingMode;
 import id.pijat.model.therapist.Therapist;
 import id.pijat.store.Claims;
@@ -136,7 +138,7 @@ public final class Chats {
     }
     if (session.isPresent() && ChatDocuments.holdsContactOf(session.get(), booking)) {
       // the therapist reads the session for good: the customer's number leaves it with the booking
-      writes.add(() -> store.update(SESSIONS, refs.chatSessionId(), ChatDocuments.endedSession(now)));
+      writes.add(() -> letSessionGo(booking, session.get(), ChatDocuments.endedSession(now), now));
     }
     fanout.run(writes);
   }
@@ -152,8 +154,45 @@ public final class Chats {
     }
     Optional<Document> session = session(refs.chatSessionId());
     if (session.isPresent() && ChatDocuments.holdsContactOf(session.get(), booking)) {
-      store.update(SESSIONS, refs.chatSessionId(), ChatDocuments.withoutContact());
+      letSessionGo(booking, session.get(), ChatDocuments.withoutContact(), null);
     }
+  }
+
+  /**
+   * The pair's session lets this booking go, which it served: it ends ({@code ending}), unless the
+   * pair has another booking still active (tonight's, when tomorrow's took the session over and was
+   * cancelled first), which it then serves again, with that booking's number and room. Only a session
+   * that served an earlier booking looks (one list); should that booking end meanwhile, its own
+   * ending may have found the session still this one's, so it is read again and the number goes.
+   */
+  private void letSessionGo(Booking booking, Document session, Map<String, Object> ending, Instant now) {
+    Optional<Booking> other = ChatDocuments.servedAnEarlierBooking(session, SESSION_LIFETIME)
+        ? otherActiveBookingOfPair(booking)
+        : Optional.empty();
+    if (other.isEmpty()) {
+      store.update(SESSIONS, session.id(), ending);
+      return;
+    }
+    store.update(SESSIONS, session.id(), ChatDocuments.servingAgain(other.get(), now));
+    boolean stillActive = store.find(Bookings.COLLECTION, other.get().id())
+        .map(Bookings::asListed)
+        .filter(again -> again.status() == BookingStatus.ACTIVE)
+        .isPresent();
+    if (!stillActive) {
+      store.update(SESSIONS, session.id(), ending);
+    }
+  }
+
+  /** A signed-in customer's other active booking with the same therapist, as the documents stand. */
+  private Optional<Booking> otherActiveBookingOfPair(Booking booking) {
+    String userId = booking.owner().userId();
+    if (userId == null || booking.therapistId() == null) {
+      return Optional.empty();
+    }
+    return store.list(Bookings.COLLECTION, Bookings.activeOfPair(userId, booking.therapistId())).stream()
+        .map(Bookings::asListed)
+        .filter(other -> !other.id().equals(booking.id()) && other.chat() != null)
+        .findFirst();
   }
 
   /**

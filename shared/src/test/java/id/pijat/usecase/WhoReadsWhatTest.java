@@ -21,6 +21,7 @@ import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
 import id.pijat.usecase.cleanup.Budget;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,6 +97,36 @@ class WhoReadsWhatTest {
     assertEquals(both, store.readers(Chats.SESSIONS, active.chat().chatSessionId()));
     assertEquals(both, store.readers(Chats.MESSAGES, DocumentIds.derived("msg-confirmed-", active.id())));
     assertEquals("+6281234567890", session(active).string("customerWhatsApp"));
+  }
+
+  private Booking acceptedFor(Caller caller, Instant scheduledAt) {
+    Booking booking = backend.createBooking().create(caller, BookingRequests.at(SEMINYAK, scheduledAt), null).booking();
+    Booking offer = backend.searchTherapists().search(caller, booking.id(), SearchConfig.DEFAULT, null, false).booking();
+    return backend.acceptTherapist().accept(caller, offer.id(), offer.therapistId());
+  }
+
+  @Test
+  void whenThePairsLaterBookingEndsFirstTheSessionServesTheirEarlierOneStillActive() {
+    // tonight and tomorrow with Ayu: one session for the pair, which tomorrow's acceptance took over
+    Booking tonight = acceptedFor(BUDI, clock.instant().plus(Duration.ofHours(3)));
+    clock.advance(Duration.ofMinutes(2));
+    Booking tomorrow = acceptedFor(BUDI, clock.instant().plus(Duration.ofDays(1)));
+    assertEquals(List.of("ayu", "ayu"), List.of(tonight.therapistId(), tomorrow.therapistId()));
+    assertEquals(tonight.chat().chatSessionId(), tomorrow.chat().chatSessionId());
+    assertEquals(tomorrow.id(), session(tonight).string("bookingId"));
+
+    backend.cancelBooking().cancel(BUDI, tomorrow.id(), "plans changed");
+
+    Document session = session(tonight);
+    assertEquals(tonight.id(), session.string("bookingId"), "tonight's booking is still on");
+    assertEquals(tonight.chat().chatRoomId(), session.string("chatRoomId"));
+    assertEquals(true, session.bool("isActive"));
+    assertEquals("+6281234567890", session.string("customerWhatsApp"), "while tonight's booking is active");
+
+    backend.cancelBooking().cancel(BUDI, tonight.id(), null);
+
+    assertNull(session(tonight).string("customerWhatsApp"));
+    assertEquals(false, session(tonight).bool("isActive"));
   }
 
   @Test
