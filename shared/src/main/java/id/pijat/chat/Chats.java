@@ -214,7 +214,8 @@ public final class Chats {
 
   /**
    * Ends a session past its expiry. Should the pair's next booking reactivate it meanwhile (a new
-   * expiry in the future), the session is switched back on: the customer's change wins.
+   * expiry in the future), the session is switched back on, with that booking's number while it is
+   * active: the customer's change wins.
    *
    * @return true when the session stays ended
    */
@@ -222,7 +223,13 @@ public final class Chats {
     Document ended = store.update(SESSIONS, sessionId, ChatDocuments.endedSession(now));
     Instant expiresAt = ChatDocuments.expiresAt(ended);
     if (expiresAt != null && expiresAt.isAfter(now)) {
-      store.update(SESSIONS, sessionId, ChatDocuments.activeAgain());
+      // the ending above erased the number the reactivating booking had put there: while that
+      // booking is active the session serves it again, number and all
+      Optional<Booking> serving = Optional.ofNullable(ended.string("bookingId"))
+          .flatMap(bookingId -> store.find(Bookings.COLLECTION, bookingId))
+          .map(Bookings::asListed)
+          .filter(booking -> booking.status() == BookingStatus.ACTIVE && booking.chat() != null);
+      store.update(SESSIONS, sessionId, serving.map(booking -> ChatDocuments.servingAgain(booking, now)).orElse(ChatDocuments.activeAgain()));
       return false;
     }
     return true;

@@ -21,6 +21,7 @@ import id.pijat.model.booking.BookingStatus;
 import id.pijat.model.booking.Caller;
 import id.pijat.model.booking.Cancellation;
 import id.pijat.model.geo.Coordinates;
+import id.pijat.store.Document;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
 import id.pijat.testing.BookingRequests;
@@ -178,6 +179,23 @@ class CleanupSessionsTest {
 
     assertFalse(backend.chats().endExpiredSession(sessionId, clock.instant()));
     assertTrue(store.find(Chats.SESSIONS, sessionId).orElseThrow().bool("isActive"));
+  }
+
+  @Test
+  void aSessionTheNextBookingReactivatedWhileCleanupEndedItKeepsThatBookingsNumber() {
+    Booking first = active();
+    backend.cancelBooking().cancel(BUDI, first.id(), null);
+    clock.advance(Duration.ofHours(25));
+    // cleanup listed the expired session; before its update lands, Budi books Ayu again
+    Booking next = active();
+    assertEquals(first.chat().chatSessionId(), next.chat().chatSessionId());
+
+    assertFalse(backend.chats().endExpiredSession(next.chat().chatSessionId(), clock.instant()));
+
+    Document session = store.find(Chats.SESSIONS, next.chat().chatSessionId()).orElseThrow();
+    assertTrue(session.bool("isActive"));
+    assertEquals(next.id(), session.string("bookingId"));
+    assertEquals("+6281234567890", session.string("customerWhatsApp"), "the active booking's number, which the therapist reads there");
   }
 
   @Test
