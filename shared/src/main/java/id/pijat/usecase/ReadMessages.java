@@ -152,10 +152,15 @@ public final class ReadMessages {
 
   private Page answer(ChatCursor cursor, List<ChatMessage> page, boolean more) {
     Instant now = clock.instant();
+    // past its closing time a room takes no message (sendMessage) though cleanup has not written its
+    // closing message yet: it reads as closed from then; the cursor waits for that message all the same
+    boolean due = !cursor.closed() && cursor.closeAfter() != null && !now.isBefore(cursor.closeAfter());
+    boolean closed = cursor.closed() || due;
+    Instant closedAt = due ? cursor.closeAfter() : cursor.closedAt();
     // the time it will close by itself, while it is open
-    Instant closesAt = cursor.closed() ? null : cursor.closeAfter();
-    return new Page(cursor.roomId(), cursor.closed(), cursor.closedAt(), closesAt, cursor.activity(),
-        cursor.activity().status(now, cursor.closed()), page, cursor.seal(key()), more);
+    Instant closesAt = closed ? null : cursor.closeAfter();
+    return new Page(cursor.roomId(), closed, closedAt, closesAt, cursor.activity(),
+        cursor.activity().status(now, closed), page, cursor.seal(key()), more);
   }
 
   /** The cursor's key; without a secret it is only a position, and every poll checks the reader against the booking. */

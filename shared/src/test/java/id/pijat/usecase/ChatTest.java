@@ -288,6 +288,27 @@ class ChatTest {
   }
 
   @Test
+  void aRoomPastItsClosingTimeReadsAsClosedAsSendingFindsItAndCleanupsClosingMessageStillFollows() {
+    Booking booking = accepted(BUDI);
+    ReadMessages.Page open = read(AYU, booking);
+    Instant closesAt = open.closesAt();
+    clock.set(closesAt.plusSeconds(1));
+
+    ReadMessages.Page newest = read(BUDI, booking);
+    ReadMessages.Page polled = poll(AYU, booking, open);
+
+    for (ReadMessages.Page page : List.of(newest, polled)) {
+      assertTrue(page.roomClosed(), "sendMessage refuses it already");
+      assertEquals(closesAt, page.closedAt());
+      assertNull(page.closesAt());
+      assertEquals(ChatActivity.Status.ENDED, page.sessionStatus());
+    }
+    clock.advance(Duration.ofMinutes(3));
+    backend.chats().closeRoom(data.find(Chats.ROOMS, booking.chat().chatRoomId()).orElseThrow(), Chats.CLOSED_FINISHED, clock.instant());
+    assertEquals(List.of(Chats.CLOSED_FINISHED), texts(poll(AYU, booking, polled)));
+  }
+
+  @Test
   void aRetryOfAMessageSentBeforeTheRoomClosedStillAnswersIt() {
     Booking booking = accepted(BUDI);
     SendMessage.Sent first = send(BUDI, booking, "c-1", "Thanks!");
