@@ -37,12 +37,17 @@ class SearchRoundsTest {
   private final InterceptingStore store = new InterceptingStore(new InMemoryDocumentStore());
   private final Backend backend = new Backend(store, clock, Settings.from(Map.of()));
 
-  @Test
-  void aSearchKeepsItsIdFromRoundToRound() {
+  /** Budi's booking in Seminyak, Ayu a kilometre away and Made two. */
+  private Booking bookedWithAyuAndMadeNearby() {
     TherapistFixtures therapists = new TherapistFixtures(store);
     therapists.add("ayu", offset(SEMINYAK, 1, 0), 4.8);
     therapists.add("made", offset(SEMINYAK, 2, 0), 4.6);
-    Booking booking = backend.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
+    return backend.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
+  }
+
+  @Test
+  void aSearchKeepsItsIdFromRoundToRound() {
+    Booking booking = bookedWithAyuAndMadeNearby();
 
     String first = backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false).progress().searchId();
     String second = backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, true).progress().searchId();
@@ -54,10 +59,7 @@ class SearchRoundsTest {
   @Test
   void twoStartsAtOnceWithTheirOwnTagsMakeOneOfferAndPassNobodyOver() {
     // a double tap, or React running an effect twice: each start tags itself with its own millisecond
-    TherapistFixtures therapists = new TherapistFixtures(store);
-    therapists.add("ayu", offset(SEMINYAK, 1, 0), 4.8);
-    therapists.add("made", offset(SEMINYAK, 2, 0), 4.6);
-    Booking booking = backend.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
+    Booking booking = bookedWithAyuAndMadeNearby();
     AtomicReference<SearchTherapists.Outcome> first = new AtomicReference<>();
     // the other start reads the same version and claims the next one while this one looks for therapists
     store.beforeNextList(Therapists.COLLECTION, () -> first.set(
