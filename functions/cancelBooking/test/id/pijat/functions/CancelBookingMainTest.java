@@ -98,6 +98,24 @@ class CancelBookingMainTest {
   }
 
   @Test
+  void aTokenInTheBodyThatDiffersFromTheHeadersIsRefusedByNameAndNothingChanges() throws Exception {
+    RuntimeOutput output = call("{\"bookingId\":\"" + created.booking().id() + "\",\"bookingToken\":\"" + created.token().value() + "\"}",
+        Map.of("x-booking-token", "another-guests-token-0123456789abcdef"));
+
+    RuntimeCalls.assertRefusedNaming(output, 400, "INVALID_INPUT", "bookingToken", "differs from the x-booking-token header: send one token, or the same token in both");
+    assertEquals(created.booking(), backend.bookings().find(created.booking().id()).orElseThrow());
+  }
+
+  @Test
+  void theSameTokenInTheBodyAndTheHeaderCancels() throws Exception {
+    RuntimeOutput output = call("{\"bookingId\":\"" + created.booking().id() + "\",\"bookingToken\":\"" + created.token().value() + "\"}",
+        Map.of("x-booking-token", created.token().value()));
+
+    assertEquals(200, output.getStatusCode());
+    assertEquals("cancelled", RuntimeCalls.json(output).getAsJsonObject("data").get("status").getAsString());
+  }
+
+  @Test
   void aBodyUserIdThatIsNotTheSignedInUserIsDeniedNamingTheField() throws Exception {
     RuntimeOutput output = main.main(RuntimeCalls.post("{\"bookingId\":\"b1\",\"userId\":\"someone-else\"}", Map.of("x-appwrite-user-id", "u1")));
 

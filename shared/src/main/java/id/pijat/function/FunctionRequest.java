@@ -80,7 +80,8 @@ public record FunctionRequest(String method, String path, Map<String, String> he
 
   /**
    * The caller: the signed-in user, or a guest with the booking token from the body's bookingToken
-   * or the x-booking-token header. A body userId that is not the signed-in user is refused.
+   * or the x-booking-token header (both only when they agree: which one would be meant?). A body userId
+   * that is not the signed-in user is refused.
    */
   public Caller caller(JsonInput body) {
     String userId = header(USER_ID);
@@ -90,7 +91,12 @@ public record FunctionRequest(String method, String path, Map<String, String> he
           List.of(new FieldProblem("userId", "does not match the signed-in user")));
     }
     // a guest who booked and signed in later still holds their guest booking's token
-    String token = body.has("bookingToken") ? body.string("bookingToken", false) : header(BOOKING_TOKEN);
+    String header = header(BOOKING_TOKEN);
+    String token = body.has("bookingToken") ? body.string("bookingToken", false) : header;
+    if (token != null && header != null && !token.equals(header)) {
+      body.problem("bookingToken", "differs from the x-booking-token header: send one token, or the same token in both");
+      return new Caller(userId, null, clientAddress());
+    }
     BookingToken shown = token == null ? null : body.check("bookingToken", () -> new BookingToken(token));
     return new Caller(userId, shown, clientAddress());
   }
