@@ -46,6 +46,8 @@ final class Functions implements AutoCloseable {
     Map<String, String> environment = new HashMap<>(settings);
     // every customer here shares one WhatsApp number and address: fair use would (rightly) refuse them
     environment.putIfAbsent("FAIR_USE", "off");
+    // as deployed with the README's variables: booking IDs say where the booking is (BookingIds)
+    environment.putIfAbsent("BOOKING_PLACE_SECRET", "packaged-functions-place-secret-" + System.nanoTime());
     environment.put("APPWRITE_FUNCTION_API_ENDPOINT", appwrite.endpoint());
     environment.put("APPWRITE_FUNCTION_PROJECT_ID", "proj");
     for (String functionId : functionIds) {

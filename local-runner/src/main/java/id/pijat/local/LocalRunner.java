@@ -110,7 +110,7 @@ public final class LocalRunner implements AutoCloseable {
     }
     Map<String, FunctionHost> hosts = new LinkedHashMap<>();
     try {
-      Backends backends = Backends.of(new Backend(store, clock, Settings.from(withChatCursorSecret(env))));
+      Backends backends = Backends.of(new Backend(store, clock, Settings.from(withSecrets(env))));
       for (String functionId : project.functions().keySet()) {
         Path classes = projectRoot.resolve("functions").resolve(functionId).resolve("target/classes");
         hosts.put(functionId, FunctionHost.load(functionId, classes, backends));
@@ -341,15 +341,16 @@ public final class LocalRunner implements AutoCloseable {
   }
 
   /**
-   * The runner's executions share one JVM, so a secret of its own seals the chat's read cursors when
-   * none is given (README "Chat"); a cursor then lasts as long as the run.
+   * The runner's executions share one JVM, so secrets of its own stand in for those not given: one
+   * seals the chat's read cursors (README "Chat"; a cursor then lasts as long as the run), one the
+   * place in booking IDs (BookingIds; a booking of an earlier run is searched as without one).
    */
-  private static Map<String, String> withChatCursorSecret(Map<String, String> env) {
-    if (env.containsKey("CHAT_CURSOR_SECRET")) {
-      return env;
-    }
+  private static Map<String, String> withSecrets(Map<String, String> env) {
     Map<String, String> with = new java.util.HashMap<>(env);
-    with.put("CHAT_CURSOR_SECRET", id.pijat.store.DocumentIds.unique() + id.pijat.store.DocumentIds.unique());
+    for (String secret : List.of("CHAT_CURSOR_SECRET", "BOOKING_PLACE_SECRET")) {
+      with.computeIfAbsent(secret, name -> id.pijat.store.DocumentIds.unique() + id.pijat.store.DocumentIds.unique());
+    }
     return Map.copyOf(with);
   }
+
 }

@@ -1,6 +1,7 @@
 package id.pijat.function;
 
 import id.pijat.availability.ProviderAvailability;
+import id.pijat.booking.BookingIds;
 import id.pijat.booking.Bookings;
 import id.pijat.booking.IdempotencyRecords;
 import id.pijat.chat.ChatMessages;
@@ -50,12 +51,17 @@ public record Backend(DocumentStore store, Clock clock, Settings settings, Fanou
   }
 
   public CreateBooking createBooking() {
-    return new CreateBooking(bookings(), new IdempotencyRecords(store), settings.prices(), fairUse(), clock);
+    return new CreateBooking(bookings(), new IdempotencyRecords(store), settings.prices(), fairUse(), clock, bookingIds());
   }
 
   public SearchTherapists searchTherapists() {
     return new SearchTherapists(
-        bookings(), new TherapistSearch(therapists(), fanout), new ProviderAvailability(store), locks(), settings.policy(), fairUse(), clock, fanout);
+        bookings(), new TherapistSearch(therapists(), fanout), new ProviderAvailability(store), locks(), settings.policy(), fairUse(), clock, fanout,
+        bookingIds());
+  }
+
+  private BookingIds bookingIds() {
+    return settings.bookingPlaceSecret() == null ? BookingIds.PLAIN : new BookingIds(settings.bookingPlaceSecret());
   }
 
   public FairUse fairUse() {

@@ -17,7 +17,8 @@ public record Settings(
     BookingPolicy policy,
     Duration cleanupBudget,
     FairUsePolicy fairUse,
-    String chatCursorSecret) {
+    String chatCursorSecret,
+    String bookingPlaceSecret) {
   public static final String DEFAULT_DATABASE_ID = "marketplace";
   public static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(5);
   /** Well inside cleanupSessions' timeout of 120 s in appwrite.json, leaving time for the last page. */
@@ -30,12 +31,18 @@ public record Settings(
     if (chatCursorSecret != null && chatCursorSecret.length() < MIN_SECRET_LENGTH) {
       throw new IllegalArgumentException("CHAT_CURSOR_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
     }
+    if (bookingPlaceSecret != null && bookingPlaceSecret.length() < MIN_SECRET_LENGTH) {
+      throw new IllegalArgumentException("BOOKING_PLACE_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
+    }
   }
 
-  /** Without a chat cursor secret: each chat poll reads the booking too (README "Chat"). */
+  /**
+   * Without secrets: each chat poll reads the booking too (README "Chat"), and a search reads the
+   * booking before the therapists near it (BookingIds).
+   */
   public Settings(
       String databaseId, PriceList prices, Duration storeTimeout, BookingPolicy policy, Duration cleanupBudget, FairUsePolicy fairUse) {
-    this(databaseId, prices, storeTimeout, policy, cleanupBudget, fairUse, null);
+    this(databaseId, prices, storeTimeout, policy, cleanupBudget, fairUse, null, null);
   }
 
   public static Settings from(Map<String, String> env) {
@@ -53,7 +60,8 @@ public record Settings(
             minutes(env, "REMINDER_BEFORE_MINUTES", defaults.reminderBefore())),
         millis(env, "CLEANUP_BUDGET_MS", DEFAULT_CLEANUP_BUDGET),
         FairUsePolicy.from(env),
-        env.get("CHAT_CURSOR_SECRET"));
+        env.get("CHAT_CURSOR_SECRET"),
+        env.get("BOOKING_PLACE_SECRET"));
   }
 
   private static Duration millis(Map<String, String> env, String name, Duration fallback) {

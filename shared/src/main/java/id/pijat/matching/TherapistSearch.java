@@ -68,11 +68,14 @@ public final class TherapistSearch {
   public record FirstGroup(Set<String> cells, List<Therapist> available) {}
 
   public FirstGroup readFirstGroup(Coordinates centre, double radiusKm) {
+    List<String> cells = firstCells(centre, radiusKm);
+    return new FirstGroup(Set.copyOf(cells), cells.isEmpty() ? List.of() : therapists.availableIn(cells, Query.MAX_LIMIT));
+  }
+
+  /** The cells a search around this centre reads first, nearest first. */
+  public static List<String> firstCells(Coordinates centre, double radiusKm) {
     List<List<String>> groups = groups(CellCover.around(centre, radiusKm));
-    if (groups.isEmpty()) {
-      return new FirstGroup(Set.of(), List.of());
-    }
-    return new FirstGroup(Set.copyOf(groups.get(0)), therapists.availableIn(groups.get(0), Query.MAX_LIMIT));
+    return groups.isEmpty() ? List.of() : groups.get(0);
   }
 
   /**

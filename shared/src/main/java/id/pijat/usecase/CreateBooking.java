@@ -1,5 +1,6 @@
 package id.pijat.usecase;
 
+import id.pijat.booking.BookingIds;
 import id.pijat.booking.Bookings;
 import id.pijat.booking.IdempotencyRecords;
 import id.pijat.error.ErrorCode;
@@ -13,7 +14,6 @@ import id.pijat.model.booking.Caller;
 import id.pijat.model.booking.NewBooking;
 import id.pijat.model.booking.Owner;
 import id.pijat.model.booking.PriceList;
-import id.pijat.store.DocumentIds;
 import id.pijat.store.StoreRejectedException;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,13 +31,21 @@ public final class CreateBooking {
   private final PriceList prices;
   private final CustomerLimits limits;
   private final Clock clock;
+  private final BookingIds ids;
 
+  /** With plain IDs, which tell a search nothing of where the booking is. */
   public CreateBooking(Bookings bookings, IdempotencyRecords idempotency, PriceList prices, CustomerLimits limits, Clock clock) {
+    this(bookings, idempotency, prices, limits, clock, BookingIds.PLAIN);
+  }
+
+  public CreateBooking(
+      Bookings bookings, IdempotencyRecords idempotency, PriceList prices, CustomerLimits limits, Clock clock, BookingIds ids) {
     this.bookings = bookings;
     this.idempotency = idempotency;
     this.prices = prices;
     this.limits = limits;
     this.clock = clock;
+    this.ids = ids;
   }
 
   /** The booking, and for a guest the token they must keep: it is not shown again. */
@@ -53,7 +61,7 @@ public final class CreateBooking {
   public Created create(Caller caller, NewBooking request, String idempotencyKey) {
     Instant now = clock.instant();
     BookingToken token = caller.isGuest() ? BookingToken.generate() : null;
-    String proposed = DocumentIds.unique();
+    String proposed = ids.next(request.location().coordinates());
     IdempotencyRecords.Claim claim = new IdempotencyRecords.Claim(proposed, request.fingerprint(), token);
     if (idempotencyKey == null) {
       requireSchedulable(request, now);

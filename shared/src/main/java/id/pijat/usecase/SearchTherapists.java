@@ -1,6 +1,7 @@
 package id.pijat.usecase;
 
 import id.pijat.availability.ProviderAvailability;
+import id.pijat.booking.BookingIds;
 import id.pijat.booking.Bookings;
 import id.pijat.booking.ConcurrentChangeException;
 import id.pijat.error.ErrorCode;
@@ -17,6 +18,7 @@ import id.pijat.model.booking.Caller;
 import id.pijat.model.booking.Cancellation;
 import id.pijat.model.booking.SearchProgress;
 import id.pijat.model.booking.TherapistMatch;
+import id.pijat.model.geo.Coordinates;
 import id.pijat.model.therapist.Therapist;
 import id.pijat.model.therapist.WeeklyHours;
 import id.pijat.store.Fanout;
@@ -47,7 +49,9 @@ public final class SearchTherapists {
   private final CustomerLimits limits;
   private final Clock clock;
   private final Fanout fanout;
+  private final BookingIds ids;
 
+  /** With plain booking IDs: the booking is read before the therapists near it. */
   public SearchTherapists(
       Bookings bookings,
       TherapistSearch therapists,
@@ -57,6 +61,20 @@ public final class SearchTherapists {
       CustomerLimits limits,
       Clock clock,
       Fanout fanout) {
+    this(bookings, therapists, availability, locks, policy, limits, clock, fanout, BookingIds.PLAIN);
+  }
+
+  /** @param ids what a booking's ID tells of where it is: the cells near it are read with the booking */
+  public SearchTherapists(
+      Bookings bookings,
+      TherapistSearch therapists,
+      ProviderAvailability availability,
+      TherapistLocks locks,
+      BookingPolicy policy,
+      CustomerLimits limits,
+      Clock clock,
+      Fanout fanout,
+      BookingIds ids) {
     this.bookings = bookings;
     this.therapists = therapists;
     this.availability = availability;
@@ -65,6 +83,7 @@ public final class SearchTherapists {
     this.limits = limits;
     this.clock = clock;
     this.fanout = fanout;
+    this.ids = ids;
   }
 
   /** Where the search stands after this call; {@code searchId} is the search the answer speaks for. */
@@ -84,11 +103,12 @@ public final class SearchTherapists {
   public Outcome search(Caller caller, String bookingId, SearchConfig config, String searchId, boolean declineCurrent) {
     // a start may find the booking at its first version, kept only in its document: the newest
     // change and the document are read at once (polls go through checkSearchStatus: one request);
-    // where the client says where the customer is, the nearest cells are read meanwhile too
+    // where the client says where the customer is, or the booking's ID does, the nearest cells are
+    // read meanwhile too
     Fanout.Both<Booking, TherapistSearch.FirstGroup> opened =
         fanout.both(
             () -> bookings.findOwnedInOneRound(bookingId, caller),
-            () -> readAhead(config));
+            () -> readAhead(config, bookingId));
     Booking booking = opened.first();
     if (config.serviceDuration() != null && config.serviceDuration() != booking.request().duration()) {
       throw Rejection.invalidInput("searchConfig.serviceDuration", "must be the booking's, " + booking.request().duration().code());
@@ -106,15 +126,17 @@ public final class SearchTherapists {
   }
 
   /**
-   * The nearest cells around where the client says the customer is, or null. Only a guess to save
-   * a round: when it cannot be read, the round reads the booking's own cells.
+   * The nearest cells around where the client says the customer is, else where the booking's ID
+   * says the booking is, or null. Only a guess to save a round: when it cannot be read, or its
+   * cells are not the booking's own, the round reads the booking's own cells.
    */
-  private TherapistSearch.FirstGroup readAhead(SearchConfig config) {
-    if (config.userLocation() == null) {
+  private TherapistSearch.FirstGroup readAhead(SearchConfig config, String bookingId) {
+    Coordinates guess = config.userLocation() != null ? config.userLocation() : ids.place(bookingId).orElse(null);
+    if (guess == null) {
       return null;
     }
     try {
-      return therapists.readFirstGroup(config.userLocation(), config.maxRadiusKm());
+      return therapists.readFirstGroup(guess, config.maxRadiusKm());
     } catch (StoreUnavailableException notRead) {
       return null;
     }

@@ -108,6 +108,34 @@ class RoundTripsTest {
   }
 
   @Test
+  void aFirstSearchOfABookingWhoseIdSaysWhereItIsReadsTheNearestCellsWithTheBookingInFourRounds() {
+    Backend sealing = placeSealing("p".repeat(32));
+    Booking booking = sealing.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
+
+    Cost cost = cost(() -> sealing.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false));
+
+    assertEquals(new Cost(8, 4), cost, store.log().toString());
+  }
+
+  @Test
+  void anIdSealedUnderAnotherSecretCostsOneReadAndNoRound() {
+    Booking booking = placeSealing("p".repeat(32)).createBooking().create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
+
+    Booking[] searched = new Booking[1];
+    Cost cost = cost(() ->
+        searched[0] = placeSealing("q".repeat(32)).searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false).booking());
+
+    assertEquals(new Cost(9, 5), cost, store.log().toString());
+    // the place read from the ID is a guess: the nearest therapist to the booking itself is offered
+    assertEquals("t0", searched[0].therapistId());
+  }
+
+  /** The flow's functions with a BOOKING_PLACE_SECRET: booking IDs say where the booking is (BookingIds). */
+  private Backend placeSealing(String secret) {
+    return new Backend(store, clock, Settings.from(Map.of("FAIR_USE", "off", "BOOKING_PLACE_SECRET", secret)), store.fanout());
+  }
+
+  @Test
   void aUserLocationFarFromTheBookingCostsOneReadAndNoRound() {
     Booking booking = book();
     SearchConfig elsewhere = saying(offset(SEMINYAK, 40, 0));
@@ -157,6 +185,31 @@ class RoundTripsTest {
     Booking offer = offered();
 
     assertEquals(new Cost(10, 6), cost(() -> search(offer, offer.search().searchId(), true)));
+  }
+
+  @Test
+  void findAnotherOfABookingWhoseIdSaysWhereItIsStillTakesSixRounds() {
+    Backend sealing = placeSealing("p".repeat(32));
+    Booking booking = sealing.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
+    Booking offer = sealing.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false).booking();
+
+    Cost cost = cost(() -> sealing.searchTherapists().search(BUDI, offer.id(), SearchConfig.DEFAULT, offer.search().searchId(), true));
+
+    // the cells come with the booking, but the moved-past therapist's locks are listed after it,
+    // in the round the cells took before
+    assertEquals(new Cost(10, 6), cost, store.log().toString());
+  }
+
+  @Test
+  void searchingAgainWhileTheOfferIsOpenReadsTheCellsTheIdSaysForNothingButNoRound() {
+    Backend sealing = placeSealing("p".repeat(32));
+    Booking booking = sealing.createBooking().create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
+    Booking offer = sealing.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false).booking();
+    clock.advance(Duration.ofSeconds(5));
+
+    Cost cost = cost(() -> sealing.searchTherapists().search(BUDI, offer.id(), SearchConfig.DEFAULT, offer.search().searchId(), false));
+
+    assertEquals(new Cost(3, 1), cost, store.log().toString());
   }
 
   @Test
