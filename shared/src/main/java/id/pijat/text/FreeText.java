@@ -52,7 +52,8 @@ public final class FreeText {
       if (isBidiControl(c)) {
         throw new IllegalArgumentException(what + " must not contain text direction controls");
       }
-      if (Character.isSurrogate((char) c)) {
+      // a code point, not a char: (char) c would cut U+2D800 (a CJK ideograph) down to the surrogate U+D800
+      if (Character.getType(c) == Character.SURROGATE) {
         throw new IllegalArgumentException(what + " must be valid Unicode text");
       }
       visible |= isVisible(c);

@@ -72,6 +72,13 @@ class FreeTextTest {
     assertEquals("name must be valid Unicode text", refusal("Bu\uD800di"));
   }
 
+  @ParameterizedTest(name = "U+{0}")
+  @ValueSource(ints = {0x2D800, 0x2DABC, 0x1DF0A, 0x1D800})
+  void lettersBeyondTheBasicPlaneWhoseLowBitsLookLikeASurrogateAreKept(int letter) {
+    String name = "Lim " + Character.toString(letter);
+    assertEquals(name, FreeText.within(name, "name", 2, 100));
+  }
+
   @ParameterizedTest(name = "{0} emoji")
   @ValueSource(ints = {100, 101})
   void lengthIsCountedInCharactersAsAppwriteCountsThem(int emoji) {
