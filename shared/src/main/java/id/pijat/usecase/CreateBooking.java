@@ -84,7 +84,8 @@ public final class CreateBooking {
     if (retry) {
       var earlier = bookings.find(claim.bookingId());
       if (earlier.isPresent()) {
-        return new Created(earlier.get(), claim.token());
+        // as getBooking answers it: an offer whose window has passed is over, its therapist no longer shown
+        return new Created(earlier.get().asSeenAt(now), claim.token());
       }
     }
     Runnable freeKey = () -> idempotency.release(scope, idempotencyKey);

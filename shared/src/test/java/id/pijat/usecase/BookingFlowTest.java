@@ -20,6 +20,7 @@ import id.pijat.model.booking.BookingStatus;
 import id.pijat.model.booking.BookingToken;
 import id.pijat.model.booking.Caller;
 import id.pijat.model.booking.Cancellation;
+import id.pijat.model.booking.NewBooking;
 import id.pijat.model.booking.ServiceDuration;
 import id.pijat.model.geo.Coordinates;
 import id.pijat.store.Document;
@@ -201,6 +202,20 @@ class BookingFlowTest {
     assertEquals(BookingStatus.SEARCHING, polled.booking().status());
     assertEquals(false, polled.offerOpen());
     assertEquals(BookingStatus.PENDING_ACCEPT, backend.bookings().find(booking.id()).orElseThrow().status(), "nothing written");
+  }
+
+  @Test
+  void aRetriedCreateAnswersAnOfferWhoseWindowPassedAsOverAsGetBookingDoes() {
+    NewBooking request = BookingRequests.at(SEMINYAK);
+    Booking booking = backend.createBooking().create(BUDI, request, "key-0123456789abcdef").booking();
+    search(BUDI, booking);
+    clock.advance(Duration.ofSeconds(61));
+
+    Booking retried = backend.createBooking().create(BUDI, request, "key-0123456789abcdef").booking();
+
+    assertEquals(backend.bookings().readOwned(booking.id(), BUDI), retried);
+    assertEquals(BookingStatus.SEARCHING, retried.status());
+    assertEquals(null, retried.therapist(), "ayu may be offered to someone else by now");
   }
 
   @Test
