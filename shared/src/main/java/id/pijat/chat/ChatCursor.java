@@ -55,17 +55,17 @@ public record ChatCursor(
   }
 
   /**
-   * A reader's first cursor, before the newest page is read into it. When that page was full, the
-   * messages older than its oldest one are history the reader chose not to read, not news: the
+   * A reader's first cursor, before the newest page is read into it. When that page left older
+   * messages out, they are history the reader chose not to read, not news: the
    * look-back starts at the page's oldest message, so a poll never answers them as if they came
    * since (but no later than the room's closing time, where cleanup stamps the closing message).
    *
-   * @param full whether the page holds as many messages as were asked for
+   * @param leftOlderOut whether messages older than the page's oldest exist
    */
   public static ChatCursor start(
-      String bookingId, String roomId, String reader, Instant closeAfter, List<ChatMessage> page, boolean full, ChatActivity activity) {
+      String bookingId, String roomId, String reader, Instant closeAfter, List<ChatMessage> page, boolean leftOlderOut, ChatActivity activity) {
     Instant floor = null;
-    if (full && !page.isEmpty()) {
+    if (leftOlderOut && !page.isEmpty()) {
       Instant oldest = page.get(0).createdAt();
       floor = closeAfter != null && closeAfter.isBefore(oldest) ? closeAfter : oldest;
     }

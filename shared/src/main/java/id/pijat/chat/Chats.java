@@ -76,6 +76,15 @@ public final class Chats {
     return DocumentIds.derived(CLOSING_PREFIX, bookingId);
   }
 
+  /** The room's first message: the confirmation the acceptance posts as it opens the room. */
+  public static String confirmationIdOf(String bookingId) {
+    return systemMessageIdOf("confirmed", bookingId);
+  }
+
+  private static String systemMessageIdOf(String event, String bookingId) {
+    return DocumentIds.derived("msg-" + event + "-", bookingId);
+  }
+
   /** The IDs the booking's chat has, known before anything is written. */
   public static Booking.ChatRefs refsFor(Booking booking) {
     return new Booking.ChatRefs(
@@ -258,7 +267,7 @@ public final class Chats {
   public boolean post(Booking booking, String event, String text, Instant now) {
     return createOnce(
         MESSAGES,
-        DocumentIds.derived("msg-" + event + "-", booking.id()),
+        systemMessageIdOf(event, booking.id()),
         ChatDocuments.systemMessage(booking.chat().chatRoomId(), booking.id(), text, now),
         booking.chatReaders());
   }

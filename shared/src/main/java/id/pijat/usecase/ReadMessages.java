@@ -94,9 +94,10 @@ public final class ReadMessages {
     Optional<Document> session = booking.chat() == null ? Optional.empty() : messages.session(booking.chat().chatSessionId());
     ChatActivity activity = ChatMessages.activityIn(session, bookingId);
     Instant closedAt = room.open() ? closingTime(page) : room.closingTime();
-    boolean full = page.size() == limit;
-    ChatCursor start = ChatCursor.start(bookingId, room.id(), reader.reader(), room.closeAfter(), page, full, activity);
-    return answer(start.after(page, activity, closedAt), page, full);
+    // a full page that reaches back to the room's first message leaves nothing older out
+    boolean older = page.size() == limit && !page.get(0).id().equals(Chats.confirmationIdOf(bookingId));
+    ChatCursor start = ChatCursor.start(bookingId, room.id(), reader.reader(), room.closeAfter(), page, older, activity);
+    return answer(start.after(page, activity, closedAt), page, older);
   }
 
   private Page since(Caller caller, String bookingId, ChatCursor cursor, int limit) {

@@ -482,6 +482,19 @@ class ChatTest {
   }
 
   @Test
+  void aNewestPageThatHoldsTheWholeRoomSaysNoOlderMessagesExist() {
+    Booking booking = accepted(BUDI);
+    send(BUDI, booking, "c-1", "message 1");
+    clock.advance(Duration.ofSeconds(1));
+    send(AYU, booking, "t-1", "message 2");
+
+    ReadMessages.Page page = backend.readMessages().read(BUDI, booking.id(), null, 3);
+
+    assertEquals(List.of(Chats.CONFIRMED, "message 1", "message 2"), texts(page));
+    assertFalse(page.more());
+  }
+
+  @Test
   void aPollAfterAFullNewestPageAnswersWhatCameSinceNotTheOlderMessagesThePageLeftOut() {
     Booking booking = accepted(BUDI);
     for (int n = 1; n <= 5; n++) {
