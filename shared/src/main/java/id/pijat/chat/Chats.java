@@ -36,9 +36,11 @@ public final class Chats {
   static final String CLOSING_PREFIX = "msg-closed-";
   public static final String CONFIRMED =
       "Your booking is confirmed. The therapist will arrive within 1 hour or less.";
-  /** A scheduled booking's: "within 1 hour" would be wrong for tomorrow's appointment. */
-  public static final String CONFIRMED_SCHEDULED =
-      "Your booking is confirmed. The therapist will arrive at the time you booked; a reminder comes before it starts.";
+  /**
+   * A scheduled booking's: "within 1 hour" would be wrong for tomorrow's appointment. It promises no
+   * reminder: none comes when reminders are off (REMINDER_BEFORE_MINUTES=0) or the therapist is there first.
+   */
+  public static final String CONFIRMED_SCHEDULED = "Your booking is confirmed. The therapist will arrive at the time you booked.";
   public static final String CLOSED_CANCELLED = "This booking was cancelled, so this chat is now closed.";
   public static final String CLOSED_FINISHED = "This appointment has ended, so this chat is now closed.";
 
