@@ -432,6 +432,20 @@ class BookingFlowTest {
   }
 
   @Test
+  void anImmediateBookingIsOfferedOnlyATherapistWhoArrivesWithinTheHourItsConfirmationPromises() {
+    // 21 km south of Seminyak: Ayu is 22 km away, 66 minutes at 20 km/h, inside the 25 km searched
+    Coordinates farSouth = offset(SEMINYAK, -21, 0);
+    Booking now = backend.createBooking().create(BUDI, BookingRequests.at(farSouth), null).booking();
+    Booking tonight =
+        backend.createBooking().create(SITI, BookingRequests.at(farSouth, clock.instant().plus(Duration.ofHours(3))), null).booking();
+
+    assertEquals(null, search(BUDI, now).booking().therapistId());
+    assertEquals("ayu", search(SITI, tonight).booking().therapistId());
+    int eta = search(SITI, tonight).booking().therapist().etaMinutes();
+    assertTrue(eta > 60, eta + " minutes");
+  }
+
+  @Test
   void aScheduledBookingBlocksItsSpanAndNothingElse() {
     Instant tenOClock = Instant.parse("2026-11-24T02:00:00Z");
     Booking first = book(BUDI, tenOClock);

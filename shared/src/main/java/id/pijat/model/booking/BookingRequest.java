@@ -11,6 +11,9 @@ public record BookingRequest(
     long price,
     Location location,
     Instant scheduledAt) {
+  /** How soon an immediate booking's therapist arrives: "within 1 hour or less", its confirmation says. */
+  public static final Duration IMMEDIATE_ARRIVAL = Duration.ofHours(1);
+
   public BookingRequest {
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(duration, "duration");
@@ -28,9 +31,13 @@ public record BookingRequest(
     return scheduledAt != null ? scheduledAt : now.plus(travelTime);
   }
 
-  /** Whether a therapist setting out at {@code now} is there by a scheduled booking's time; for an immediate one, always. */
+  /**
+   * Whether a therapist setting out at {@code now} keeps the booking's promise: there by a scheduled
+   * booking's time, or for an immediate one within {@link #IMMEDIATE_ARRIVAL}, as its confirmation
+   * says (at the search's 25 km a therapist can be 75 minutes away).
+   */
   public boolean isReachableIn(Instant now, Duration travelTime) {
-    return scheduledAt == null || !now.plus(travelTime).isAfter(scheduledAt);
+    return scheduledAt == null ? travelTime.compareTo(IMMEDIATE_ARRIVAL) <= 0 : !now.plus(travelTime).isAfter(scheduledAt);
   }
 
   /** A scheduled booking whose time has come: no therapist can be offered or accepted for it any more. */
