@@ -118,6 +118,15 @@ class SendMessageMainTest {
   }
 
   @Test
+  void theLongestMessageIsTakenEvenWithEveryCharacterEscapedAsJsonAllowsAsPythonSendsIt() throws Exception {
+    // 2 000 emoji as \\ud83d\\ude00: 24 000 bytes of body for a text of 2 000 characters
+    RuntimeOutput output = send(body("c-1", "\\ud83d\\ude00".repeat(2_000)), BUDI);
+
+    assertEquals(201, output.getStatusCode(), RuntimeCalls.json(output).toString().substring(0, 200));
+    assertEquals(4_000, RuntimeCalls.json(output).getAsJsonObject("data").get("text").getAsString().length());
+  }
+
+  @Test
   void aMessageOfLineAndParagraphSeparatorsOnlyIsRefusedNamingTheText() throws Exception {
     RuntimeOutput output = send(body("c-1", "\u2028\u2029"), BUDI);
 

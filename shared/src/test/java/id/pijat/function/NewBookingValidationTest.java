@@ -126,12 +126,12 @@ class NewBookingValidationTest {
 
   @org.junit.jupiter.api.Test
   void aBodyOfFewerCharactersThanTheLimitButMoreBytesIsRefused() {
-    // 6 000 characters, 18 000 bytes in UTF-8, in a field that is otherwise ignored
-    String body = "{\"serviceDuration\":60,\"price\":\"" + "\u20AC".repeat(6_000) + "\"," + ADDRESS + "," + CUSTOMER + "}";
+    // 11 000 characters, 33 000 bytes in UTF-8, in a field that is otherwise ignored
+    String body = "{\"serviceDuration\":60,\"price\":\"" + "\u20AC".repeat(11_000) + "\"," + ADDRESS + "," + CUSTOMER + "}";
 
     Rejection rejection = assertThrows(Rejection.class, () -> parse(body));
 
-    assertEquals(java.util.List.of(new id.pijat.error.FieldProblem("body", "must be at most 16384 bytes")), rejection.details());
+    assertEquals(java.util.List.of(new id.pijat.error.FieldProblem("body", "must be at most 32768 bytes")), rejection.details());
   }
 
   @org.junit.jupiter.api.Test
