@@ -63,6 +63,16 @@ class CreateBookingMainTest {
   }
 
   @Test
+  void anAccountWhoseIdNamesAGuestBooksNothing() throws Exception {
+    // the ID a guest's chat gives its customer: as a user it would take over that guest's session with the therapist
+    RuntimeOutput output = call(BODY, Map.of("x-appwrite-user-id", "guest-k3v9x0mq2w8r4t6y1u5i"));
+
+    assertEquals(403, output.getStatusCode());
+    assertEquals("PERMISSION_DENIED", RuntimeCalls.json(output).getAsJsonObject("error").get("code").getAsString());
+    assertTrue(nothingWritten());
+  }
+
+  @Test
   void badInputAnswers400NamingTheFieldAndWritesNothing() throws Exception {
     RuntimeOutput output = call(BODY.replace("0812 3456 7890", "12345"), Map.of());
 

@@ -5,6 +5,7 @@ import id.pijat.error.FieldProblem;
 import id.pijat.error.Rejection;
 import id.pijat.model.booking.BookingToken;
 import id.pijat.model.booking.Caller;
+import id.pijat.model.chat.ChatParticipant;
 import id.pijat.store.DocumentIds;
 import id.pijat.text.Excerpt;
 import io.openruntimes.java.RuntimeRequest;
@@ -85,6 +86,10 @@ public record FunctionRequest(String method, String path, Map<String, String> he
    */
   public Caller caller(JsonInput body) {
     String userId = header(USER_ID);
+    if (userId != null && userId.startsWith(ChatParticipant.GUEST_PREFIX)) {
+      // Appwrite lets a client choose its account's ID: this one would speak in a guest's chat as the guest
+      throw new Rejection(ErrorCode.PERMISSION_DENIED, "Account IDs starting with " + ChatParticipant.GUEST_PREFIX + " are kept for guests.");
+    }
     String claimed = body.string("userId", false);
     if (claimed != null && userId != null && !claimed.equals(userId)) {
       throw new Rejection(ErrorCode.PERMISSION_DENIED, "userId does not match the signed-in user.",
