@@ -146,7 +146,8 @@ final class DatabasesEndpoint implements HttpHandler {
       JsonElement method = json.get("method");
       JsonElement attribute = json.get("attribute");
       JsonElement values = json.get("values");
-      if (method == null || !method.isJsonPrimitive() || (values != null && !values.isJsonNull() && !values.isJsonArray())) {
+      if (method == null || !method.isJsonPrimitive() || (values != null && !values.isJsonNull() && !values.isJsonArray())
+          || (attribute != null && !attribute.isJsonNull() && !attribute.isJsonPrimitive())) {
         throw new AppwriteError(400, "general_query_invalid", "Invalid query: Syntax error");
       }
       List<Object> plain = new ArrayList<>();

@@ -246,7 +246,11 @@ final class ExecutionsEndpoint implements HttpHandler, AutoCloseable {
       } catch (RuntimeException e) {
         throw new AppwriteError(400, "general_query_invalid", "Invalid query: Syntax error");
       }
-      String method = parsed.has("method") ? parsed.get("method").getAsString() : "";
+      JsonElement named = parsed.get("method");
+      if (named != null && !named.isJsonPrimitive()) {
+        throw new AppwriteError(400, "general_query_invalid", "Invalid query: Syntax error");
+      }
+      String method = named == null ? "" : named.getAsString();
       int value = singleNumber(parsed.get("values"));
       switch (method) {
         case "limit" -> limit = value;

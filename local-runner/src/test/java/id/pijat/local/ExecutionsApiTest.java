@@ -212,6 +212,16 @@ class ExecutionsApiTest {
     assertEquals(400, get(EchoProject.ECHO + "/executions?queries%5B0%5D=" + URLEncoder.encode("{\"method\":\"search\",\"values\":[\"x\"]}", StandardCharsets.UTF_8), dave).statusCode());
   }
 
+  @Test
+  void aListQueryWhoseMethodIsNotANameIsASyntaxErrorNotAServerError() throws Exception {
+    String query = URLEncoder.encode("{\"method\":{},\"values\":[2]}", StandardCharsets.UTF_8);
+
+    HttpResponse<String> response = get(EchoProject.ECHO + "/executions?queries%5B0%5D=" + query, Map.of("X-Appwrite-Key", KEY));
+
+    assertEquals(400, response.statusCode(), response.body());
+    assertEquals("general_query_invalid", json(response).get("type").getAsString());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
     "{\"body\":{}}                        | 400 | general_argument_invalid | body",
