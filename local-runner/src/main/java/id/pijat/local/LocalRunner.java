@@ -98,7 +98,7 @@ public final class LocalRunner implements AutoCloseable {
     Cors cors = Cors.allowing(env.get("CORS_ORIGINS"));
     server.setErrorHandler(new ServerErrors(cors, log));
     ContextHandlerCollection contexts = new ContextHandlerCollection();
-    server.setHandler(new WithoutFallbackCookies(contexts));
+    server.setHandler(new WithoutFallbackCookies(new ReadableQuery(contexts)));
     open(connector);
     H2DocumentStore store;
     boolean demoDataLoaded;

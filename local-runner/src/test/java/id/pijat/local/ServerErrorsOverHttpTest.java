@@ -100,6 +100,20 @@ class ServerErrorsOverHttpTest {
   }
 
   @Test
+  void aQueryWithCharactersAUriMayNotHoldRawIsReadAsAppwriteReadsItNotDroppedUnanswered() throws Exception {
+    Answer typed = send("GET /v1/functions/getBooking/executions?queries[]={\"method\":\"limit\",\"values\":[1]} HTTP/1.1", "", "");
+    Answer stray = send("GET /v1/functions/getBooking/executions?queries[]=%zz HTTP/1.1", "", "");
+    Answer documents = send("GET /v1/databases/marketplace/collections/therapists/documents?note=50%|100% HTTP/1.1",
+        "X-Appwrite-JWT: local:therapist-bali-01\r\n", "");
+
+    assertEquals(200, typed.status(), typed.head());
+    assertEquals(0, typed.json().get("total").getAsInt(), typed.body());
+    stray.isAppwrites(400, "general_query_invalid");
+    assertEquals(200, documents.status(), documents.head());
+    assertEquals(1, documents.json().get("total").getAsInt(), documents.body());
+  }
+
+  @Test
   void headersTooLargeAreRefusedAsAnInvalidArgumentWithTheirStatus() throws Exception {
     Answer answer = send("POST /v1/functions/getBooking/executions HTTP/1.1", "X-Padding: " + "a".repeat(70 * 1024) + "\r\n",
         "{\"body\":\"{}\"}");
