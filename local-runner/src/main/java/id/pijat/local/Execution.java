@@ -1,5 +1,6 @@
 package id.pijat.local;
 
+import id.pijat.store.DocumentTimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One execution as Appwrite 1.6 keeps it, and how it shows it: only server callers see logs and
+ * One execution as Appwrite 1.6 keeps it, and how it shows it (its times as Appwrite writes every
+ * datetime, "2026-11-21T10:00:00.000+00:00"): only server callers see logs and
  * errors; request headers are shown only from Appwrite's allowlist (a booking token or JWT sent as
  * a header never comes back); the response body and all response headers only in the answer of a
  * synchronous execution, a stored execution keeps neither.
@@ -78,8 +80,8 @@ record Execution(
   Map<String, Object> json(LocalAuth.Identity viewer, boolean fresh) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("$id", id);
-    json.put("$createdAt", createdAt.toString());
-    json.put("$updatedAt", updatedAt.toString());
+    json.put("$createdAt", DocumentTimes.format(createdAt));
+    json.put("$updatedAt", DocumentTimes.format(updatedAt));
     json.put("$permissions", userId == null ? List.of() : List.of("read(\"user:" + userId + "\")"));
     json.put("functionId", functionId);
     json.put("trigger", trigger);

@@ -185,6 +185,17 @@ class ExecutionsApiTest {
   }
 
   @Test
+  void anExecutionsTimesAreWrittenAsAppwriteWritesEveryDatetime() throws Exception {
+    JsonObject answered = json(post(EchoProject.ECHO, payload("hi", false, "POST", Map.of()), Map.of("X-Appwrite-Key", KEY)));
+    JsonObject read = json(get(EchoProject.ECHO + "/executions/" + answered.get("$id").getAsString(), Map.of("X-Appwrite-Key", KEY)));
+
+    for (JsonObject execution : List.of(answered, read)) {
+      assertEquals("2026-11-21T10:00:00.000+00:00", execution.get("$createdAt").getAsString());
+      assertEquals("2026-11-21T10:00:00.000+00:00", execution.get("$updatedAt").getAsString());
+    }
+  }
+
+  @Test
   void anExecutionIsReadOnlyByItsUserAndServerCalls() throws Exception {
     String id = json(post(EchoProject.ECHO, payload("hi", false, "POST", Map.of()), Map.of("X-Appwrite-JWT", "local:bob")))
         .get("$id").getAsString();
