@@ -134,8 +134,13 @@ public final class LocalRunner implements AutoCloseable {
     endpoints.createContext("/v1/databases", new DatabasesEndpoint(project, store, projectCheck, auth, cors, log));
     endpoints.createContext("/", exchange -> {
       try (exchange) {
-        log.println(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " 404 general_route_not_found");
         cors.answer(exchange.getRequestHeaders().getFirst("Origin"), exchange.getResponseHeaders());
+        if ("OPTIONS".equals(exchange.getRequestMethod())) {
+          // as Appwrite answers every preflight: a browser then sends the request and shows the 404 below
+          exchange.sendResponseHeaders(204, -1);
+          return;
+        }
+        log.println(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " 404 general_route_not_found");
         ExecutionsEndpoint.refuse(exchange, AppwriteError.routeNotFound());
       }
     });

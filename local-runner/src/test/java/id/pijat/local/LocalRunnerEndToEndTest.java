@@ -136,4 +136,15 @@ class LocalRunnerEndToEndTest {
     assertEquals("http://localhost:5173", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
     assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("X-Appwrite-Project"));
   }
+
+  @Test
+  void aPreflightForARouteTheRunnerDoesNotServeIsAllowedSoTheBrowserShowsTheRoutesOwn404() throws Exception {
+    HttpResponse<Void> preflight = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runner.port() + "/v1/account"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "http://localhost:5173")
+        .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.discarding());
+
+    assertEquals(204, preflight.statusCode(), "a browser sends the request itself only after a preflight answered 2xx");
+    assertEquals("http://localhost:5173", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+  }
 }
