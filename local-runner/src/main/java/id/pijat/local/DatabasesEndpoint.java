@@ -150,19 +150,25 @@ final class DatabasesEndpoint implements HttpHandler {
           || (attribute != null && !attribute.isJsonNull() && !attribute.isJsonPrimitive())) {
         throw new AppwriteError(400, "general_query_invalid", "Invalid query: Syntax error");
       }
+      String name = attribute == null || attribute.isJsonNull() ? null : attribute.getAsString();
       List<Object> plain = new ArrayList<>();
       if (values != null && values.isJsonArray()) {
-        values.getAsJsonArray().forEach(value -> plain.add(plain(value)));
+        for (JsonElement value : values.getAsJsonArray()) {
+          if (value.isJsonObject() || value.isJsonArray()) {
+            // a filter compares an attribute with plain values; Appwrite's Filter validator refuses the rest
+            throw new AppwriteError(400, "general_query_invalid", "Invalid query: Query value is invalid for attribute \"" + name + "\"");
+          }
+          plain.add(plain(value));
+        }
       }
-      queries.add(new ClientQuery(method.getAsString(),
-          attribute == null || attribute.isJsonNull() ? null : attribute.getAsString(), plain));
+      queries.add(new ClientQuery(method.getAsString(), name, plain));
     }
     return queries;
   }
 
   private static Object plain(JsonElement value) {
-    if (!value.isJsonPrimitive()) {
-      return value.isJsonNull() ? null : value.toString();
+    if (value.isJsonNull()) {
+      return null;
     }
     JsonPrimitive primitive = value.getAsJsonPrimitive();
     if (primitive.isBoolean()) {

@@ -330,6 +330,10 @@ class DatabasesOverHttpTest {
     refused.put("general_query_invalid syntax", list("therapists", SERVER, "not json"));
     refused.put("general_query_invalid attribute not a name",
         list("therapists", SERVER, "{\"method\":\"equal\",\"attribute\":{},\"values\":[\"Ayu\"]}"));
+    refused.put("general_query_invalid an object as a value",
+        list("therapists", SERVER, "{\"method\":\"equal\",\"attribute\":\"status\",\"values\":[{}]}"));
+    refused.put("general_query_invalid an array as a value",
+        list("therapists", SERVER, "{\"method\":\"equal\",\"attribute\":\"status\",\"values\":[[]]}"));
     refused.put("general_query_invalid limit", list("therapists", SERVER, query("limit", null, 5001)));
     refused.put("general_query_invalid get with a filter",
         get("marketplace/collections/therapists/documents/x", SERVER, equal("name", "Ayu")));
