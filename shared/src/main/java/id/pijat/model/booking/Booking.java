@@ -85,26 +85,15 @@ public record Booking(
     return startsAt == null ? null : startsAt.plus(request.duration().length());
   }
 
-  /**
-   * Open until its window ends, or for a scheduled booking until the therapist offered could no
-   * longer be there by its time, if sooner.
-   */
+  /** Open until its window ends, or for a scheduled booking until its time comes, if sooner. */
   public boolean isOfferOpen(Instant now) {
     return status == BookingStatus.PENDING_ACCEPT && now.isBefore(offerEndsAt());
   }
 
-  /**
-   * A scheduled booking's offer goes once its therapist, setting out at acceptance, would arrive
-   * after its time: the search offered them only while they could be there by then, and acceptance
-   * refuses after.
-   */
+  /** A scheduled booking's offer goes with its time, which is what acceptance refuses after. */
   private Instant offerEndsAt() {
     Instant scheduledAt = request.scheduledAt();
-    if (scheduledAt == null) {
-      return offerExpiresAt;
-    }
-    Instant lastDeparture = scheduledAt.minus(travelTime());
-    return lastDeparture.isBefore(offerExpiresAt) ? lastDeparture : offerExpiresAt;
+    return scheduledAt != null && scheduledAt.isBefore(offerExpiresAt) ? scheduledAt : offerExpiresAt;
   }
 
   /** Offers a therapist for a window; from searching, or straight on from an earlier offer. */
