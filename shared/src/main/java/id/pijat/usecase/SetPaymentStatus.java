@@ -7,6 +7,7 @@ import id.pijat.error.Rejection;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.PaymentStatus;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Records what the payment provider reports of a booking's payment (setPaymentStatus; README,
@@ -27,17 +28,21 @@ public final class SetPaymentStatus {
     this.clock = clock;
   }
 
-  /** @param reference the provider's reference, or null to keep the last one */
+  /**
+   * @param reference the provider's reference, or null to keep the last one
+   * @return the booking as its customer sees it now (getBooking): an offer whose window has passed is over
+   */
   public Booking set(String bookingId, PaymentStatus status, String reference) {
     for (int attempt = 1; ; attempt++) {
       Booking current = bookings.find(bookingId)
           .orElseThrow(() -> new Rejection(ErrorCode.BOOKING_NOT_FOUND, "There is no booking with this ID."));
-      Booking next = current.withPayment(status, reference, clock.instant());
+      Instant now = clock.instant();
+      Booking next = current.withPayment(status, reference, now);
       if (next == current) {
-        return current;
+        return current.asSeenAt(now);
       }
       try {
-        return bookings.save(current, next);
+        return bookings.save(current, next).asSeenAt(now);
       } catch (ConcurrentChangeException raced) {
         if (attempt == ATTEMPTS) {
           throw raced;

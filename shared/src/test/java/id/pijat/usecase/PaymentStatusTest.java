@@ -91,6 +91,21 @@ class PaymentStatusTest {
   }
 
   @Test
+  void aPaymentAfterAnOfferLapsedAnswersTheBookingAsGetBookingReadsIt() {
+    Booking booking = backend.createBooking().create(BUDI, BookingRequests.at(SANUR), null).booking();
+    backend.searchTherapists().search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false);
+    clock.advance(Duration.ofSeconds(61));
+
+    Booking paid = pay(booking, PaymentStatus.PAID);
+    Booking again = pay(booking, PaymentStatus.PAID);
+
+    assertEquals(BookingStatus.SEARCHING, paid.status(), "the offer's window has passed");
+    assertNull(paid.therapist());
+    assertEquals(backend.bookings().readOwned(booking.id(), BUDI), paid);
+    assertEquals(paid, again);
+  }
+
+  @Test
   void anIllegalMoveIsRefusedNamingBothAndWritesNothing() {
     Booking paid = pay(active(), PaymentStatus.PAID);
 
