@@ -432,6 +432,21 @@ class BookingFlowTest {
   }
 
   @Test
+  void aScheduledOfferEndsOnceItsTherapistCouldNoLongerBeThereByItsTime() {
+    Instant due = clock.instant().plus(Duration.ofSeconds(330));
+    Booking booking = book(BUDI, due);
+    Booking offered = search(BUDI, booking).booking();
+    assertEquals(5, offered.therapist().etaMinutes());
+    assertEquals(due.minus(Duration.ofMinutes(5)), offered.offerExpiresAt(), "Ayu, 5 minutes away, sets out then at the latest");
+
+    clock.advance(Duration.ofSeconds(45));
+
+    assertRejected(ErrorCode.OFFER_EXPIRED, () -> accept(BUDI, booking, "ayu"));
+    assertFalse(backend.checkSearchStatus().check(BUDI, booking.id()).offerOpen());
+    assertEquals(BookingStatus.SEARCHING, backend.bookings().readOwned(booking.id(), BUDI).status());
+  }
+
+  @Test
   void anImmediateBookingIsOfferedOnlyATherapistWhoArrivesWithinTheHourItsConfirmationPromises() {
     // 21 km south of Seminyak: Ayu is 22 km away, 66 minutes at 20 km/h, inside the 25 km searched
     Coordinates farSouth = offset(SEMINYAK, -21, 0);

@@ -85,18 +85,23 @@ public record Booking(
     return startsAt == null ? null : startsAt.plus(request.duration().length());
   }
 
-  /** Open until its window ends, or for a scheduled booking until its time comes, if sooner. */
+  /**
+   * Open until its window ends, or for a scheduled booking until its therapist must set out to be
+   * there by its time, if sooner.
+   */
   public boolean isOfferOpen(Instant now) {
     return status == BookingStatus.PENDING_ACCEPT && now.isBefore(offerEndsAt());
   }
 
-  /** A scheduled booking's offer goes with its time, which is what acceptance refuses after. */
+  /** A scheduled booking's offer goes once its therapist could no longer be there by its time, which acceptance then refuses. */
   private Instant offerEndsAt() {
-    Instant scheduledAt = request.scheduledAt();
-    return scheduledAt != null && scheduledAt.isBefore(offerExpiresAt) ? scheduledAt : offerExpiresAt;
+    return request.offerEnds(offerExpiresAt, travelTime());
   }
 
-  /** Offers a therapist for a window; from searching, or straight on from an earlier offer. */
+  /**
+   * Offers a therapist for a window; from searching, or straight on from an earlier offer. A
+   * scheduled booking's window ends by the time the therapist must set out ({@link BookingRequest#offerEnds}).
+   */
   public Booking offer(TherapistMatch offered, Instant expiresAt, SearchProgress progress, Instant now) {
     BookingStatus from = status;
     if (from == BookingStatus.PENDING_ACCEPT) {
@@ -106,7 +111,7 @@ public record Booking(
     from.requireCanMoveTo(BookingStatus.PENDING_ACCEPT);
     return next(BookingStatus.PENDING_ACCEPT, now, next -> {
       next.therapist = offered;
-      next.offerExpiresAt = expiresAt;
+      next.offerExpiresAt = request.offerEnds(expiresAt, Duration.ofMinutes(offered.etaMinutes()));
       next.search = progress;
     });
   }

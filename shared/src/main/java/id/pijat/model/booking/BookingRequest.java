@@ -40,6 +40,19 @@ public record BookingRequest(
     return scheduledAt == null ? travelTime.compareTo(IMMEDIATE_ARRIVAL) <= 0 : !now.plus(travelTime).isAfter(scheduledAt);
   }
 
+  /**
+   * When an offer of a therapist {@code travelTime} away ends: at the end of its window, or for a
+   * scheduled booking when the therapist must set out to be there by its time, if sooner (accepted
+   * later, they would arrive after it).
+   */
+  public Instant offerEnds(Instant windowEnds, Duration travelTime) {
+    if (scheduledAt == null) {
+      return windowEnds;
+    }
+    Instant setOut = scheduledAt.minus(travelTime);
+    return setOut.isBefore(windowEnds) ? setOut : windowEnds;
+  }
+
   /** A scheduled booking whose time has come: no therapist can be offered or accepted for it any more. */
   public boolean isPastItsTime(Instant now) {
     return scheduledAt != null && !scheduledAt.isAfter(now);

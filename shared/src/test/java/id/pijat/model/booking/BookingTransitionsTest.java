@@ -40,17 +40,19 @@ class BookingTransitionsTest {
   }
 
   @Test
-  void aScheduledBookingsOfferIsOverOnceItsTimeComesInsideTheWindow() {
+  void aScheduledBookingsOfferIsOverOnceItsTherapistMustSetOutInsideTheWindow() {
     NewBooking asked = BookingRequests.at(SANUR);
-    Instant time = NOW.plusSeconds(30);
+    Instant setOut = NOW.plusSeconds(30);
+    Instant time = setOut.plus(Duration.ofMinutes(AYU.etaMinutes()));
     Booking scheduled = Booking.open("b3", Owner.user("budi"),
         new BookingRequest(asked.customer(), asked.duration(), 200_000, asked.location(), time), NOW);
     Booking offer = scheduled.offer(AYU, NOW.plusSeconds(60), scheduled.search(), NOW);
 
-    assertTrue(offer.isOfferOpen(time.minusMillis(1)));
-    assertFalse(offer.isOfferOpen(time), "acceptance refuses it from then on");
-    assertEquals(BookingStatus.SEARCHING, offer.asSeenAt(time).status());
-    assertEquals(time, offer.asSeenAt(time).search().nextRetryAt(), "search again at once, which cancels it");
+    assertEquals(setOut, offer.offerExpiresAt(), "the window shown ends then too");
+    assertTrue(offer.isOfferOpen(setOut.minusMillis(1)));
+    assertFalse(offer.isOfferOpen(setOut), "acceptance refuses it from then on: Ayu would arrive after the time");
+    assertEquals(BookingStatus.SEARCHING, offer.asSeenAt(setOut).status());
+    assertEquals(setOut, offer.asSeenAt(setOut).search().nextRetryAt(), "search again at once");
   }
 
   @Test
