@@ -15,7 +15,8 @@ import java.util.Set;
  * What a booking holds of a therapist. The therapist's own lock is held by one booking at a time:
  * the open offer, or the immediate booking under way. A booking's time (start to end plus the travel
  * buffer) is held as {@link #SLOT}-long slots, one lock each, so two bookings that overlap in time
- * meet on at least one slot, and bookings that do not overlap never meet. A caller reads the heads
+ * meet on at least one slot; bookings that do not overlap meet only when they come within one
+ * slot of each other (a span is held in whole slots, README "What is locked"). A caller reads the heads
  * of the locks it decides on once ({@link #heads}), then acts on them by name: offer, engage,
  * release.
  */
