@@ -15,12 +15,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -67,10 +70,30 @@ public final class FunctionDeployer {
     this.out = out;
   }
 
+  /**
+   * The secrets functions share (README Configuration), each on the functions that read it: set
+   * once with a random value where none is, and kept from then on, so that what they sealed before
+   * a deploy still opens after it.
+   */
+  static final Map<String, List<String>> SECRETS = new TreeMap<>(Map.of(
+      "BOOKING_PLACE_SECRET", List.of("createBooking", "searchTherapists"),
+      "CHAT_CURSOR_SECRET", List.of("readMessages")));
+
   /** @return each function's new active deployment */
   Map<String, String> deployAll() throws DeployFailed, IOException, InterruptedException {
+    List<FunctionEntry> entries = entries(projectRoot.resolve("appwrite.json"));
+    for (FunctionEntry function : entries) {
+      if (!Files.exists(projectRoot.resolve(function.path()).resolve(function.entrypoint()))) {
+        throw new DeployFailed(function.id() + ": no package at " + projectRoot.resolve(function.path()) + " (run scripts/package)");
+      }
+    }
+    for (FunctionEntry function : entries) {
+      saveSettings(function);
+    }
+    // a variable reaches a function with its next deployment: set before the uploads
+    saveSecrets(entries.stream().map(FunctionEntry::id).toList());
     Map<String, String> deployed = new LinkedHashMap<>();
-    for (FunctionEntry function : entries(projectRoot.resolve("appwrite.json"))) {
+    for (FunctionEntry function : entries) {
       deployed.put(function.id(), deploy(function));
     }
     List<String> problems = new ArrayList<>();
@@ -90,10 +113,6 @@ public final class FunctionDeployer {
 
   private String deploy(FunctionEntry function) throws DeployFailed, IOException, InterruptedException {
     Path folder = projectRoot.resolve(function.path());
-    if (!Files.exists(folder.resolve(function.entrypoint()))) {
-      throw new DeployFailed(function.id() + ": no package at " + folder + " (run scripts/package)");
-    }
-    saveSettings(function);
     Path archive = Files.createTempFile(function.id(), ".tar.gz");
     try {
       Process tar = new ProcessBuilder("tar", "-czf", archive.toString(), "-C", folder.toString(), ".")
@@ -140,6 +159,35 @@ public final class FunctionDeployer {
           f.timeout(), f.enabled(), f.logging(), f.entrypoint(), f.commands(), f.scopes(), null, null, null, null, null,
           null, null, null, null, f.specification(), c));
     }
+  }
+
+  /** Every secret on every function of this deploy that reads it, the same value on each. */
+  private void saveSecrets(List<String> deploying) throws DeployFailed, InterruptedException {
+    for (Map.Entry<String, List<String>> secret : SECRETS.entrySet()) {
+      String key = secret.getKey();
+      Map<String, String> values = new LinkedHashMap<>();
+      List<String> without = new ArrayList<>();
+      for (String functionId : secret.getValue().stream().filter(deploying::contains).toList()) {
+        Function current = call(functionId, "read", c -> functions.get(functionId, c));
+        current.getVars().stream().filter(v -> v.getKey().equals(key)).findFirst()
+            .ifPresentOrElse(v -> values.put(functionId, v.getValue()), () -> without.add(functionId));
+      }
+      if (values.values().stream().distinct().count() > 1) {
+        throw new DeployFailed(key + " differs between " + String.join(" and ", values.keySet())
+            + ": set the same value on each (README Configuration)");
+      }
+      String value = values.isEmpty() ? randomSecret() : values.values().iterator().next();
+      for (String functionId : without) {
+        call(functionId, "set " + key, c -> functions.createVariable(functionId, key, value, c));
+        out.println(functionId + ": " + key + " set" + (values.isEmpty() ? ", a new random one" : ", as on " + String.join(", ", values.keySet())));
+      }
+    }
+  }
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   private Deployment awaitBuild(String functionId, String deploymentId) throws DeployFailed, InterruptedException {

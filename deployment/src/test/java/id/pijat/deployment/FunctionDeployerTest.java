@@ -74,6 +74,43 @@ class FunctionDeployerTest {
   }
 
   @Test
+  void theSharedSecretsAreSetOnceTheSameOnEachFunctionThatReadsThemAndThenKept() throws Exception {
+    deploy(FunctionsApiStandIn.KEY);
+    String place = appwrite.variableOf("createBooking", "BOOKING_PLACE_SECRET");
+    String cursor = appwrite.variableOf("readMessages", "CHAT_CURSOR_SECRET");
+
+    assertTrue(place.length() >= 32 && cursor.length() >= 32, place + " " + cursor);
+    assertEquals(place, appwrite.variableOf("searchTherapists", "BOOKING_PLACE_SECRET"));
+    assertTrue(!place.equals(cursor));
+    assertEquals(null, appwrite.variableOf("getBooking", "BOOKING_PLACE_SECRET"));
+
+    deploy(FunctionsApiStandIn.KEY);
+
+    assertEquals(place, appwrite.variableOf("createBooking", "BOOKING_PLACE_SECRET"), "a deploy keeps what earlier IDs were sealed with");
+    assertEquals(cursor, appwrite.variableOf("readMessages", "CHAT_CURSOR_SECRET"));
+  }
+
+  @Test
+  void aSecretSetOnOneFunctionIsSetTheSameOnTheOther() throws Exception {
+    appwrite.variable("searchTherapists", "BOOKING_PLACE_SECRET", "s".repeat(40));
+
+    deploy(FunctionsApiStandIn.KEY);
+
+    assertEquals("s".repeat(40), appwrite.variableOf("createBooking", "BOOKING_PLACE_SECRET"));
+  }
+
+  @Test
+  void secretsThatDifferFailTheDeployBeforeAnyUpload() throws Exception {
+    appwrite.variable("createBooking", "BOOKING_PLACE_SECRET", "a".repeat(40));
+    appwrite.variable("searchTherapists", "BOOKING_PLACE_SECRET", "b".repeat(40));
+
+    FunctionDeployer.DeployFailed failed = assertThrows(FunctionDeployer.DeployFailed.class, () -> deploy(FunctionsApiStandIn.KEY));
+
+    assertTrue(failed.getMessage().startsWith("BOOKING_PLACE_SECRET differs between createBooking and searchTherapists"), failed.getMessage());
+    assertTrue(appwrite.deployments.isEmpty());
+  }
+
+  @Test
   void aFailedBuildFailsTheDeployWithItsBuildLog() {
     appwrite.buildOutcome = "failed";
 

@@ -34,6 +34,7 @@ final class FunctionsApiStandIn implements AutoCloseable {
   private static final Pattern FUNCTION = Pattern.compile("/v1/functions/([^/]+)");
   private static final Pattern DEPLOYMENTS = Pattern.compile("/v1/functions/([^/]+)/deployments");
   private static final Pattern DEPLOYMENT = Pattern.compile("/v1/functions/([^/]+)/deployments/([^/]+)");
+  private static final Pattern VARIABLES = Pattern.compile("/v1/functions/([^/]+)/variables");
 
   final Map<String, Map<String, Object>> functions = new ConcurrentHashMap<>();
   final Map<String, Map<String, Object>> deployments = new ConcurrentHashMap<>();
@@ -95,7 +96,10 @@ final class FunctionsApiStandIn implements AutoCloseable {
     Matcher deployment = DEPLOYMENT.matcher(path);
     Matcher deploymentsOf = DEPLOYMENTS.matcher(path);
     Matcher function = FUNCTION.matcher(path);
-    if (path.equals("/v1/functions") && method.equals("POST")) {
+    Matcher variables = VARIABLES.matcher(path);
+    if (variables.matches() && method.equals("POST")) {
+      createVariable(exchange, variables.group(1), body);
+    } else if (path.equals("/v1/functions") && method.equals("POST")) {
       JsonObject json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
       String id = json.get("functionId").getAsString();
       if (functions.containsKey(id)) {
@@ -132,6 +136,49 @@ final class FunctionsApiStandIn implements AutoCloseable {
     } else {
       error(exchange, 404, "general_route_not_found", "Route not found.");
     }
+  }
+
+  /** A function's variable (createVariable: {key, value}); a key the function has already is 409. */
+  @SuppressWarnings("unchecked")
+  private void createVariable(HttpExchange exchange, String functionId, byte[] body) throws IOException {
+    Map<String, Object> function = functions.get(functionId);
+    if (function == null) {
+      error(exchange, 404, "function_not_found", "Function with the requested ID could not be found.");
+      return;
+    }
+    JsonObject json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
+    String key = json.get("key").getAsString();
+    List<Map<String, Object>> vars = new ArrayList<>((List<Map<String, Object>>) function.get("vars"));
+    if (vars.stream().anyMatch(v -> v.get("key").equals(key))) {
+      error(exchange, 409, "variable_already_exists", "Variable with the same ID already exists in this project. Try again with a different ID.");
+      return;
+    }
+    Map<String, Object> variable = new LinkedHashMap<>();
+    String now = Instant.now().toString();
+    variable.put("$id", UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+    variable.put("$createdAt", now);
+    variable.put("$updatedAt", now);
+    variable.put("key", key);
+    variable.put("value", json.get("value").getAsString());
+    variable.put("resourceType", "function");
+    variable.put("resourceId", functionId);
+    vars.add(variable);
+    function.put("vars", vars);
+    send(exchange, 201, variable);
+  }
+
+  /** A function that has a variable already, as set in the console. */
+  void variable(String functionId, String key, String value) {
+    Map<String, Object> function = functions.computeIfAbsent(functionId, id -> function(id, Map.of("name", id)));
+    function.put("vars", List.of(Map.of("$id", "v-" + key, "$createdAt", "2026-01-01T00:00:00.000+00:00",
+        "$updatedAt", "2026-01-01T00:00:00.000+00:00", "key", key, "value", value, "resourceType", "function", "resourceId", functionId)));
+  }
+
+  /** A function's variable's value, or null. */
+  @SuppressWarnings("unchecked")
+  String variableOf(String functionId, String key) {
+    return ((List<Map<String, Object>>) functions.get(functionId).get("vars")).stream()
+        .filter(v -> v.get("key").equals(key)).map(v -> (String) v.get("value")).findFirst().orElse(null);
   }
 
   /** The multipart upload of createDeployment: the code's size and the activate field are all the stand-in reads. */
