@@ -132,6 +132,14 @@ public final class Chats {
     close(booking, why, now, read.first(), read.second());
   }
 
+  /**
+   * Whether an acceptance had finished opening this booking's chat when its room and session were
+   * read: until then a close from that read would miss what the acceptance is still writing.
+   */
+  public static boolean isOpened(Booking booking, Optional<Document> room, Optional<Document> session) {
+    return room.isPresent() && session.filter(opened -> ChatDocuments.isActiveFor(opened, booking)).isPresent();
+  }
+
   /** The room document under this ID, to pass to {@link #close} when read alongside other things. */
   public Optional<Document> room(String roomId) {
     return store.find(ROOMS, roomId);

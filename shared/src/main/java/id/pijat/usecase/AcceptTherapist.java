@@ -151,9 +151,18 @@ public final class AcceptTherapist {
     return new ChatReads(read.first(), read.second());
   }
 
+  /**
+   * Opens the chat, then reads the booking again: a cancel that committed meanwhile may have read
+   * the room and session before they were written, and closed nothing, which would leave the
+   * customer's number on a session the therapist reads. The cancel claims before it reads the chat
+   * (afresh when it found it unopened), and this reads after writing it, so one of the two closes it.
+   */
   private void openChat(Booking booking, ChatReads reads, Instant now) {
     Therapist therapist = reads.therapist().orElse(Therapist.from(booking.therapist()));
     chats.open(booking, therapist, policy.chatClosesAt(booking), now, reads.session());
+    bookings.find(booking.id())
+        .filter(current -> current.status() == BookingStatus.CANCELLED)
+        .ifPresent(cancelled -> chats.close(cancelled, CancelBooking.closingMessageOf(cancelled), clock.instant()));
   }
 
   private static void requireOffered(Booking booking, String therapistId) {

@@ -70,7 +70,9 @@ public final class CancelBooking {
     }
     Booking cancelled = claimed.second();
     Leftovers leftovers = claimed.first();
-    if (leftovers == null) {
+    // a chat read before the claim and found unopened may be an acceptance's still being written:
+    // read afresh after the claim (see AcceptTherapist, which reads the booking after writing it)
+    if (leftovers == null || cancelled.chat() != null && !Chats.isOpened(cancelled, leftovers.room(), leftovers.session())) {
       return bookings.saved(cancelled, lettingGo(cancelled));
     }
     return bookings.saved(cancelled, List.of(

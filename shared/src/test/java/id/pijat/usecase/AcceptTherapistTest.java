@@ -2,6 +2,8 @@ package id.pijat.usecase;
 
 import static id.pijat.testing.TherapistFixtures.offset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import id.pijat.booking.Bookings;
@@ -19,8 +21,10 @@ import id.pijat.model.booking.PaymentStatus;
 import id.pijat.model.geo.Coordinates;
 import id.pijat.model.therapist.Therapist;
 import id.pijat.store.Document;
+import id.pijat.store.Fanout;
 import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.store.Query;
+import id.pijat.store.StoreUnavailableException;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.InterceptingStore;
 import id.pijat.testing.MutableClock;
@@ -194,5 +198,47 @@ class AcceptTherapistTest {
     Document fromCard = store.find(Chats.SESSIONS, second.chat().chatSessionId()).orElseThrow();
     assertEquals("Therapist made", fromCard.string("providerName"));
     assertEquals(4.6, fromCard.doubleValue("providerRating"));
+  }
+
+  /** The chat as a cancel must leave it: the room closed by its closing message, the session without the number. */
+  private void assertChatClosedWithoutTheNumber(Booking booking) {
+    Booking.ChatRefs chat = stored(booking).chat();
+    Document session = store.find(Chats.SESSIONS, chat.chatSessionId()).orElseThrow();
+    assertNull(session.string("customerWhatsApp"), "the therapist reads the session: the number leaves it with the booking");
+    assertFalse(session.bool("isActive"));
+    assertEquals("closed", store.find(Chats.ROOMS, chat.chatRoomId()).orElseThrow().string("status"));
+    assertEquals(List.of(Chats.CONFIRMED, Chats.CLOSED_CANCELLED), messages(stored(booking)));
+  }
+
+  @Test
+  void aCancelBetweenTheCommitAndTheChatLeavesTheChatClosedWithoutTheNumber() {
+    Backend oneAfterAnother = new Backend(store, clock, Settings.from(Map.of()), Fanout.SEQUENTIAL);
+    Booking offer = oneAfterAnother.searchTherapists().search(BUDI, book(BUDI).id(), SearchConfig.DEFAULT, null, false).booking();
+    // the customer's cancel runs whole after the acceptance committed and before it wrote the chat:
+    // it finds no room and no session to close
+    store.beforeNextCreate(Chats.ROOMS, (id, data) -> oneAfterAnother.cancelBooking().cancel(BUDI, offer.id(), null));
+
+    oneAfterAnother.acceptTherapist().accept(BUDI, offer.id(), "ayu");
+
+    assertEquals(BookingStatus.CANCELLED, stored(offer).status());
+    assertChatClosedWithoutTheNumber(offer);
+  }
+
+  @Test
+  void aCancelThatReadTheChatBeforeAnAcceptanceWroteItClosesItAfterItsClaim() {
+    Backend oneAfterAnother = new Backend(store, clock, Settings.from(Map.of()), Fanout.SEQUENTIAL);
+    Booking offer = oneAfterAnother.searchTherapists().search(BUDI, book(BUDI).id(), SearchConfig.DEFAULT, null, false).booking();
+    // an acceptance that committed and could not write its chat
+    store.beforeNextCreate(Chats.ROOMS, (id, data) -> {
+      throw new StoreUnavailableException("the database did not answer", null);
+    });
+    assertThrows(StoreUnavailableException.class, () -> oneAfterAnother.acceptTherapist().accept(BUDI, offer.id(), "ayu"));
+    // its retry writes the chat, and reads the booking still active, between the cancel's read of
+    // the chat and the cancel's claim
+    store.beforeNextCreate(Bookings.CHANGES, (id, data) -> oneAfterAnother.acceptTherapist().accept(BUDI, offer.id(), "ayu"));
+
+    oneAfterAnother.cancelBooking().cancel(BUDI, offer.id(), null);
+
+    assertChatClosedWithoutTheNumber(offer);
   }
 }
