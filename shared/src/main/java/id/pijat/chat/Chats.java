@@ -89,9 +89,12 @@ public final class Chats {
 
   /** The IDs the booking's chat has, known before anything is written. */
   public static Booking.ChatRefs refsFor(Booking booking) {
-    return new Booking.ChatRefs(
-        roomIdOf(booking.id()),
-        DocumentIds.derived("cs-", ChatDocuments.customerId(booking) + "|" + booking.therapistId()));
+    return new Booking.ChatRefs(roomIdOf(booking.id()), sessionIdOf(ChatDocuments.customerId(booking), booking.therapistId()));
+  }
+
+  /** The pair's session: one per customer (a user, or a guest's {@code guest-<bookingId>}) and therapist. */
+  public static String sessionIdOf(String customerId, String therapistId) {
+    return DocumentIds.derived("cs-", customerId + "|" + therapistId);
   }
 
   /**

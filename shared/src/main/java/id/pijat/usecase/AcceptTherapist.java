@@ -9,8 +9,11 @@ import id.pijat.hold.Heads;
 import id.pijat.hold.TherapistLocks;
 import id.pijat.model.booking.Booking;
 import id.pijat.model.booking.BookingPolicy;
+import id.pijat.model.booking.BookingRequest;
 import id.pijat.model.booking.BookingStatus;
 import id.pijat.model.booking.Caller;
+import id.pijat.model.booking.ServiceDuration;
+import id.pijat.model.chat.ChatParticipant;
 import id.pijat.model.therapist.Therapist;
 import id.pijat.store.Document;
 import id.pijat.store.Fanout;
@@ -60,8 +63,18 @@ public final class AcceptTherapist {
   }
 
   private Booking accept(Caller caller, String bookingId, String therapistId, int attempts) {
-    Booking booking = bookings.findOwned(bookingId, caller);
     Instant now = clock.instant();
+    // read with the booking what an immediate booking's acceptance decides on: the heads of the
+    // therapist's lock and of every slot its span can take (it starts now and ends at most the
+    // longest journey, massage and buffer on), the therapist and the pair's session, as the caller
+    // would be its customer; a guess the booking does not bear out is read again below
+    Instant widestEnd = policy.spanEnd(now.plus(BookingRequest.IMMEDIATE_ARRIVAL), ServiceDuration.LONGEST);
+    List<String> widestKeys = TherapistLocks.offerKeys(therapistId, now, widestEnd);
+    String guessedSession = Chats.sessionIdOf(caller.userId() != null ? caller.userId() : ChatParticipant.GUEST_PREFIX + bookingId, therapistId);
+    Fanout.Both<Booking, Fanout.Both<Heads, ChatReads>> opened = fanout.both(
+        () -> bookings.findOwned(bookingId, caller),
+        () -> fanout.both(() -> locks.heads(widestKeys), () -> readForChat(therapistId, guessedSession)));
+    Booking booking = opened.first();
     switch (booking.status()) {
       case ACTIVE -> {
         if (booking.search().passedOver().contains(therapistId)) {
@@ -69,7 +82,8 @@ public final class AcceptTherapist {
           throw SearchTherapists.settled();
         }
         requireOffered(booking, therapistId);
-        openChat(booking, readForChat(booking), now);
+        ChatReads read = guessedSession.equals(booking.chat().chatSessionId()) ? opened.second().second() : readForChat(booking);
+        openChat(booking, read, now);
         return booking;
       }
       case CANCELLED -> throw lost(booking);
@@ -92,10 +106,14 @@ public final class AcceptTherapist {
     Instant startsAt = booking.request().startsAt(now, booking.travelTime());
     Instant spanEnd = policy.spanEnd(startsAt, booking.request().duration());
     Booking.ChatRefs chat = Chats.refsFor(booking);
-    // what the locks decide on, and what the chat will need, read at once
+    List<String> keys = TherapistLocks.offerKeys(therapistId, spanStart, spanEnd);
+    // what the locks decide on, and what the chat will need: as read with the booking where the
+    // guess covers them (a scheduled booking's span lies ahead), the rest read now, at once
+    Heads guessedHeads = widestKeys.containsAll(keys) ? opened.second().first() : null;
+    ChatReads guessedChat = guessedSession.equals(chat.chatSessionId()) ? opened.second().second() : null;
     Fanout.Both<Heads, ChatReads> read = fanout.both(
-        () -> locks.heads(TherapistLocks.offerKeys(therapistId, spanStart, spanEnd)),
-        () -> readForChat(therapistId, chat.chatSessionId()));
+        () -> guessedHeads != null ? guessedHeads : locks.heads(keys),
+        () -> guessedChat != null ? guessedChat : readForChat(therapistId, chat.chatSessionId()));
     // from here on the therapist's user may read the booking and its chat
     String therapistUserId = read.second().therapist().map(Therapist::userId).orElse(null);
     Booking accepted = booking.accept(startsAt, chat, therapistUserId, now);

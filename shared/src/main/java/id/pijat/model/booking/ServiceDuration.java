@@ -8,6 +8,8 @@ public enum ServiceDuration {
   MINUTES_90(90),
   MINUTES_120(120);
 
+  public static final ServiceDuration LONGEST = MINUTES_120;
+
   private final int minutes;
 
   ServiceDuration(int minutes) {
