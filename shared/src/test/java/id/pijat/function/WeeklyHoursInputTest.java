@@ -175,4 +175,29 @@ class WeeklyHoursInputTest {
             + "{dayOfWeek=sunday, isAvailable=true, startTime=09:00, endTime=17:00}]}",
         answered.toString());
   }
+
+  @Test
+  void aListOfThousandsOfNonObjectsIsAnsweredWithABoundedListOfDetails() {
+    // 30 000 bytes, within the body limit; every element was listed, an answer of 800 000 bytes
+    String body = "{\"timezone\":\"Asia/Makassar\",\"days\":[" + "1,".repeat(14_999) + "1]}";
+
+    Rejection rejection = assertThrows(Rejection.class, () -> parse(body));
+
+    assertEquals(50, rejection.details().size(), "the first 50 are listed");
+    assertEquals(new FieldProblem("days[0]", "must be an object"), rejection.details().get(0));
+    assertEquals("days[0] must be an object (and 15000 more)", rejection.getMessage());
+  }
+
+  @Test
+  void aWholeWeekWrongIsListedInFull() {
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < DAYS.size(); i++) {
+      rows.add("{\"dayOfWeek\":\"Day" + i + "\",\"isAvailable\":true,\"startTime\":\"9am\",\"endTime\":\"5pm\",\"note\":1}");
+    }
+    String body = "{\"timezone\":\"WITA\",\"days\":[" + String.join(",", rows) + "]}";
+
+    Rejection rejection = assertThrows(Rejection.class, () -> parse(body));
+
+    assertEquals(1 + 7 * 4, rejection.details().size());
+  }
 }
