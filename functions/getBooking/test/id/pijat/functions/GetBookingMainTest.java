@@ -93,8 +93,17 @@ class GetBookingMainTest {
     RuntimeOutput empty = main.main(RuntimeCalls.get("{\"bookingId\":\"\"}", Map.of("x-appwrite-user-id", "u1")));
 
     assertEquals(400, empty.getStatusCode());
-    assertEquals("bookingId must be 1 to 36 letters, digits, '.', '-' or '_'",
+    assertEquals("bookingId must be 1 to 36 letters, digits, '.', '-' or '_', starting with a letter or digit",
         RuntimeCalls.json(empty).getAsJsonObject("error").get("message").getAsString());
+  }
+
+  @Test
+  void anIdStartingWithAPunctuationMarkIsToldTheRuleItBreaks() throws Exception {
+    // "-abc" is letters and a '-': a message without the first character's rule would read as met
+    RuntimeOutput dashed = main.main(RuntimeCalls.get("{\"bookingId\":\"-abc\"}", Map.of("x-appwrite-user-id", "u1")));
+
+    RuntimeCalls.assertRefusedNaming(dashed, 400, "INVALID_INPUT", "bookingId",
+        "must be 1 to 36 letters, digits, '.', '-' or '_', starting with a letter or digit");
   }
 
   @Test

@@ -134,16 +134,8 @@ public record FunctionRequest(String method, String path, Map<String, String> he
     return key;
   }
 
-  /** A document ID the client names: Appwrite's rule, at most 36 of [a-zA-Z0-9._-]. */
+  /** A document ID the client names: Appwrite's rule ({@link DocumentIds}). */
   public static String documentId(JsonInput body, String name) {
-    return body.string(
-        name,
-        true,
-        id -> {
-          if (!DocumentIds.isValid(id)) {
-            throw new IllegalArgumentException("must be 1 to 36 letters, digits, '.', '-' or '_'");
-          }
-          return id;
-        });
+    return body.string(name, true, DocumentIds::require);
   }
 }

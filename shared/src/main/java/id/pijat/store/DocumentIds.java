@@ -20,6 +20,14 @@ public final class DocumentIds {
     return id != null && VALID.matcher(id).matches();
   }
 
+  /** An ID a client names, refused with the whole rule, so that what it sent cannot seem to meet it. */
+  public static String require(String id) {
+    if (!isValid(id)) {
+      throw new IllegalArgumentException("must be 1 to " + MAX_LENGTH + " letters, digits, '.', '-' or '_', starting with a letter or digit");
+    }
+    return id;
+  }
+
   /**
    * An ID made from others, the same every time: {@code prefix + source} when that fits, else the
    * prefix and a hash of the source. Executions that race on such an ID meet on it.
