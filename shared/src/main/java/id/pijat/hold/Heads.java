@@ -1,5 +1,6 @@
 package id.pijat.hold;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,13 @@ public final class Heads {
   /** The lock's newest entry; empty for a lock that was never held (or was not in the read). */
   public Optional<HoldEntry> of(String lockKey) {
     return Optional.ofNullable(byLockKey.get(lockKey));
+  }
+
+  /** These heads and those of another read. */
+  Heads and(Heads other) {
+    Map<String, HoldEntry> both = new HashMap<>(byLockKey);
+    both.putAll(other.byLockKey);
+    return new Heads(both);
   }
 
   boolean has(String lockKey) {

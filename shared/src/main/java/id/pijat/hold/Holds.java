@@ -58,9 +58,15 @@ final class Holds {
         .map(HoldEntry::fromDocument);
   }
 
+  /** The head of one lock whose log may be long, read alone, and of others in one read, at once. */
+  Heads heads(String longLog, List<String> others) {
+    Fanout.Both<Optional<HoldEntry>, Heads> read = fanout.both(() -> head(longLog), () -> heads(others));
+    return read.second().and(new Heads(read.first().map(head -> Map.of(longLog, head)).orElse(Map.of())));
+  }
+
   /**
    * The heads of several locks in one read: their entries newest first, the first of each lock being
-   * its head. Should the page fill up before every lock showed, the rest are read one by one.
+   * its head. Should the page fill up before every lock showed, the rest are read in one more query.
    */
   Heads heads(List<String> lockKeys) {
     Map<String, HoldEntry> heads = new HashMap<>();
@@ -72,7 +78,16 @@ final class Holds {
               List.of(Query.equalAny("lockKey", batch), Query.orderDesc("sequence"), Query.limit(Query.MAX_LIMIT)));
       entries.stream().map(HoldEntry::fromDocument).forEach(entry -> heads.putIfAbsent(entry.lockKey(), entry));
       if (entries.size() == Query.MAX_LIMIT) {
-        batch.stream().filter(key -> !heads.containsKey(key)).forEach(key -> head(key).ifPresent(entry -> heads.put(key, entry)));
+        // long logs filled the page: the locks it did not reach (most often slots never held, which
+        // have no entries) are read in one more query, and only should that fill up too, each alone, at once
+        List<String> unseen = batch.stream().filter(key -> !heads.containsKey(key)).toList();
+        List<Document> more = unseen.isEmpty() ? List.of() : store.list(
+            COLLECTION, List.of(Query.equalAny("lockKey", List.copyOf(unseen)), Query.orderDesc("sequence"), Query.limit(Query.MAX_LIMIT)));
+        more.stream().map(HoldEntry::fromDocument).forEach(entry -> heads.putIfAbsent(entry.lockKey(), entry));
+        if (more.size() == Query.MAX_LIMIT) {
+          fanout.all(unseen.stream().filter(key -> !heads.containsKey(key)).<Supplier<Optional<HoldEntry>>>map(key -> () -> head(key)).toList())
+              .forEach(head -> head.ifPresent(entry -> heads.put(entry.lockKey(), entry)));
+        }
       }
     }
     return new Heads(heads);

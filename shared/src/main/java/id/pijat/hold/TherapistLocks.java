@@ -77,6 +77,15 @@ public final class TherapistLocks {
   }
 
   /**
+   * The heads of a span's {@link #offerKeys}, the therapist's own lock read apart from the slots, at
+   * once: its log holds every offer made to them and can fill a page by itself, before the slots
+   * show, where a slot holds an entry or two for each booking of its quarter hour.
+   */
+  public Heads headsApart(String therapistId, Instant spanStart, Instant spanEnd) {
+    return holds.heads(therapistId, slotKeys(therapistId, spanStart, spanEnd));
+  }
+
+  /**
    * Offers the therapist to the booking if no other booking holds them or any slot of the span the
    * booking would take, deciding on the heads of its {@link #offerKeys}: one create for the offer.
    *

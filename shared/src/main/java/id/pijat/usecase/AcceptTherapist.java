@@ -73,7 +73,7 @@ public final class AcceptTherapist {
     String guessedSession = Chats.sessionIdOf(caller.userId() != null ? caller.userId() : ChatParticipant.GUEST_PREFIX + bookingId, therapistId);
     Fanout.Both<Booking, Fanout.Both<Heads, ChatReads>> opened = fanout.both(
         () -> bookings.findOwned(bookingId, caller),
-        () -> fanout.both(() -> locks.heads(widestKeys), () -> readForChat(therapistId, guessedSession)));
+        () -> fanout.both(() -> locks.headsApart(therapistId, now, widestEnd), () -> readForChat(therapistId, guessedSession)));
     Booking booking = opened.first();
     switch (booking.status()) {
       case ACTIVE -> {

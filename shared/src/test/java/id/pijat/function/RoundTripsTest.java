@@ -18,6 +18,7 @@ import id.pijat.store.InMemoryDocumentStore;
 import id.pijat.testing.BookingRequests;
 import id.pijat.testing.MutableClock;
 import id.pijat.testing.TherapistFixtures;
+import id.pijat.usecase.CreateBooking;
 import id.pijat.usecase.ReadMessages;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -216,10 +217,20 @@ class RoundTripsTest {
   void anAcceptanceTakesFiveRoundsWithTheLocksHeadsReadWithTheBooking() {
     Booking offer = offered();
 
-    // the booking with the heads of every lock its span can take, the therapist and the session;
-    // the therapist's lock with the slots; the commit; the document and the chat; the booking
-    // again, for a cancel that missed the chat
-    assertEquals(new Cost(18, 5), cost(() -> backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId())));
+    // the booking with the heads of every lock its span can take (the therapist's lock apart from
+    // the slots), the therapist and the session; the therapist's lock with the slots; the commit;
+    // the document and the chat; the booking again, for a cancel that missed the chat
+    assertEquals(new Cost(19, 5), cost(() -> backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId())));
+  }
+
+  @Test
+  void aGuestsAcceptanceTakesFiveRoundsToo() {
+    CreateBooking.Created created = backend.createBooking().create(Caller.guest(null), BookingRequests.at(SEMINYAK), null);
+    Caller guest = Caller.guest(created.token());
+    Booking offer = backend.searchTherapists().search(guest, created.booking().id(), SearchConfig.DEFAULT, null, false).booking();
+
+    // the session the guess names is the guest's, guest-<bookingId> with the therapist
+    assertEquals(new Cost(19, 5), cost(() -> backend.acceptTherapist().accept(guest, offer.id(), offer.therapistId())), store.log().toString());
   }
 
   @Test
@@ -229,7 +240,7 @@ class RoundTripsTest {
 
     // as above, but its span starts tomorrow: the heads read with the booking do not cover it and
     // are read again; and its fence is let go after the commit
-    assertEquals(new Cost(20, 6), cost(() -> backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId())), store.log().toString());
+    assertEquals(new Cost(21, 6), cost(() -> backend.acceptTherapist().accept(BUDI, offer.id(), offer.therapistId())), store.log().toString());
   }
 
   @Test
