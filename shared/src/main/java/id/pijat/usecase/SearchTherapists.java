@@ -51,19 +51,6 @@ public final class SearchTherapists {
   private final Fanout fanout;
   private final BookingIds ids;
 
-  /** With plain booking IDs: the booking is read before the therapists near it. */
-  public SearchTherapists(
-      Bookings bookings,
-      TherapistSearch therapists,
-      ProviderAvailability availability,
-      TherapistLocks locks,
-      BookingPolicy policy,
-      CustomerLimits limits,
-      Clock clock,
-      Fanout fanout) {
-    this(bookings, therapists, availability, locks, policy, limits, clock, fanout, BookingIds.PLAIN);
-  }
-
   /** @param ids what a booking's ID tells of where it is: the cells near it are read with the booking */
   public SearchTherapists(
       Bookings bookings,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pijat.availability.ProviderAvailability;
+import id.pijat.booking.BookingIds;
 import id.pijat.booking.IdempotencyRecords;
 import id.pijat.chat.Chats;
 import id.pijat.error.RateLimited;
@@ -158,7 +159,7 @@ class RetriesFinishTheJobTest {
         backend.bookings(), new IdempotencyRecords(store), PriceList.DEFAULT, limits, clock);
     SearchTherapists search = new SearchTherapists(
         backend.bookings(), new TherapistSearch(backend.therapists()), new ProviderAvailability(store), backend.locks(),
-        backend.settings().policy(), limits, clock, Fanout.SEQUENTIAL);
+        backend.settings().policy(), limits, clock, Fanout.SEQUENTIAL, BookingIds.PLAIN);
     SearchConfig twoAttempts = new SearchConfig(SearchConfig.DEFAULT_RADIUS_KM, SearchConfig.DEFAULT_OFFER_WINDOW, 2, null, null);
 
     Booking booking = create.create(BUDI, BookingRequests.at(SEMINYAK), null).booking();
@@ -188,7 +189,7 @@ class RetriesFinishTheJobTest {
     };
     SearchTherapists search = new SearchTherapists(
         backend.bookings(), new TherapistSearch(backend.therapists()), new ProviderAvailability(store), backend.locks(),
-        backend.settings().policy(), lastPlaceTaken, clock, Fanout.SEQUENTIAL);
+        backend.settings().policy(), lastPlaceTaken, clock, Fanout.SEQUENTIAL, BookingIds.PLAIN);
     Booking booking = book(BUDI);
 
     assertThrows(RateLimited.class, () -> search.search(BUDI, booking.id(), SearchConfig.DEFAULT, null, false));
