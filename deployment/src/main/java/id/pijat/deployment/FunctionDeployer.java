@@ -10,6 +10,7 @@ import io.appwrite.exceptions.AppwriteException;
 import io.appwrite.models.Deployment;
 import io.appwrite.models.Function;
 import io.appwrite.models.InputFile;
+import io.appwrite.models.Variable;
 import io.appwrite.services.Functions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +24,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -139,16 +141,7 @@ public final class FunctionDeployer {
   }
 
   private void saveSettings(FunctionEntry f) throws DeployFailed, InterruptedException {
-    boolean exists;
-    try {
-      await(c -> functions.get(f.id(), c));
-      exists = true;
-    } catch (AppwriteException e) {
-      if (e.getCode() == null || e.getCode() != 404) {
-        throw refused(f.id(), "read", e);
-      }
-      exists = false;
-    }
+    boolean exists = find(f.id()).isPresent();
     String schedule = f.schedule().isEmpty() ? null : f.schedule();
     if (exists) {
       call(f.id(), "update", c -> functions.update(f.id(), f.name(), Runtime.JAVA_17_0, f.execute(), f.events(), schedule,
@@ -161,16 +154,25 @@ public final class FunctionDeployer {
     }
   }
 
-  /** Every secret on every function of this deploy that reads it, the same value on each. */
+  /**
+   * Every secret on every function of this deploy that reads it, the same value on each. A partner
+   * left out of appwrite.json is read too where it exists: it runs with its value, which must be
+   * the one set here.
+   */
   private void saveSecrets(List<String> deploying) throws DeployFailed, InterruptedException {
     for (Map.Entry<String, List<String>> secret : SECRETS.entrySet()) {
       String key = secret.getKey();
       Map<String, String> values = new LinkedHashMap<>();
       List<String> without = new ArrayList<>();
-      for (String functionId : secret.getValue().stream().filter(deploying::contains).toList()) {
-        Function current = call(functionId, "read", c -> functions.get(functionId, c));
-        current.getVars().stream().filter(v -> v.getKey().equals(key)).findFirst()
-            .ifPresentOrElse(v -> values.put(functionId, v.getValue()), () -> without.add(functionId));
+      for (String functionId : secret.getValue()) {
+        Optional<String> value = find(functionId)
+            .flatMap(f -> f.getVars().stream().filter(v -> v.getKey().equals(key)).findFirst())
+            .map(Variable::getValue);
+        if (value.isPresent()) {
+          values.put(functionId, value.get());
+        } else if (deploying.contains(functionId)) {
+          without.add(functionId);
+        }
       }
       if (values.values().stream().distinct().count() > 1) {
         throw new DeployFailed(key + " differs between " + String.join(" and ", values.keySet())
@@ -181,6 +183,18 @@ public final class FunctionDeployer {
         call(functionId, "set " + key, c -> functions.createVariable(functionId, key, value, c));
         out.println(functionId + ": " + key + " set" + (values.isEmpty() ? ", a new random one" : ", as on " + String.join(", ", values.keySet())));
       }
+    }
+  }
+
+  /** The function, or empty when Appwrite has none under this ID. */
+  private Optional<Function> find(String functionId) throws DeployFailed, InterruptedException {
+    try {
+      return Optional.of(await(c -> functions.get(functionId, c)));
+    } catch (AppwriteException e) {
+      if (e.getCode() != null && e.getCode() == 404) {
+        return Optional.empty();
+      }
+      throw refused(functionId, "read", e);
     }
   }
 

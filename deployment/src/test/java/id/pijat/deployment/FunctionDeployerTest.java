@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.appwrite.Client;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -97,6 +99,30 @@ class FunctionDeployerTest {
     deploy(FunctionsApiStandIn.KEY);
 
     assertEquals("s".repeat(40), appwrite.variableOf("createBooking", "BOOKING_PLACE_SECRET"));
+  }
+
+  @Test
+  void aSecretOnAFunctionLeftOutOfAppwriteJsonIsTheOneSetOnItsPartner() throws Exception {
+    appwrite.variable("searchTherapists", "BOOKING_PLACE_SECRET", "s".repeat(40));
+    JsonObject json = JsonParser.parseString(Files.readString(project.resolve("appwrite.json"))).getAsJsonObject();
+    json.getAsJsonArray("functions").asList().removeIf(f -> f.getAsJsonObject().get("$id").getAsString().equals("searchTherapists"));
+    Files.writeString(project.resolve("appwrite.json"), json.toString());
+
+    deploy(FunctionsApiStandIn.KEY);
+
+    assertEquals("s".repeat(40), appwrite.variableOf("createBooking", "BOOKING_PLACE_SECRET"), "IDs it seals are opened by the searchTherapists running");
+  }
+
+  @Test
+  void aSecretsPartnerThatDoesNotExistYetGetsNothingAndFailsNothing() throws Exception {
+    JsonObject json = JsonParser.parseString(Files.readString(project.resolve("appwrite.json"))).getAsJsonObject();
+    json.getAsJsonArray("functions").asList().removeIf(f -> f.getAsJsonObject().get("$id").getAsString().equals("searchTherapists"));
+    Files.writeString(project.resolve("appwrite.json"), json.toString());
+
+    deploy(FunctionsApiStandIn.KEY);
+
+    assertTrue(appwrite.variableOf("createBooking", "BOOKING_PLACE_SECRET").length() >= 32);
+    assertTrue(!appwrite.functions.containsKey("searchTherapists"));
   }
 
   @Test
