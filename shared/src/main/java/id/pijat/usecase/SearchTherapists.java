@@ -297,7 +297,9 @@ public final class SearchTherapists {
           candidate == candidates.get(0)
               ? found.heads()
               : locks.heads(TherapistLocks.offerKeys(therapistId, spanStart, spanEnd));
-      if (locks.offer(heads, therapistId, booking.id(), spanStart, spanEnd, offerEnds)) {
+      // held no longer than the offer stands: a scheduled one ends when the therapist must set out
+      Instant offerUntil = booking.request().offerEnds(offerEnds, Duration.ofMinutes(candidate.etaMinutes()));
+      if (locks.offer(heads, therapistId, booking.id(), spanStart, spanEnd, offerUntil)) {
         return new Held(match(candidate), found.heads());
       }
     }

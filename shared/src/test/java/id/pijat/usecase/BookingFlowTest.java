@@ -447,6 +447,18 @@ class BookingFlowTest {
   }
 
   @Test
+  void aTherapistWhoseScheduledOfferEndedAtTheirSetOutIsFreeForOthersFromThen() {
+    Instant due = clock.instant().plus(Duration.ofSeconds(330));
+    Booking booking = book(BUDI, due);
+    assertEquals("ayu", search(BUDI, booking).booking().therapistId());
+    Booking tomorrow = book(SITI, due.plus(Duration.ofDays(1)));
+
+    clock.advance(Duration.ofSeconds(31));
+
+    assertEquals("ayu", search(SITI, tomorrow).booking().therapistId(), "Budi's offer ended 30 s in, its 60 s window still running");
+  }
+
+  @Test
   void anImmediateBookingIsOfferedOnlyATherapistWhoArrivesWithinTheHourItsConfirmationPromises() {
     // 21 km south of Seminyak: Ayu is 22 km away, 66 minutes at 20 km/h, inside the 25 km searched
     Coordinates farSouth = offset(SEMINYAK, -21, 0);
