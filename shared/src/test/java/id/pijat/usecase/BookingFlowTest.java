@@ -425,10 +425,10 @@ class BookingFlowTest {
   void aScheduledBookingIsOfferedOnlyATherapistWhoCanBeThereByItsTime() {
     Booking searchedLate = book(BUDI, clock.instant().plus(Duration.ofMinutes(6)));
     clock.advance(Duration.ofMinutes(2));
-    Booking inFiveMinutes = book(SITI, clock.instant().plus(Duration.ofMinutes(5)));
+    Booking inFiveAndAHalfMinutes = book(SITI, clock.instant().plus(Duration.ofSeconds(330)));
 
     assertEquals(null, search(BUDI, searchedLate).booking().therapistId(), "4 minutes are left; the nearest is 5 minutes away");
-    assertEquals("ayu", search(SITI, inFiveMinutes).booking().therapistId());
+    assertEquals("ayu", search(SITI, inFiveAndAHalfMinutes).booking().therapistId());
   }
 
   @Test
@@ -444,6 +444,15 @@ class BookingFlowTest {
     assertRejected(ErrorCode.OFFER_EXPIRED, () -> accept(BUDI, booking, "ayu"));
     assertFalse(backend.checkSearchStatus().check(BUDI, booking.id()).offerOpen());
     assertEquals(BookingStatus.SEARCHING, backend.bookings().readOwned(booking.id(), BUDI).status());
+  }
+
+  @Test
+  void aTherapistWhoMustSetOutThisVeryMomentIsNotOfferedAnOfferAlreadyOver() {
+    Booking booking = book(BUDI, clock.instant().plus(Duration.ofMinutes(5)));
+
+    Booking searched = search(BUDI, booking).booking();
+
+    assertEquals(null, searched.therapistId(), "Ayu, 5 minutes away, could be accepted at no moment");
   }
 
   @Test

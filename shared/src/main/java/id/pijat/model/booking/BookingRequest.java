@@ -34,10 +34,11 @@ public record BookingRequest(
   /**
    * Whether a therapist setting out at {@code now} keeps the booking's promise: there by a scheduled
    * booking's time, or for an immediate one within {@link #IMMEDIATE_ARRIVAL}, as its confirmation
-   * says (at the search's 25 km a therapist can be 75 minutes away).
+   * says (at the search's 25 km a therapist can be 75 minutes away). A scheduled booking's therapist
+   * must have a moment left before they set out: their offer ends then ({@link #offerEnds}).
    */
   public boolean isReachableIn(Instant now, Duration travelTime) {
-    return scheduledAt == null ? travelTime.compareTo(IMMEDIATE_ARRIVAL) <= 0 : !now.plus(travelTime).isAfter(scheduledAt);
+    return scheduledAt == null ? travelTime.compareTo(IMMEDIATE_ARRIVAL) <= 0 : now.plus(travelTime).isBefore(scheduledAt);
   }
 
   /**
