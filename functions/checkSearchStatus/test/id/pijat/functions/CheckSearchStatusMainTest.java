@@ -80,7 +80,7 @@ class CheckSearchStatusMainTest {
     JsonObject data = poll("u1").getAsJsonObject("data");
 
     assertFalse(data.get("success").getAsBoolean());
-    assertEquals("2026-11-23T03:00:15Z", data.get("nextRetryAt").getAsString());
+    assertEquals("2026-11-23T03:00:20Z", data.get("nextRetryAt").getAsString());
   }
 
   @Test

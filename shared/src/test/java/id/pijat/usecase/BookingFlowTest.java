@@ -290,7 +290,7 @@ class BookingFlowTest {
 
     assertEquals(BookingStatus.SEARCHING, empty.booking().status());
     assertNull(empty.booking().therapist());
-    assertEquals(clock.instant().plusSeconds(15), empty.progress().nextRetryAt());
+    assertEquals(clock.instant().plus(BookingPolicy.DEFAULT.emptyRoundWait()), empty.progress().nextRetryAt());
     assertEquals(1, early.progress().attempts());
   }
 
@@ -299,7 +299,7 @@ class BookingFlowTest {
     Booking booking = book(BUDI);
     SearchConfig nearby = new SearchConfig(0.5, SearchConfig.DEFAULT_OFFER_WINDOW, 2, null, null);
     backend.searchTherapists().search(BUDI, booking.id(), nearby, null, false);
-    clock.advance(Duration.ofSeconds(15));
+    clock.advance(BookingPolicy.DEFAULT.emptyRoundWait());
 
     assertRejected(ErrorCode.SEARCH_TIMEOUT, () -> backend.searchTherapists().search(BUDI, booking.id(), nearby, null, false));
     Booking cancelled = stored(booking);

@@ -118,4 +118,20 @@ class SearchRoundsTest {
     Booking next = backend.createBooking().create(siti, BookingRequests.at(SEMINYAK), null).booking();
     assertEquals("ayu", backend.searchTherapists().search(siti, next.id(), SearchConfig.DEFAULT, null, false).booking().therapistId());
   }
+
+  @Test
+  void aCustomerWhoSearchesAgainAtEachNextRetryAtUsesUpTheAttemptsWithoutBeingRateLimited() {
+    // from one phone: five empty rounds, each started when the last one said, within the address's rounds per minute
+    Caller phone = BUDI.from("203.0.113.7");
+    Booking booking = backend.createBooking().create(phone, BookingRequests.at(SEMINYAK), null).booking();
+    for (int round = 1; round < SearchConfig.DEFAULT.maxAttempts(); round++) {
+      SearchTherapists.Outcome empty = backend.searchTherapists().search(phone, booking.id(), SearchConfig.DEFAULT, null, false);
+      assertEquals(round, empty.progress().attempts());
+      clock.set(empty.progress().nextRetryAt());
+    }
+
+    Rejection last = assertThrows(Rejection.class,
+        () -> backend.searchTherapists().search(phone, booking.id(), SearchConfig.DEFAULT, null, false));
+    assertEquals(ErrorCode.SEARCH_TIMEOUT, last.code(), last.getMessage());
+  }
 }

@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param travelBuffer blocked after a booking's end so the therapist can reach the next customer
  * @param completionGrace how long after the span ends an active booking is completed and its holds
  *     lapse
- * @param emptyRoundWait how long the client waits after a round that found nobody
+ * @param emptyRoundWait how long the client waits after a round that found nobody: long enough that a
+ *     customer who searches again each time it says uses up their attempts within the search rounds
+ *     one address may start (4 a minute; at 15 s the last of five was refused, RATE_LIMITED)
  * @param chatCloseAfterEnd how long after the appointment's end its chat room closes (README, "cleanupSessions")
  * @param abandonAfter how long a booking may stay searching with no call before cleanup cancels it
  * @param reminderBefore how long before a scheduled appointment cleanup posts the reminder into its room
@@ -25,7 +27,7 @@ public record BookingPolicy(
     Duration reminderBefore) {
   public static final BookingPolicy DEFAULT =
       new BookingPolicy(
-          Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofSeconds(15), Duration.ofHours(6), Duration.ofMinutes(30),
+          Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofSeconds(20), Duration.ofHours(6), Duration.ofMinutes(30),
           Duration.ofHours(2));
 
   public BookingPolicy {
