@@ -28,11 +28,13 @@ public record Settings(
   public static final int MIN_SECRET_LENGTH = 32;
 
   public Settings {
-    if (chatCursorSecret != null && chatCursorSecret.length() < MIN_SECRET_LENGTH) {
-      throw new IllegalArgumentException("CHAT_CURSOR_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
-    }
-    if (bookingPlaceSecret != null && bookingPlaceSecret.length() < MIN_SECRET_LENGTH) {
-      throw new IllegalArgumentException("BOOKING_PLACE_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
+    requireLongEnough("CHAT_CURSOR_SECRET", chatCursorSecret);
+    requireLongEnough("BOOKING_PLACE_SECRET", bookingPlaceSecret);
+  }
+
+  private static void requireLongEnough(String name, String secret) {
+    if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
+      throw new IllegalArgumentException(name + " must be at least " + MIN_SECRET_LENGTH + " characters");
     }
   }
 
